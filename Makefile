@@ -1,0 +1,53 @@
+# PlanejaTIC: dois comandos, `make run` e `make test` (ver README.md).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+CHROMIUM ?= /usr/bin/chromium
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test e2e lint instalar bench
+
+# Instala só quando pyproject.toml ou package-lock.json mudam (o segundo `make run` sobe em segundos).
+$(VENV)/.instalado: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+node_modules/.instalado: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+instalar: $(VENV)/.instalado node_modules/.instalado
+
+run: instalar
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --no-input -v 0
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py garantir_acesso
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py carregar_referencias
+	@echo "PlanejaTIC em http://$(HOST):$(PORT)  (Ctrl+C para parar)"
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: instalar
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+test: lint
+	@if [ -x "$(CHROMIUM)" ]; then \
+		echo "Chromium encontrado em $(CHROMIUM): a suíte inclui os testes de navegador."; \
+		$(BIN)/pytest; \
+	else \
+		echo "AVISO: Chromium não encontrado em $(CHROMIUM); os testes de navegador (e2e) ficam de fora."; \
+		$(BIN)/pytest -m "not e2e"; \
+	fi
+
+e2e: instalar
+	$(BIN)/pytest -m e2e
+
+bench: instalar
+	@for s in bench/*.py; do echo "== $$s"; $(PY) $$s || exit 1; done

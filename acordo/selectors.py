@@ -1,0 +1,1 @@
+"""Leituras de acordo (querysets e adaptadores para os módulos puros)."""

@@ -1,0 +1,1 @@
+"""Leituras de catalogo (querysets e adaptadores para os módulos puros)."""

@@ -1,0 +1,3 @@
+def produto(request):
+    """Nome do produto, usado no cabeçalho e nos títulos."""
+    return {"PRODUTO": "PlanejaTIC"}

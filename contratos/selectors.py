@@ -1,0 +1,1 @@
+"""Leituras de contratos (querysets e adaptadores para os módulos puros)."""

@@ -1,0 +1,98 @@
+"""Fixtures comuns: órgãos, usuários de cada grupo e clientes já autenticados."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.test import Client
+
+from contratos.grupos import ACOMPANHAMENTO, ADMINISTRADOR, CONSULTA, EQUIPE
+from contratos.models import Orgao
+
+SENHA = "senha-de-teste-longa-123"
+
+
+@pytest.fixture
+def orgao(db):
+    return Orgao.objects.create(sigla="ORGEX", nome="Órgão de Exemplo", uasg="123456")
+
+
+@pytest.fixture
+def outro_orgao(db):
+    return Orgao.objects.create(sigla="OUTRO", nome="Outro Órgão", uasg="654321")
+
+
+@pytest.fixture
+def criar_usuario(db):
+    def _criar(username, *, grupos=(), orgaos=(), **extra):
+        usuario = User.objects.create_user(username=username, password=SENHA, **extra)
+        usuario.groups.set(Group.objects.filter(name__in=grupos))
+        for o in orgaos:
+            o.membros.add(usuario)
+        return usuario
+
+    return _criar
+
+
+@pytest.fixture
+def usuario_equipe(criar_usuario, orgao):
+    return criar_usuario("equipe", grupos=[EQUIPE], orgaos=[orgao], first_name="Ana", last_name="Planejadora")
+
+
+@pytest.fixture
+def usuario_consulta(criar_usuario, orgao):
+    return criar_usuario("consulta", grupos=[CONSULTA], orgaos=[orgao])
+
+
+@pytest.fixture
+def usuario_outro_orgao(criar_usuario, outro_orgao):
+    return criar_usuario("estranho", grupos=[EQUIPE], orgaos=[outro_orgao])
+
+
+@pytest.fixture
+def usuario_admin_ref(criar_usuario):
+    return criar_usuario("adminref", grupos=[ADMINISTRADOR, CONSULTA], is_staff=True)
+
+
+@pytest.fixture
+def usuario_acompanhamento(criar_usuario):
+    return criar_usuario("acompanha", grupos=[ACOMPANHAMENTO])
+
+
+@pytest.fixture
+def superusuario(db):
+    return User.objects.create_superuser(username="super", password=SENHA, email="")
+
+
+def _cliente(usuario):
+    c = Client()
+    c.force_login(usuario)
+    return c
+
+
+@pytest.fixture
+def client_equipe(usuario_equipe):
+    return _cliente(usuario_equipe)
+
+
+@pytest.fixture
+def client_consulta(usuario_consulta):
+    return _cliente(usuario_consulta)
+
+
+@pytest.fixture
+def client_outro_orgao(usuario_outro_orgao):
+    return _cliente(usuario_outro_orgao)
+
+
+@pytest.fixture
+def client_admin_ref(usuario_admin_ref):
+    return _cliente(usuario_admin_ref)
+
+
+@pytest.fixture
+def client_acompanhamento(usuario_acompanhamento):
+    return _cliente(usuario_acompanhamento)
+
+
+@pytest.fixture
+def client_super(superusuario):
+    return _cliente(superusuario)
