@@ -1,1 +1,56 @@
-"""Cálculo das linhas de serviços de nuvem (DESIGN.md §4.7). Sem Django, sem banco, sem relógio."""
+"""Cálculo das linhas de serviços de nuvem (DESIGN.md §4.3 e §4.7). Sem Django, sem banco, sem relógio."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+CENTAVO = Decimal("0.01")
+MESES_NO_ANO = 12
+
+
+def arredondar_centavo(valor: Decimal) -> Decimal:
+    """Meio para cima, ao centavo: o mesmo que ROUND(x;2) do Excel/LibreOffice."""
+    return valor.quantize(CENTAVO, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class LinhaNuvem:
+    """Um serviço do catálogo numa estimativa: quantidade mensal (pode ser fracionária) × preço unitário."""
+
+    codigo: str
+    quantidade: Decimal
+    preco_unitario: Decimal
+
+    def __post_init__(self):
+        for nome in ("quantidade", "preco_unitario"):
+            if not isinstance(getattr(self, nome), Decimal):
+                raise TypeError(f"{nome} deve ser Decimal (dinheiro nunca é float).")
+        if self.quantidade <= 0:
+            raise ValueError("A quantidade deve ser maior que zero.")
+        if self.preco_unitario <= 0:
+            raise ValueError("O preço unitário deve ser maior que zero.")
+
+    @property
+    def valor_mensal(self) -> Decimal:
+        # arredonda por linha, como a planilha (=ROUND(qtd*preço;2)); o item soma as linhas já arredondadas
+        return arredondar_centavo(self.quantidade * self.preco_unitario)
+
+
+@dataclass(frozen=True)
+class TotaisItemNuvem:
+    mensal: Decimal
+    anual: Decimal
+    periodo: Decimal
+    meses: int
+
+
+def valor_mensal_linha(quantidade: Decimal, preco_unitario: Decimal) -> Decimal:
+    return LinhaNuvem(codigo="", quantidade=quantidade, preco_unitario=preco_unitario).valor_mensal
+
+
+def totais_item(linhas: Iterable[LinhaNuvem], *, meses: int) -> TotaisItemNuvem:
+    """Item = soma das linhas; anual = 12 × mensal; no período = meses × mensal. Nenhum outro arredondamento."""
+    if not isinstance(meses, int) or meses < 1:
+        raise ValueError("O número de meses deve ser um inteiro maior ou igual a 1.")
+    mensal = sum((linha.valor_mensal for linha in linhas), Decimal("0.00"))
+    return TotaisItemNuvem(mensal=mensal, anual=mensal * MESES_NO_ANO, periodo=mensal * meses, meses=meses)
