@@ -1,1 +1,192 @@
-"""Estimativa da contratação: linhas, itens e totais (DESIGN.md §4.3). Sem Django, sem banco, sem relógio."""
+"""Estimativa da contratação: linhas, itens e totais (DESIGN.md §4.2–4.3). Sem Django, sem banco, sem relógio.
+
+As páginas (totais ao vivo), o serviço e o exportador do Anexo A usam estas mesmas funções, para que a tela
+e a planilha recalculada concordem ao centavo.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from contratos.calculo import custo_por_profissional
+
+FATOR_K_MAXIMO = Decimal("3.00")
+MESES_POR_ANO = 12
+
+# Item 7 do Anexo II: anos mínimos de experiência por senioridade.
+EXPERIENCIA_MINIMA_ANOS = {"Júnior": 1, "Pleno": 3, "Sênior": 5}
+
+REGRA_UM_PROFISSIONAL = (
+    "Ao menos 1 (um) profissional para cada perfil profissional previsto na Ordem de Serviço "
+    "(itens 9.5.1.1 e 15.5 do Anexo I); não se exige outra quantidade mínima de profissionais."
+)
+
+
+@dataclass(frozen=True)
+class LinhaPerfil:
+    """Uma linha de perfil de uma OS planejada, já com os dados da versão do mapa fixada."""
+
+    ordem_servico: str  # identificação da OS, ex.: "OS nº 001/2026"
+    codigo: str
+    perfil: str
+    senioridade: str  # "" quando o perfil não tem senioridade (GERSUP, GERINF, GERSEG)
+    quantidade: int
+    remuneracao: Decimal
+    fator_k_mapa: Decimal
+    fator_k: Decimal  # adotado
+    justificativa: str = ""
+
+    @property
+    def fator_k_alterado(self) -> bool:
+        return self.fator_k != self.fator_k_mapa
+
+
+@dataclass(frozen=True)
+class Item:
+    numero: int
+    descricao: str
+    linhas: tuple[LinhaPerfil, ...]
+
+
+@dataclass(frozen=True)
+class LinhaCalculada:
+    linha: LinhaPerfil
+    custo_por_profissional: Decimal
+    valor_mensal: Decimal
+
+
+@dataclass(frozen=True)
+class ItemCalculado:
+    item: Item
+    linhas: tuple[LinhaCalculada, ...]
+    subtotal_mensal: Decimal
+
+    def subtotais_por_os(self) -> tuple[tuple[str, Decimal], ...]:
+        """Valor mensal de cada OS do item, na ordem em que aparecem."""
+        return _somar_por((lc.linha.ordem_servico, lc.valor_mensal) for lc in self.linhas)
+
+
+@dataclass(frozen=True)
+class Estimativa:
+    itens: tuple[ItemCalculado, ...]
+    meses: int
+    mensal: Decimal
+    anual: Decimal
+    periodo: Decimal
+
+    def linhas_com_fator_k_alterado(self) -> tuple[LinhaPerfil, ...]:
+        return tuple(lc.linha for ic in self.itens for lc in ic.linhas if lc.linha.fator_k_alterado)
+
+    def mensal_por_perfil(self) -> tuple[tuple[str, Decimal], ...]:
+        """Valor mensal por código de perfil (para o gráfico de custo por perfil)."""
+        return _somar_por((lc.linha.codigo, lc.valor_mensal) for ic in self.itens for lc in ic.linhas)
+
+
+def _somar_por(pares: Iterable[tuple[str, Decimal]]) -> tuple[tuple[str, Decimal], ...]:
+    somas: dict[str, Decimal] = {}
+    for chave, valor in pares:
+        somas[chave] = somas.get(chave, Decimal("0.00")) + valor
+    return tuple(somas.items())
+
+
+def calcular_linha(linha: LinhaPerfil) -> LinhaCalculada:
+    """Custo por profissional arredondado (meio para cima) e só então multiplicado pela quantidade."""
+    if linha.quantidade < 1:
+        raise ValueError("A quantidade deve ser um inteiro maior ou igual a 1.")
+    custo = custo_por_profissional(linha.remuneracao, linha.fator_k)
+    return LinhaCalculada(linha=linha, custo_por_profissional=custo, valor_mensal=custo * linha.quantidade)
+
+
+def calcular_item(item: Item) -> ItemCalculado:
+    linhas = tuple(calcular_linha(linha) for linha in item.linhas)
+    subtotal = sum((lc.valor_mensal for lc in linhas), Decimal("0.00"))
+    return ItemCalculado(item=item, linhas=linhas, subtotal_mensal=subtotal)
+
+
+def calcular_estimativa(itens: Sequence[Item], *, meses: int) -> Estimativa:
+    """Totais (§4.3): mensal = soma dos itens; anual = 12 × mensal; período = meses × mensal."""
+    if meses < 1:
+        raise ValueError("Os meses de vigência devem ser um inteiro maior ou igual a 1.")
+    calculados = tuple(calcular_item(item) for item in itens)
+    mensal = sum((ic.subtotal_mensal for ic in calculados), Decimal("0.00"))
+    return Estimativa(
+        itens=calculados,
+        meses=meses,
+        mensal=mensal,
+        anual=mensal * MESES_POR_ANO,
+        periodo=mensal * meses,
+    )
+
+
+def formatar_numero(valor: Decimal, casas: int = 2) -> str:
+    """1234.5 -> '1.234,50' (pt-BR), arredondando meio para cima nas casas pedidas."""
+    texto = f"{valor.quantize(Decimal(1).scaleb(-casas), rounding=ROUND_HALF_UP):,.{casas}f}"
+    return texto.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def formatar_reais(valor: Decimal) -> str:
+    return f"R$ {formatar_numero(valor)}"
+
+
+def validar_quantidade(quantidade) -> list[str]:
+    if isinstance(quantidade, bool) or not isinstance(quantidade, int) or quantidade < 1:
+        return ["Informe uma quantidade inteira, maior ou igual a 1."]
+    return []
+
+
+def validar_fator_k(
+    fator_k, *, fator_k_mapa: Decimal | None, justificativa: str = ""
+) -> dict[str, list[str]]:
+    """Regra do item 4 do Anexo II, num só lugar para o formulário, o serviço e as restrições do banco.
+
+    Devolve {campo: [mensagens]} com os campos "fator_k" e "justificativa" (vazio quando válido), no formato
+    que `ValidationError(dict)` e `form.add_error` aceitam. No banco: fator_k > 0, fator_k <= 3,00 e
+    (fator_k = fator_k_mapa ou justificativa preenchida).
+    """
+    erros: dict[str, list[str]] = {}
+    if fator_k is None or fator_k == "":
+        return {"fator_k": ["Informe o Fator-K."]}
+    try:
+        k = fator_k if isinstance(fator_k, Decimal) else Decimal(str(fator_k).strip().replace(",", "."))
+    except (InvalidOperation, ValueError):
+        return {"fator_k": ["Informe o Fator-K como número, por exemplo 2,12."]}
+    if not k.is_finite():
+        return {"fator_k": ["Informe o Fator-K como número, por exemplo 2,12."]}
+    if k <= 0:
+        erros.setdefault("fator_k", []).append("O Fator-K deve ser maior que zero.")
+    if k != k.quantize(Decimal("0.01")):
+        erros.setdefault("fator_k", []).append("O Fator-K deve ter no máximo 2 casas decimais.")
+    if k > FATOR_K_MAXIMO:
+        erros.setdefault("fator_k", []).append(
+            f"O Fator-K não pode ser superior a {formatar_numero(FATOR_K_MAXIMO)} (item 4 do Anexo II)."
+        )
+    if fator_k_mapa is not None and k != fator_k_mapa and not (justificativa or "").strip():
+        erros.setdefault("justificativa", []).append(
+            f"Justifique o Fator-K {formatar_numero(k)}, diferente do Fator-K do mapa "
+            f"({formatar_numero(fator_k_mapa)}), com a respectiva memória de cálculo (item 4 do Anexo II)."
+        )
+    return erros
+
+
+def fator_k_implicito(preco_unitario: Decimal, remuneracao: Decimal) -> Decimal:
+    """Fator-K implícito de um preço proposto: preço unitário ÷ remuneração (item 5), sem arredondar."""
+    if remuneracao <= 0:
+        raise ValueError("A remuneração de referência deve ser maior que zero.")
+    return preco_unitario / remuneracao
+
+
+def alerta_fator_k_implicito(preco_unitario: Decimal, remuneracao: Decimal) -> str | None:
+    """Aviso (não bloqueio) quando o Fator-K implícito passa de 3,00: o item 5 manda diligenciar."""
+    k = fator_k_implicito(preco_unitario, remuneracao)
+    if k <= FATOR_K_MAXIMO:
+        return None
+    return (
+        f"Fator-K implícito de {formatar_numero(k, 4)} (preço {formatar_reais(preco_unitario)} ÷ remuneração "
+        f"{formatar_reais(remuneracao)}) acima de {formatar_numero(FATOR_K_MAXIMO)}: objeto de diligência e "
+        "análise pormenorizada (item 5 do Anexo II)."
+    )
+
+
+def experiencia_minima(senioridade: str) -> int | None:
+    """Anos mínimos de experiência (item 7); None para perfis sem senioridade."""
+    return EXPERIENCIA_MINIMA_ANOS.get(senioridade)
