@@ -49,7 +49,7 @@ def valor_mensal_linha(quantidade: Decimal, preco_unitario: Decimal) -> Decimal:
 
 
 def totais_item(linhas: Iterable[LinhaNuvem], *, meses: int) -> TotaisItemNuvem:
-    """Item = soma das linhas; anual = 12 × mensal; no período = meses × mensal. Nenhum outro arredondamento."""
+    """Item = soma das linhas; anual = 12 × mensal; período = meses × mensal; nenhum outro arredondamento."""
     if not isinstance(meses, int) or meses < 1:
         raise ValueError("O número de meses deve ser um inteiro maior ou igual a 1.")
     mensal = sum((linha.valor_mensal for linha in linhas), Decimal("0.00"))
