@@ -16,3 +16,33 @@ def arredondar_centavo(valor: Decimal) -> Decimal:
 def custo_por_profissional(remuneracao: Decimal, fator_k: Decimal) -> Decimal:
     """Item 6: remuneração × Fator-K, arredondado ao centavo."""
     return arredondar_centavo(remuneracao * fator_k)
+
+
+# Senioridade é dado explícito do mapa (o sufixo do código não a define: CLOUD-01 é Pleno).
+JUNIOR = "junior"
+PLENO = "pleno"
+SENIOR = "senior"
+SENIORIDADES = ((JUNIOR, "Júnior"), (PLENO, "Pleno"), (SENIOR, "Sênior"))
+
+# Item 7 do Anexo II: anos mínimos de experiência no perfil.
+EXPERIENCIA_MINIMA_ANOS = {JUNIOR: 1, PLENO: 3, SENIOR: 5}
+
+# Itens 4 e 5 do Anexo II: o Fator-K adotado nunca passa de 3.
+FATOR_K_MAXIMO = Decimal("3.00")
+
+
+def experiencia_minima_anos(senioridade: str) -> int | None:
+    """Item 7: anos mínimos de experiência; None para perfis sem senioridade (gerentes)."""
+    return EXPERIENCIA_MINIMA_ANOS.get(senioridade)
+
+
+def familia_do_codigo(codigo: str) -> str:
+    """Família do perfil: o prefixo do código antes do hífen (ASUPCOMP-02 → ASUPCOMP)."""
+    return codigo.split("-", 1)[0]
+
+
+def variacao_percentual(anterior: Decimal, atual: Decimal) -> Decimal | None:
+    """Variação de `anterior` para `atual` em %, com 2 casas; None se não há base (anterior zero)."""
+    if not anterior:
+        return None
+    return arredondar_centavo((atual - anterior) / anterior * 100)
