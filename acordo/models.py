@@ -1,1 +1,258 @@
-from django.db import models  # noqa: F401
+"""ACT 142/2024: acordo, partícipes, representantes, ações do cronograma e suas ocorrências."""
+
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from acordo import prazos
+
+NUMERO_SEI_VALIDATOR = RegexValidator(
+    r"^\d[\d./-]*$", "Informe o número SEI só com dígitos, pontos, barra e hífen (ex.: 46328106)."
+)
+
+
+class Acordo(models.Model):
+    numero = models.CharField("número", max_length=20)
+    processo_sei = models.CharField("processo SEI", max_length=30, validators=[NUMERO_SEI_VALIDATOR])
+    objeto = models.TextField("objeto")
+    justificativa = models.TextField("justificativa")
+    data_assinatura = models.DateField("data de assinatura")
+    vigencia_meses = models.PositiveSmallIntegerField("vigência (meses)", validators=[MinValueValidator(1)])
+    historico = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "acordo de cooperação técnica"
+        verbose_name_plural = "acordos de cooperação técnica"
+        constraints = [
+            models.UniqueConstraint(fields=["numero"], name="acordo_numero_unico"),
+            models.CheckConstraint(condition=Q(vigencia_meses__gte=1), name="acordo_vigencia_positiva"),
+        ]
+
+    def __str__(self):
+        return f"ACT MGI nº {self.numero}"
+
+    def get_absolute_url(self):
+        return reverse("acordo:detalhe")
+
+    @property
+    def termino(self) -> date:
+        return prazos.termino_da_vigencia(self.data_assinatura, self.vigencia_meses)
+
+
+class Participe(models.Model):
+    acordo = models.ForeignKey(Acordo, on_delete=models.CASCADE, related_name="participes")
+    ordem = models.PositiveSmallIntegerField("ordem")
+    sigla = models.CharField("sigla", max_length=30)
+    nome = models.CharField("nome", max_length=300)
+    historico = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "partícipe"
+        verbose_name_plural = "partícipes"
+        ordering = ["acordo", "ordem"]
+        constraints = [
+            models.UniqueConstraint(fields=["acordo", "sigla"], name="participe_sigla_unica"),
+            models.UniqueConstraint(fields=["acordo", "ordem"], name="participe_ordem_unica"),
+        ]
+
+    def __str__(self):
+        return self.sigla
+
+
+class Representante(models.Model):
+    class Papel(models.TextChoices):
+        TITULAR = "titular", "Titular"
+        SUPLENTE = "suplente", "Suplente"
+
+    participe = models.ForeignKey(Participe, on_delete=models.CASCADE, related_name="representantes")
+    papel = models.CharField("papel", max_length=10, choices=Papel.choices)
+    nome = models.CharField("nome", max_length=200)
+    cargo = models.CharField("cargo", max_length=200, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    telefone = models.CharField("telefone", max_length=30, blank=True)
+    data_designacao = models.DateField("data de designação")
+    ato_designacao = models.CharField(
+        "documento SEI da designação", max_length=30, blank=True, validators=[NUMERO_SEI_VALIDATOR]
+    )
+    ativo = models.BooleanField("designação vigente", default=True)
+    historico = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "representante"
+        verbose_name_plural = "representantes"
+        ordering = ["participe__ordem", "papel", "-data_designacao"]
+        constraints = [
+            # um titular e um suplente vigentes por partícipe; os substituídos ficam no histórico
+            models.UniqueConstraint(
+                fields=["participe", "papel"],
+                condition=Q(ativo=True),
+                name="representante_papel_vigente_unico",
+            ),
+            models.CheckConstraint(
+                condition=Q(papel__in=["titular", "suplente"]), name="representante_papel"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.nome} ({self.get_papel_display()}, {self.participe})"
+
+
+class AcaoCronograma(models.Model):
+    class TipoPrazo(models.TextChoices):
+        DATA_FIXA = prazos.TipoPrazo.DATA_FIXA.value, "Data fixa"
+        DIAS = prazos.TipoPrazo.DIAS.value, "N dias após a assinatura"
+        MESES = prazos.TipoPrazo.MESES.value, "N meses após a assinatura"
+        RECORRENTE = (
+            prazos.TipoPrazo.RECORRENTE.value,
+            "A cada N meses, desde a assinatura, durante a vigência",
+        )
+
+    acordo = models.ForeignKey(Acordo, on_delete=models.CASCADE, related_name="acoes")
+    ordem = models.PositiveSmallIntegerField("ordem")
+    descricao = models.TextField("ação")
+    responsaveis = models.ManyToManyField(Participe, verbose_name="responsáveis", related_name="acoes")
+    prazo_texto = models.CharField("prazo (como escrito no plano)", max_length=300)
+    tipo_prazo = models.CharField("tipo de prazo", max_length=12, choices=TipoPrazo.choices)
+    quantidade = models.PositiveSmallIntegerField(
+        "N (dias ou meses)", null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    data_fixa = models.DateField("data fixa", null=True, blank=True)
+    historico = HistoricalRecords(m2m_fields=[responsaveis])
+
+    class Meta:
+        verbose_name = "ação do cronograma"
+        verbose_name_plural = "ações do cronograma"
+        ordering = ["acordo", "ordem"]
+        constraints = [
+            models.UniqueConstraint(fields=["acordo", "ordem"], name="acao_ordem_unica"),
+            models.CheckConstraint(
+                condition=(
+                    Q(tipo_prazo="data_fixa", data_fixa__isnull=False, quantidade__isnull=True)
+                    | Q(
+                        tipo_prazo__in=["dias", "meses", "recorrente"],
+                        quantidade__gte=1,
+                        data_fixa__isnull=True,
+                    )
+                ),
+                name="acao_parametros_do_prazo",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.ordem}. {self.descricao}"
+
+    def clean(self):
+        if self.tipo_prazo == self.TipoPrazo.DATA_FIXA:
+            if self.data_fixa is None:
+                raise ValidationError({"data_fixa": "Informe a data do prazo fixo."})
+            if self.quantidade is not None:
+                raise ValidationError({"quantidade": "Prazo de data fixa não tem N; deixe em branco."})
+        elif self.tipo_prazo:
+            if not self.quantidade:
+                raise ValidationError({"quantidade": "Informe N (ao menos 1) para este tipo de prazo."})
+            if self.data_fixa is not None:
+                raise ValidationError({"data_fixa": "Só o prazo de data fixa tem data; deixe em branco."})
+
+    @property
+    def prazo(self) -> prazos.Prazo:
+        return prazos.Prazo(
+            prazos.TipoPrazo(self.tipo_prazo), quantidade=self.quantidade, data=self.data_fixa
+        )
+
+    @property
+    def recorrente(self) -> bool:
+        return self.tipo_prazo == self.TipoPrazo.RECORRENTE
+
+
+class Ocorrencia(models.Model):
+    """Cada vencimento de uma ação, materializado antecipadamente; atrasada é derivada de `hoje`."""
+
+    class Estado(models.TextChoices):
+        PENDENTE = "pendente", "Pendente"
+        CONCLUIDA = "concluida", "Concluída"
+
+    acao = models.ForeignKey(AcaoCronograma, on_delete=models.CASCADE, related_name="ocorrencias")
+    ordinal = models.PositiveSmallIntegerField("ocorrência nº", validators=[MinValueValidator(1)])
+    vencimento = models.DateField("vencimento")
+    estado = models.CharField("estado", max_length=10, choices=Estado.choices, default=Estado.PENDENTE)
+    data_conclusao = models.DateField("data de conclusão", null=True, blank=True)
+    numero_sei = models.CharField("número SEI", max_length=30, blank=True, validators=[NUMERO_SEI_VALIDATOR])
+    link = models.URLField("link da evidência", max_length=500, blank=True)
+    observacao = models.TextField("observação", blank=True)
+    concluida_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="concluída por",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    concluida_em = models.DateTimeField("registrada em", null=True, blank=True)
+    motivo_reabertura = models.TextField("motivo da última reabertura", blank=True)
+    historico = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "ocorrência"
+        verbose_name_plural = "ocorrências"
+        ordering = ["vencimento", "acao__ordem", "ordinal"]
+        constraints = [
+            models.UniqueConstraint(fields=["acao", "ordinal"], name="ocorrencia_ordinal_unico"),
+            models.CheckConstraint(condition=Q(ordinal__gte=1), name="ocorrencia_ordinal_positivo"),
+            # concluir exige data e evidência (número SEI ou link); pendente não guarda conclusão
+            models.CheckConstraint(
+                condition=(
+                    Q(estado="pendente", data_conclusao__isnull=True)
+                    | (
+                        Q(estado="concluida", data_conclusao__isnull=False)
+                        & (~Q(numero_sei="") | ~Q(link=""))
+                    )
+                ),
+                name="ocorrencia_conclusao_com_evidencia",
+            ),
+        ]
+        indexes = [models.Index(fields=["estado", "vencimento"], name="ocorrencia_estado_venc")]
+
+    def __str__(self):
+        return f"{self.acao.descricao} ({self.ordinal}ª, {self.vencimento:%d/%m/%Y})"
+
+    def get_absolute_url(self):
+        return reverse("acordo:ocorrencia", args=[self.pk])
+
+    def clean(self):
+        if self.estado == self.Estado.CONCLUIDA:
+            if self.data_conclusao is None:
+                raise ValidationError({"data_conclusao": "Informe a data de conclusão."})
+            if not self.numero_sei and not self.link:
+                raise ValidationError("Informe a evidência: ao menos o número SEI ou um link.")
+        elif self.data_conclusao is not None:
+            raise ValidationError({"data_conclusao": "Ocorrência pendente não tem data de conclusão."})
+
+    def situacao(self, hoje: date) -> prazos.Situacao:
+        return prazos.situacao(self.vencimento, self.data_conclusao, hoje)
+
+    @property
+    def concluida(self) -> bool:
+        return self.estado == self.Estado.CONCLUIDA
+
+
+class DiaSemExpediente(models.Model):
+    """Dia sem expediente além de fins de semana e feriados nacionais (ex.: ponto facultativo decretado)."""
+
+    data = models.DateField("data")
+    descricao = models.CharField("motivo", max_length=200)
+    historico = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "dia sem expediente"
+        verbose_name_plural = "dias sem expediente"
+        ordering = ["data"]
+        constraints = [models.UniqueConstraint(fields=["data"], name="dia_sem_expediente_unico")]
+
+    def __str__(self):
+        return f"{self.data:%d/%m/%Y}: {self.descricao}"

@@ -1,1 +1,243 @@
 """Leituras de acordo (querysets e adaptadores para os módulos puros)."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Count, F, Max, Min, Prefetch, Q
+
+from acordo import prazos
+from acordo.models import AcaoCronograma, Acordo, DiaSemExpediente, Ocorrencia, Representante
+
+NUMERO_ACT = "142/2024"
+JANELAS = (30, 60, 90)
+
+
+def acordo_atual() -> Acordo | None:
+    return Acordo.objects.filter(numero=NUMERO_ACT).first() or Acordo.objects.order_by("pk").first()
+
+
+def dias_extras() -> set[date]:
+    return set(DiaSemExpediente.objects.values_list("data", flat=True))
+
+
+def participes_com_representantes(acordo: Acordo):
+    vigentes = Representante.objects.filter(ativo=True).order_by("papel")
+    return acordo.participes.prefetch_related(
+        Prefetch("representantes", queryset=vigentes, to_attr="vigentes")
+    )
+
+
+# Filtros de situação no banco: espelham prazos.situacao(), que é a regra.
+def q_situacao(situacao: str, hoje: date, prefixo: str = "") -> Q:
+    """`prefixo` permite filtrar pela relação (ex.: "ocorrencias__" a partir da ação)."""
+    p = prefixo
+    pendente = Q(**{f"{p}estado": Ocorrencia.Estado.PENDENTE})
+    concluida = Q(**{f"{p}estado": Ocorrencia.Estado.CONCLUIDA})
+    return {
+        prazos.Situacao.PENDENTE: pendente & Q(**{f"{p}vencimento__gte": hoje}),
+        prazos.Situacao.ATRASADA: pendente & Q(**{f"{p}vencimento__lt": hoje}),
+        prazos.Situacao.CONCLUIDA: concluida & Q(**{f"{p}data_conclusao__lte": F(f"{p}vencimento")}),
+        prazos.Situacao.CONCLUIDA_COM_ATRASO: concluida
+        & Q(**{f"{p}data_conclusao__gt": F(f"{p}vencimento")}),
+    }[prazos.Situacao(situacao)]
+
+
+def _contagens(hoje: date, prefixo: str = "") -> dict:
+    return {s.value: Count(f"{prefixo}pk", filter=q_situacao(s, hoje, prefixo)) for s in prazos.Situacao}
+
+
+def acoes_do_cronograma(acordo: Acordo, hoje: date):
+    """Cada ação com responsáveis, contagens por situação, primeira/última e próxima ocorrência: 2 consultas."""
+    return (
+        acordo.acoes.prefetch_related("responsaveis")
+        .annotate(
+            total=Count("ocorrencias"),
+            primeira=Min("ocorrencias__vencimento"),
+            ultima=Max("ocorrencias__vencimento"),
+            proxima=Min(
+                "ocorrencias__vencimento",
+                filter=Q(ocorrencias__estado=Ocorrencia.Estado.PENDENTE, ocorrencias__vencimento__gte=hoje),
+            ),
+            **{f"n_{k}": v for k, v in _contagens(hoje, "ocorrencias__").items()},
+        )
+        .order_by("ordem")
+    )
+
+
+def contagem_por_situacao(ocorrencias, hoje: date) -> dict[str, int]:
+    return ocorrencias.aggregate(**_contagens(hoje))
+
+
+def ocorrencias_do_acordo(acordo: Acordo):
+    return (
+        Ocorrencia.objects.filter(acao__acordo=acordo)
+        .select_related("acao", "concluida_por")
+        .prefetch_related("acao__responsaveis")
+        .order_by("vencimento", "acao__ordem", "ordinal")
+    )
+
+
+def ocorrencias_filtradas(
+    acordo: Acordo,
+    *,
+    hoje: date,
+    responsavel: str = "",
+    situacao: str = "",
+    de: date | None = None,
+    ate: date | None = None,
+):
+    qs = ocorrencias_do_acordo(acordo)
+    if responsavel:
+        qs = qs.filter(acao__responsaveis__sigla=responsavel)
+    if situacao:
+        qs = qs.filter(q_situacao(situacao, hoje))
+    if de:
+        qs = qs.filter(vencimento__gte=de)
+    if ate:
+        qs = qs.filter(vencimento__lte=ate)
+    return qs
+
+
+def ocorrencia_com_historico(pk: int):
+    ocorrencia = Ocorrencia.objects.select_related("acao__acordo", "concluida_por").get(pk=pk)
+    historico = ocorrencia.historico.select_related("history_user").order_by("-history_date", "-history_id")
+    return ocorrencia, historico
+
+
+# Prévia de alteração da assinatura ou da vigência -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Alteracao:
+    acao: AcaoCronograma
+    ordinal: int
+    atual: date | None
+    nova: date | None
+    ocorrencia: Ocorrencia | None
+
+    @property
+    def tipo(self) -> str:
+        if self.ocorrencia is not None and self.ocorrencia.concluida:
+            return "mantida"
+        if self.atual is None:
+            return "criada"
+        if self.nova is None:
+            return "removida"
+        return "alterada"
+
+    @property
+    def descricao_tipo(self) -> str:
+        return {
+            "mantida": "Concluída: mantida como está",
+            "criada": "Nova ocorrência",
+            "removida": "Removida (fora da vigência)",
+            "alterada": "Vencimento recalculado",
+        }[self.tipo]
+
+
+def alteracoes_previstas(
+    acordo: Acordo, *, data_assinatura: date, vigencia_meses: int, extras: set[date] | None = None
+) -> list[Alteracao]:
+    """O que mudaria nas ocorrências com esta assinatura e vigência (só as diferenças)."""
+    extras = dias_extras() if extras is None else extras
+    alteracoes = []
+    acoes = acordo.acoes.prefetch_related("ocorrencias").order_by("ordem")
+    for acao in acoes:
+        novas = prazos.vencimentos(
+            acao.prazo, assinatura=data_assinatura, vigencia_meses=vigencia_meses, dias_extras=extras
+        )
+        existentes = {o.ordinal: o for o in acao.ocorrencias.all()}
+        for ordinal in sorted(set(existentes) | set(range(1, len(novas) + 1))):
+            ocorrencia = existentes.get(ordinal)
+            atual = ocorrencia.vencimento if ocorrencia else None
+            nova = novas[ordinal - 1] if ordinal <= len(novas) else None
+            if atual != nova:
+                alteracoes.append(Alteracao(acao, ordinal, atual, nova, ocorrencia))
+    return alteracoes
+
+
+# Painel e linha do tempo ----------------------------------------------------------------------------------
+
+
+def painel_contexto(*, usuario, hoje: date) -> dict | None:
+    acordo = acordo_atual()
+    if acordo is None:
+        return None
+    abertas = Ocorrencia.objects.filter(acao__acordo=acordo, estado=Ocorrencia.Estado.PENDENTE)
+    limite = hoje + timedelta(days=JANELAS[-1])
+    contagens = abertas.aggregate(
+        atrasadas=Count("pk", filter=Q(vencimento__lt=hoje)),
+        **{
+            f"d{n}": Count("pk", filter=Q(vencimento__gte=hoje, vencimento__lte=hoje + timedelta(days=n)))
+            for n in JANELAS
+        },
+    )
+    campos = ("pk", "vencimento", "ordinal", "acao__descricao", "acao__tipo_prazo")
+    atrasadas = list(
+        abertas.filter(vencimento__lt=hoje).order_by("vencimento", "acao__ordem").values(*campos)[:5]
+    )
+    proximas = list(
+        abertas.filter(vencimento__gte=hoje, vencimento__lte=limite)
+        .order_by("vencimento", "acao__ordem")
+        .values(*campos)[:5]
+    )
+    janelas = [
+        {
+            "dias": n,
+            "total": contagens[f"d{n}"],
+            "ate": hoje + timedelta(days=n),
+            "itens": [o for o in proximas if o["vencimento"] <= hoje + timedelta(days=n)][:3],
+        }
+        for n in JANELAS
+    ]
+    return {
+        "acordo": acordo,
+        "hoje": hoje,
+        "atrasadas": {"total": contagens["atrasadas"], "itens": atrasadas},
+        "janelas": janelas,
+    }
+
+
+LARGURA = 1000
+MARGEM_ESQ = 40
+MARGEM_DIR = 20
+ALTURA_LINHA = 36
+TOPO = 30
+
+
+def linha_do_tempo(acordo: Acordo, hoje: date) -> dict:
+    """Coordenadas do SVG: uma faixa por ação, um marcador por ocorrência, eixo de anos da vigência."""
+    inicio, fim = acordo.data_assinatura, acordo.termino
+    total = max((fim - inicio).days, 1)
+    util = LARGURA - MARGEM_ESQ - MARGEM_DIR
+
+    def x(d: date) -> float:
+        dias = min(max((d - inicio).days, 0), total + 31)
+        return round(MARGEM_ESQ + util * dias / total, 1)
+
+    acoes = list(acordo.acoes.prefetch_related("ocorrencias").order_by("ordem"))
+    faixas = []
+    for i, acao in enumerate(acoes):
+        y = TOPO + i * ALTURA_LINHA + ALTURA_LINHA / 2
+        pontos = [
+            {"x": x(o.vencimento), "y": y, "ocorrencia": o, "situacao": o.situacao(hoje).value}
+            for o in acao.ocorrencias.all()
+        ]
+        faixas.append({"acao": acao, "y": y, "y_rotulo": y + 4, "pontos": pontos})
+    altura = TOPO + len(acoes) * ALTURA_LINHA + 30
+    anos = [
+        {"x": x(date(ano, 1, 1)), "ano": ano}
+        for ano in range(inicio.year + 1, fim.year + 1)
+        if date(ano, 1, 1) <= fim
+    ]
+    return {
+        "largura": LARGURA,
+        "altura": altura,
+        "eixo_y": altura - 22,
+        "rotulo_y": altura - 6,
+        "anos": anos,
+        "faixas": faixas,
+        "hoje_x": x(hoje) if inicio <= hoje <= fim else None,
+        "x_inicio": MARGEM_ESQ,
+        "x_fim": LARGURA - MARGEM_DIR,
+    }

@@ -1,0 +1,19 @@
+from contratos.grupos import ACOMPANHAMENTO, ADMINISTRADOR, CONSULTA, EQUIPE
+
+MODELOS = ("acordo", "participe", "representante", "acaocronograma", "ocorrencia", "diasemexpediente")
+LEITURA = [f"acordo.view_{m}" for m in MODELOS]
+
+GRUPOS = {
+    # edita o acordo (assinatura, vigência), as ações, os partícipes, os representantes e os dias sem expediente
+    ADMINISTRADOR: LEITURA
+    + ["acordo.change_acordo"]
+    + [
+        f"acordo.{acao}_{m}"
+        for m in ("participe", "representante", "acaocronograma", "diasemexpediente")
+        for acao in ("add", "change", "delete")
+    ],
+    # registra a conclusão e a reabertura das ocorrências
+    ACOMPANHAMENTO: [*LEITURA, "acordo.change_ocorrencia"],
+    EQUIPE: LEITURA,
+    CONSULTA: LEITURA,
+}
