@@ -1,0 +1,282 @@
+"""Importação e exportação (CSV, XLSX) dos serviços de uma versão de catálogo.
+
+Cada planilha traz os serviços de UMA versão, escolhida no formulário de importação; cada linha pode trazer um
+nível de serviço do serviço (colunas nivel_*). A importação é tudo ou nada: uma linha com erro não grava nada.
+"""
+
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from import_export import fields, resources, widgets
+
+from catalogo.models import (
+    CategoriaNuvem,
+    NivelServico,
+    ServicoNuvem,
+    ServicoProfissional,
+    UnidadeProfissional,
+    VersaoCatalogo,
+)
+
+COLUNAS_NIVEL = {
+    "nivel_indicador": "indicador",
+    "nivel_meta": "meta",
+    "nivel_medicao": "forma_medicao",
+    "nivel_glosa": "faixas_glosa",
+}
+AVISO_ILUSTRATIVO = "valores ilustrativos: exemplo, não são os preços oficiais do SERPRO"
+
+
+def _normalizar(texto) -> str:
+    return " ".join(str(texto).strip().split()).casefold()
+
+
+class EscolhaWidget(widgets.Widget):
+    """Aceita o valor interno ou o rótulo (sem diferenciar maiúsculas); exporta o rótulo."""
+
+    def __init__(self, choices, nome: str):
+        super().__init__()
+        self.choices = choices
+        self.nome = nome
+        self.mapa = {}
+        for valor, rotulo in choices:
+            self.mapa[_normalizar(valor)] = valor
+            self.mapa[_normalizar(rotulo)] = valor
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            raise ValueError(f"Informe {self.nome}.")
+        chave = _normalizar(value)
+        if chave not in self.mapa:
+            aceitos = ", ".join(rotulo for _, rotulo in self.choices)
+            raise ValueError(f"{self.nome.capitalize()} desconhecida: “{value}”. Use uma destas: {aceitos}.")
+        return self.mapa[chave]
+
+    def render(self, value, obj=None, **kwargs):
+        return dict(self.choices).get(value, value or "")
+
+
+class DecimalPtBrWidget(widgets.Widget):
+    """Número de planilha: célula numérica, 1234.5678 ou 1.234,5678; texto é recusado com mensagem clara."""
+
+    def __init__(self, casas: int):
+        super().__init__()
+        self.casas = casas
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        if isinstance(value, bool):
+            raise ValueError(f"“{value}” não é um número.")
+        if isinstance(value, int | Decimal):
+            numero = Decimal(value)
+        elif isinstance(value, float):
+            numero = Decimal(repr(value))
+        else:
+            texto = str(value).strip().replace("R$", "").replace(" ", "").replace("\u00a0", "")
+            if "," in texto:
+                texto = texto.replace(".", "").replace(",", ".")
+            try:
+                numero = Decimal(texto)
+            except InvalidOperation:
+                raise ValueError(f"“{value}” não é um número.") from None
+        if not numero.is_finite():
+            raise ValueError(f"“{value}” não é um número.")
+        try:
+            excede = numero != numero.quantize(Decimal(1).scaleb(-self.casas))
+        except InvalidOperation:
+            excede = True
+        if excede:
+            raise ValueError(f"“{value}” tem mais de {self.casas} casas decimais ou é grande demais.")
+        return numero
+
+    def render(self, value, obj=None, **kwargs):
+        # a célula leva o número (não texto formatado), para a planilha poder calcular
+        return value
+
+
+class _ServicoResource(resources.ModelResource):
+    """Base das duas planilhas: versão fixa (do formulário), código único na versão e na planilha."""
+
+    nivel_indicador = fields.Field(column_name="nivel_indicador", readonly=False)
+    nivel_meta = fields.Field(column_name="nivel_meta", readonly=False)
+    nivel_medicao = fields.Field(column_name="nivel_medicao", readonly=False)
+    nivel_glosa = fields.Field(column_name="nivel_glosa", readonly=False)
+
+    tipo_versao: str = ""
+    dono_nivel: str = ""
+
+    def __init__(self, versao: VersaoCatalogo | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.versao = versao
+        self._linhas_por_codigo: dict[str, int] = {}
+
+    # --- escopo: só os serviços da versão escolhida -----------------------------------------------------
+    def get_queryset(self):
+        qs = super().get_queryset().select_related("versao").prefetch_related("niveis_servico")
+        if self.versao is not None:
+            qs = qs.filter(versao=self.versao)
+        return qs
+
+    def init_instance(self, row=None):
+        return self._meta.model(versao=self.versao)
+
+    def before_import(self, dataset, **kwargs):
+        if self.versao is None:
+            raise ValidationError("Escolha a versão do catálogo que receberá a planilha.")
+        if self.versao.tipo != self.tipo_versao:
+            raise ValidationError(f"A versão {self.versao.versao} não é um catálogo deste tipo.")
+        if not self.versao.editavel:
+            raise ValidationError(
+                f"A versão {self.versao.versao} está “{self.versao.get_situacao_display()}” e não recebe "
+                "importação: crie uma nova versão a partir dela."
+            )
+        self._linhas_por_codigo = {}
+
+    def import_instance(self, instance, row, **kwargs):
+        erros = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as e:
+            erros = e.update_error_dict(erros)
+        codigo = str(row.get("codigo") or "").strip()
+        linha = kwargs.get("row_number", 0) + 1  # a linha 1 da planilha é o cabeçalho
+        if codigo:
+            if codigo in self._linhas_por_codigo:
+                anterior = self._linhas_por_codigo[codigo]
+                erros["codigo"] = [f"Código {codigo} repetido na planilha (já aparece na linha {anterior})."]
+            else:
+                self._linhas_por_codigo[codigo] = linha
+        if (
+            any(str(row.get(c) or "").strip() for c in COLUNAS_NIVEL)
+            and not str(row.get("nivel_indicador") or "").strip()
+        ):
+            erros["nivel_indicador"] = [
+                "Informe o indicador do nível de serviço (ou deixe as colunas nivel_* vazias)."
+            ]
+        if erros:
+            raise ValidationError(erros)
+
+    def before_save_instance(self, instance, row, **kwargs):
+        instance._change_reason = "Importação de planilha"
+
+    def after_save_instance(self, instance, row, **kwargs):
+        indicador = str(row.get("nivel_indicador") or "").strip()
+        if not indicador or (kwargs.get("dry_run") and not kwargs.get("using_transactions")):
+            return
+        valores = {campo: str(row.get(coluna) or "").strip() for coluna, campo in COLUNAS_NIVEL.items()}
+        # um nível por indicador: reimportar a mesma planilha não duplica níveis
+        nivel = NivelServico.objects.filter(**{self.dono_nivel: instance}, indicador=indicador).first()
+        if nivel is None:
+            nivel = NivelServico(**{self.dono_nivel: instance})
+        for campo, valor in valores.items():
+            setattr(nivel, campo, valor)
+        nivel._change_reason = "Importação de planilha"
+        nivel.full_clean()
+        nivel.save()
+
+    # --- exportação: o primeiro nível de serviço de cada serviço --------------------------------------
+    def _primeiro_nivel(self, obj):
+        niveis = list(obj.niveis_servico.all())
+        return niveis[0] if niveis else None
+
+    def dehydrate_nivel_indicador(self, obj):
+        nivel = self._primeiro_nivel(obj)
+        return nivel.indicador if nivel else ""
+
+    def dehydrate_nivel_meta(self, obj):
+        nivel = self._primeiro_nivel(obj)
+        return nivel.meta if nivel else ""
+
+    def dehydrate_nivel_medicao(self, obj):
+        nivel = self._primeiro_nivel(obj)
+        return nivel.forma_medicao if nivel else ""
+
+    def dehydrate_nivel_glosa(self, obj):
+        nivel = self._primeiro_nivel(obj)
+        return nivel.faixas_glosa if nivel else ""
+
+
+class ServicoNuvemResource(_ServicoResource):
+    categoria = fields.Field(
+        attribute="categoria",
+        column_name="categoria",
+        widget=EscolhaWidget(CategoriaNuvem.choices, "categoria"),
+    )
+    preco_unitario = fields.Field(
+        attribute="preco_unitario", column_name="preco_unitario", widget=DecimalPtBrWidget(casas=4)
+    )
+    valores = fields.Field(column_name="observacao", readonly=True)
+
+    tipo_versao = VersaoCatalogo.Tipo.NUVEM
+    dono_nivel = "servico_nuvem"
+
+    class Meta:
+        model = ServicoNuvem
+        import_id_fields = ["codigo"]
+        fields = [
+            "codigo",
+            "nome",
+            "categoria",
+            "unidade_medida",
+            "preco_unitario",
+            "descricao",
+            "nivel_indicador",
+            "nivel_meta",
+            "nivel_medicao",
+            "nivel_glosa",
+            "valores",
+        ]
+        clean_model_instances = True
+        skip_unchanged = False
+
+    def dehydrate_valores(self, obj):
+        return AVISO_ILUSTRATIVO if obj.versao.valores_ilustrativos else ""
+
+
+class ServicoProfissionalResource(_ServicoResource):
+    unidade = fields.Field(
+        attribute="unidade",
+        column_name="unidade",
+        widget=EscolhaWidget(UnidadeProfissional.choices, "unidade"),
+    )
+    preco = fields.Field(attribute="preco", column_name="preco", widget=DecimalPtBrWidget(casas=2))
+    valores = fields.Field(column_name="observacao", readonly=True)
+
+    tipo_versao = VersaoCatalogo.Tipo.PROFISSIONAIS
+    dono_nivel = "servico_profissional"
+
+    class Meta:
+        model = ServicoProfissional
+        import_id_fields = ["codigo"]
+        fields = [
+            "codigo",
+            "nome",
+            "unidade",
+            "preco",
+            "descricao",
+            "nivel_indicador",
+            "nivel_meta",
+            "nivel_medicao",
+            "nivel_glosa",
+            "valores",
+        ]
+        clean_model_instances = True
+        skip_unchanged = False
+
+    def dehydrate_valores(self, obj):
+        return AVISO_ILUSTRATIVO if obj.versao.valores_ilustrativos else ""
+
+
+def erros_da_importacao(resultado) -> list[str]:
+    """Mensagens “Linha N, coluna X: ...” (N conta o cabeçalho como linha 1), na ordem da planilha."""
+    mensagens = [f"Planilha: {erro.error}" for erro in resultado.base_errors]
+    for numero, erros in resultado.row_errors():
+        for erro in erros:
+            mensagens.append(f"Linha {numero + 1}: {erro.error}")
+    for invalida in resultado.invalid_rows:
+        for coluna, textos in invalida.error_dict.items():
+            for texto in textos:
+                rotulo = "planilha" if coluna == "__all__" else f"coluna {coluna}"
+                mensagens.append(f"Linha {invalida.number + 1}, {rotulo}: {texto}")
+    return mensagens
