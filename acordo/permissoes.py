@@ -4,7 +4,7 @@ MODELOS = ("acordo", "participe", "representante", "acaocronograma", "ocorrencia
 LEITURA = [f"acordo.view_{m}" for m in MODELOS]
 
 GRUPOS = {
-    # edita o acordo (assinatura, vigência), as ações, os partícipes, os representantes e os dias sem expediente
+    # edita acordo (assinatura, vigência), ações, partícipes, representantes e dias sem expediente
     ADMINISTRADOR: LEITURA
     + ["acordo.change_acordo"]
     + [

@@ -6,21 +6,22 @@ from acordo import services
 from acordo.models import AcaoCronograma, Acordo, Ocorrencia, Participe
 
 OBJETO = (
-    "O objeto do Acordo de Cooperação Técnica (ACT) MGI Nº 142/2024, Processo SEI-MGI nº 19974.002200/2024-01, "
-    "é a definição de condições para prestação de serviços de computação em nuvem de governo a órgãos e "
-    "entidades públicos, compreendendo serviços de consultoria e operação de ambientes, conforme "
-    "especificações estabelecidas no Plano de Trabalho."
+    "O objeto do Acordo de Cooperação Técnica (ACT) MGI Nº 142/2024, Processo SEI-MGI nº "
+    "19974.002200/2024-01, é a definição de condições para prestação de serviços de computação em "
+    "nuvem de governo a órgãos e entidades públicos, compreendendo serviços de consultoria e "
+    "operação de ambientes, conforme especificações estabelecidas no Plano de Trabalho."
 )
 
 JUSTIFICATIVA = (
-    "O ACT viabilizará a execução e o atendimento dos direcionadores de utilização de serviços de computação em "
-    "nuvem estabelecidos pela Portaria SGD/MGI nº 5.950, de 26 de outubro de 2023, que estabelece modelo de "
-    "contratação de software e de serviços de computação em nuvem, conforme seus itens 5.4.3 (cargas de trabalho "
-    "que tratem informação com restrição de acesso prevista na legislação devem ser mantidas em ambiente de nuvem "
-    "de governo) e 5.4.4 (informações classificadas em grau de sigilo não podem ser tratadas em nuvem pública). "
-    "Considerando que o SERPRO é uma das principais provedoras de serviços de tecnologia da informação a órgãos e "
-    "entidades públicos, faz-se a parceria para estabelecer as condições de prestação dos serviços de nuvem de "
-    "governo de forma padronizada."
+    "O ACT viabilizará a execução e o atendimento dos direcionadores de utilização de serviços de "
+    "computação em nuvem estabelecidos pela Portaria SGD/MGI nº 5.950, de 26 de outubro de 2023, que"
+    " estabelece modelo de contratação de software e de serviços de computação em nuvem, conforme "
+    "seus itens 5.4.3 (cargas de trabalho que tratem informação com restrição de acesso prevista na "
+    "legislação devem ser mantidas em ambiente de nuvem de governo) e 5.4.4 (informações "
+    "classificadas em grau de sigilo não podem ser tratadas em nuvem pública). Considerando que o "
+    "SERPRO é uma das principais provedoras de serviços de tecnologia da informação a órgãos e "
+    "entidades públicos, faz-se a parceria para estabelecer as condições de prestação dos serviços "
+    "de nuvem de governo de forma padronizada."
 )
 
 # A mais tardia das duas assinaturas eletrônicas (SERPRO em 11/11/2024; SGD/MGI em 12/11/2024).
@@ -45,11 +46,11 @@ ACOES = [
      date(2024, 11, 12)),
     (2, "Designar titular e suplente para acompanhamento da execução do ACT .", AMBOS,
      f"Em até 10 dias, {A_CONTAR}.", "dias", 10, None),
-    (3, "Elaborar catálogo de serviços de nuvem de governo e suas condições (valores, níveis de serviço, etc), "
-        "em comum acordo com a SGD/MGI.", ("SERPRO",), f"Em até 1 mês, {A_CONTAR} .", "meses", 1, None),
-    (4, "Especificar catálogo de serviços profissionais associados a nuvem de governo e suas condições (valores, "
-        "níveis de serviço, etc), em comum acordo com a SGD/MGI.", ("SERPRO",), f"Em até 1 mês, {A_CONTAR}.",
-     "meses", 1, None),
+    (3, "Elaborar catálogo de serviços de nuvem de governo e suas condições (valores, níveis de serviço, "
+        "etc), em comum acordo com a SGD/MGI.", ("SERPRO",), f"Em até 1 mês, {A_CONTAR} .", "meses", 1, None),
+    (4, "Especificar catálogo de serviços profissionais associados a nuvem de governo e suas condições "
+        "(valores, níveis de serviço, etc), em comum acordo com a SGD/MGI.", ("SERPRO",),
+     f"Em até 1 mês, {A_CONTAR}.", "meses", 1, None),
     (5, "Divulgar e promover a nuvem de governo e articular os órgãos e entidades públicos.", ("SGD/MGI",),
      f"Mensalmente, {A_CONTAR}.", "recorrente", 1, None),
     (6, "Realizar monitoramento da parceria e das contratações da nuvem de governo.", AMBOS,
@@ -99,7 +100,7 @@ def carregar(*, saida):
 
 
 def _registrar_assinatura(acordo):
-    """A assinatura é fato do próprio documento: a ação 1 nasce concluída, com o processo SEI como evidência."""
+    """A assinatura é fato do próprio plano: a ação 1 nasce concluída, com o processo SEI por evidência."""
     ocorrencia = Ocorrencia.objects.get(acao__acordo=acordo, acao__ordem=1, ordinal=1)
     ocorrencia.estado = Ocorrencia.Estado.CONCLUIDA
     ocorrencia.data_conclusao = acordo.data_assinatura

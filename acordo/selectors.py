@@ -47,7 +47,7 @@ def _contagens(hoje: date, prefixo: str = "") -> dict:
 
 
 def acoes_do_cronograma(acordo: Acordo, hoje: date):
-    """Cada ação com responsáveis, contagens por situação, primeira/última e próxima ocorrência: 2 consultas."""
+    """Ações com responsáveis, contagens por situação, primeira, última e próxima ocorrência (2 consultas)."""
     return (
         acordo.acoes.prefetch_related("responsaveis")
         .annotate(
