@@ -1,0 +1,98 @@
+"""Recalcula pastas XLSX com o LibreOffice headless, para conferir os valores das fórmulas geradas.
+
+O openpyxl grava fórmulas sem valor em cache: só um programa de planilha as calcula. O perfil do LibreOffice é
+novo a cada chamada (testes paralelos não disputam o mesmo) e manda recalcular sempre ao abrir arquivos OOXML,
+para que o valor lido venha das nossas fórmulas e não de um cache.
+"""
+
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
+
+_RECALCULAR_SEMPRE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+ <prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+ <prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+@dataclass
+class PastaRecalculada:
+    valores: openpyxl.Workbook  # data_only=True: o que o LibreOffice calculou
+    formulas: openpyxl.Workbook  # data_only=False: o que ficou gravado (fórmula ou texto)
+
+    def linhas(self, aba: str) -> list[tuple]:
+        return list(self.valores[aba].iter_rows(values_only=True))
+
+
+def libreoffice_disponivel() -> bool:
+    return Path(SOFFICE).exists()
+
+
+def recalcular(xlsx: bytes, *, tempo_limite: int = 120) -> PastaRecalculada:
+    """Abre `xlsx` no LibreOffice, recalcula, salva de novo como XLSX e lê os valores com o openpyxl."""
+    return recalcular_varias([xlsx], tempo_limite=tempo_limite)[0]
+
+
+def recalcular_varias(pastas: list[bytes], *, tempo_limite: int = 120) -> list[PastaRecalculada]:
+    """Como `recalcular`, com uma só partida do LibreOffice (cada partida custa segundos)."""
+    if not libreoffice_disponivel():
+        pytest.skip(f"LibreOffice (soffice) não encontrado em {SOFFICE}")
+    with tempfile.TemporaryDirectory(prefix="lo-") as tmp:
+        base = Path(tmp)
+        perfil = base / "perfil"
+        (perfil / "user").mkdir(parents=True)
+        (perfil / "user" / "registrymodifications.xcu").write_text(_RECALCULAR_SEMPRE, encoding="utf-8")
+        entrada = base / "entrada"
+        saida = base / "saida"
+        entrada.mkdir()
+        saida.mkdir()
+        arquivos = []
+        for indice, xlsx in enumerate(pastas):
+            arquivo = entrada / f"pasta{indice}.xlsx"
+            arquivo.write_bytes(xlsx)
+            arquivos.append(arquivo)
+        processo = subprocess.run(
+            [
+                SOFFICE,
+                "--headless",
+                "--norestore",
+                "--nologo",
+                f"-env:UserInstallation={perfil.as_uri()}",
+                "--convert-to",
+                "xlsx:Calc MS Excel 2007 XML",
+                "--outdir",
+                str(saida),
+                *map(str, arquivos),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=tempo_limite,
+            check=False,
+        )
+        resultado = []
+        for arquivo in arquivos:
+            convertido = saida / arquivo.name
+            if not convertido.exists():
+                erro = f"{processo.stdout} {processo.stderr}"
+                raise RuntimeError(f"LibreOffice não converteu {arquivo.name}: {erro}")
+            dados = convertido.read_bytes()
+            resultado.append(
+                PastaRecalculada(
+                    valores=openpyxl.load_workbook(BytesIO(dados), data_only=True),
+                    formulas=openpyxl.load_workbook(BytesIO(dados)),
+                )
+            )
+    return resultado
