@@ -1,0 +1,292 @@
+"""Guardas genéricas para planilhas enviadas por usuários (CSV e XLSX), sem regra de negócio.
+
+Fica em `catalogo` por ser a camada mais baixa: qualquer área pode importá-lo.
+
+Uso típico:
+
+    from catalogo.planilhas import ErroPlanilha, ler_tabela, decimal_br
+
+    try:
+        tabela = ler_tabela(arquivo.name, arquivo.read(), arquivo.content_type)  # tablib.Dataset
+    except ErroPlanilha as erro:
+        form.add_error("arquivo", erro.mensagens())  # nada foi gravado
+
+`ler_tabela` recusa, antes de abrir o arquivo com o openpyxl: extensão diferente de .csv/.xlsx (um .xlsm é
+recusado pelo nome, pelo tipo de conteúdo e pelo conteúdo), arquivo acima de 10 MiB, bomba zip (tamanho
+descompactado total ou razão de compressão exagerados) e declarações DOCTYPE/ENTITY nas partes XML. Depois
+de aberto, uma célula com fórmula sem valor calculado vira um `Problema` com linha e coluna.
+Os cabeçalhos saem sem espaços e em minúsculas; a linha N de dados é a linha N + 1 da planilha.
+Linhas vazias no fim são descartadas; no meio, são mantidas (para que a numeração não mude).
+
+Para usar com o django-import-export, `FORMATOS` traz as classes de formato que passam por estas guardas;
+`decimal_br` converte números no formato brasileiro ("5.075,52") ou com ponto ("5075.52").
+"""
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import PurePath
+
+import tablib
+from import_export.formats import base_formats
+
+TAMANHO_MAXIMO = 10 * 1024 * 1024  # 10 MiB, tamanho do arquivo enviado
+DESCOMPACTADO_MAXIMO = 100 * 1024 * 1024  # soma dos tamanhos descompactados de um .xlsx
+RAZAO_MAXIMA = 100  # razão de compressão acima disso, em parte grande, é bomba zip
+PARTE_PEQUENA = 1024 * 1024  # partes menores que 1 MiB podem ter razão alta sem perigo
+MAXIMO_PARTES = 1000
+
+TIPO_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+EXTENSOES = {".csv": "csv", ".xlsx": "xlsx"}
+EXTENSOES_COM_MACRO = {".xlsm", ".xltm", ".xlam", ".xlsb"}
+
+
+@dataclass(frozen=True)
+class Problema:
+    """Um problema localizado numa célula: linha da planilha (1 = cabeçalho), coluna e mensagem."""
+
+    linha: int
+    coluna: str
+    mensagem: str
+
+    def __str__(self):
+        return f"Linha {self.linha}, coluna “{self.coluna}”: {self.mensagem}"
+
+
+class ErroPlanilha(Exception):
+    """Arquivo recusado; `problemas` lista as células com defeito, quando for o caso."""
+
+    def __init__(self, mensagem: str, problemas: list[Problema] | tuple = ()):
+        super().__init__(mensagem)
+        self.mensagem = mensagem
+        self.problemas = list(problemas)
+
+    def mensagens(self) -> list[str]:
+        return [self.mensagem, *(str(p) for p in self.problemas)]
+
+
+def formato_do_arquivo(nome: str, content_type: str = "") -> str:
+    """'csv' ou 'xlsx' conforme a extensão; recusa arquivos com macro e extensões desconhecidas."""
+    extensao = PurePath(nome or "").suffix.lower()
+    if extensao in EXTENSOES_COM_MACRO or "macroenabled" in (content_type or "").lower():
+        raise ErroPlanilha(
+            "Arquivos do Excel com macros (.xlsm) não são aceitos. Salve a planilha como .xlsx ou .csv."
+        )
+    if extensao not in EXTENSOES:
+        raise ErroPlanilha(
+            f"Formato não aceito ({extensao or 'sem extensão'}). Envie um arquivo .csv ou .xlsx."
+        )
+    return EXTENSOES[extensao]
+
+
+def verificar_arquivo(nome: str, conteudo: bytes, content_type: str = "") -> str:
+    """Aplica as guardas de arquivo (nome, tamanho, macro, bomba zip, entidades XML) e devolve o formato."""
+    formato = formato_do_arquivo(nome, content_type)
+    if len(conteudo) > TAMANHO_MAXIMO:
+        mib = f"{len(conteudo) / 1024 / 1024:.1f}".replace(".", ",")
+        raise ErroPlanilha(f"O arquivo tem {mib} MiB; o limite é 10 MiB.")
+    if not conteudo:
+        raise ErroPlanilha("O arquivo está vazio.")
+    if formato == "xlsx":
+        _verificar_xlsx(conteudo)
+    return formato
+
+
+def _verificar_xlsx(conteudo: bytes) -> None:
+    try:
+        pacote = zipfile.ZipFile(io.BytesIO(conteudo))
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise ErroPlanilha(
+            "O arquivo não é uma planilha .xlsx válida (o conteúdo não é um pacote do Excel)."
+        ) from exc
+    with pacote:
+        partes = pacote.infolist()
+        if len(partes) > MAXIMO_PARTES:
+            raise ErroPlanilha("A planilha tem partes internas demais; o arquivo foi recusado por segurança.")
+        total = sum(p.file_size for p in partes)
+        if total > DESCOMPACTADO_MAXIMO:
+            raise ErroPlanilha(
+                "O arquivo passa de 100 MiB ao ser descompactado (possível bomba zip) e foi recusado."
+            )
+        for parte in partes:
+            razao = parte.file_size / max(parte.compress_size, 1)
+            if parte.file_size > PARTE_PEQUENA and razao > RAZAO_MAXIMA:
+                raise ErroPlanilha(
+                    f"A parte {parte.filename} tem compressão anormal ({razao:.0f}:1; possível bomba zip). "
+                    "O arquivo foi recusado."
+                )
+        nomes = {p.filename.lower() for p in partes}
+        if "[content_types].xml" not in nomes:
+            raise ErroPlanilha("O arquivo não é uma planilha .xlsx válida (falta [Content_Types].xml).")
+        tipos = pacote.read("[Content_Types].xml")
+        if any(n.endswith("vbaproject.bin") for n in nomes) or b"macroenabled" in tipos.lower():
+            raise ErroPlanilha(
+                "Arquivos do Excel com macros (.xlsm) não são aceitos. Salve a planilha como .xlsx ou .csv."
+            )
+        for parte in partes:
+            if not parte.filename.lower().endswith((".xml", ".rels", ".vml")):
+                continue
+            if _tem_declaracao_perigosa(pacote.read(parte)):
+                raise ErroPlanilha(
+                    f"A parte {parte.filename} declara DOCTYPE ou ENTITY (ataque de entidades XML); "
+                    "o arquivo foi recusado."
+                )
+
+
+def _tem_declaracao_perigosa(xml: bytes) -> bool:
+    # Uma planilha legítima nunca declara DTD; procura em UTF-8 e UTF-16 para não ser contornado.
+    minusculo = xml.lower()
+    for marca in (b"<!doctype", b"<!entity"):
+        if marca in minusculo:
+            return True
+        for codificacao in ("utf-16-le", "utf-16-be"):
+            if marca.decode().encode(codificacao) in minusculo:
+                return True
+    return False
+
+
+def ler_tabela(nome: str, conteudo: bytes, content_type: str = "") -> tablib.Dataset:
+    """Verifica e lê a primeira aba (ou o CSV) como tablib.Dataset; levanta ErroPlanilha se recusar."""
+    formato = verificar_arquivo(nome, conteudo, content_type)
+    linhas = _ler_csv(conteudo) if formato == "csv" else _ler_xlsx(conteudo)
+    while linhas and all(_vazio(v) for v in linhas[-1]):
+        linhas.pop()
+    if not linhas or all(_vazio(v) for v in linhas[0]):
+        raise ErroPlanilha("A planilha não tem cabeçalho: a primeira linha deve trazer os nomes das colunas.")
+    cabecalho = [str(v).strip().lower() if v is not None else "" for v in linhas[0]]
+    tabela = tablib.Dataset(headers=cabecalho)
+    largura = len(cabecalho)
+    for valores in linhas[1:]:
+        valores = list(valores[:largura]) + [None] * (largura - len(valores))
+        tabela.append(valores)
+    return tabela
+
+
+def _vazio(valor) -> bool:
+    return valor is None or (isinstance(valor, str) and not valor.strip())
+
+
+def _ler_csv(conteudo: bytes) -> list[list]:
+    if b"\x00" in conteudo:
+        raise ErroPlanilha("O arquivo .csv contém bytes nulos: não é um texto CSV.")
+    try:
+        texto = conteudo.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel em português salva CSV em Windows-1252 quando não se escolhe UTF-8.
+        texto = conteudo.decode("cp1252", errors="replace")
+    primeira = texto.split("\n", 1)[0]
+    separador = ";" if primeira.count(";") > primeira.count(",") else ","
+    return [[c.strip() for c in linha] for linha in csv.reader(io.StringIO(texto), delimiter=separador)]
+
+
+def _ler_xlsx(conteudo: bytes) -> list[list]:
+    import openpyxl  # só aqui: quem usa CSV não paga a importação
+
+    try:
+        formulas = openpyxl.load_workbook(io.BytesIO(conteudo), read_only=True, data_only=False)
+        valores = openpyxl.load_workbook(io.BytesIO(conteudo), read_only=True, data_only=True)
+    except Exception as exc:  # defusedxml, zip corrompido, XML inválido: tudo é arquivo recusado
+        raise ErroPlanilha(
+            "Não foi possível ler a planilha .xlsx (arquivo corrompido ou fora do padrão do Excel)."
+        ) from exc
+    try:
+        aba_f = formulas.worksheets[0]
+        aba_v = valores.worksheets[0]
+        linhas: list[list] = []
+        problemas: list[Problema] = []
+        cabecalho: list = []
+        for numero, (linha_f, linha_v) in enumerate(
+            zip(aba_f.iter_rows(values_only=True), aba_v.iter_rows(values_only=True), strict=False), start=1
+        ):
+            if numero == 1:
+                cabecalho = list(linha_v)
+            linha = []
+            for indice, (bruto, valor) in enumerate(zip(linha_f, linha_v, strict=False)):
+                if isinstance(bruto, str) and bruto.startswith("=") and valor is None:
+                    coluna = (
+                        cabecalho[indice] if indice < len(cabecalho) and cabecalho[indice] else indice + 1
+                    )
+                    problemas.append(
+                        Problema(
+                            numero,
+                            str(coluna).strip().lower(),
+                            f"a célula tem a fórmula {bruto[:60]} sem valor calculado; abra e salve a "
+                            "planilha no Excel ou LibreOffice, ou cole os valores no lugar da fórmula.",
+                        )
+                    )
+                linha.append(valor.strip() if isinstance(valor, str) else valor)
+            linhas.append(linha)
+    except Exception as exc:
+        raise ErroPlanilha(
+            "Não foi possível ler a planilha .xlsx (conteúdo fora do padrão do Excel)."
+        ) from exc
+    finally:
+        formulas.close()
+        valores.close()
+    if problemas:
+        raise ErroPlanilha("Há fórmulas sem valor calculado; nada foi importado.", problemas)
+    return linhas
+
+
+def decimal_br(valor, casas: int = 2) -> Decimal | None:
+    """Converte '5.075,52', '5075,52', '5075.52', 5075.52 ou Decimal em Decimal com `casas` casas.
+
+    Levanta ValueError com mensagem em português para texto que não é número ou com casas demais.
+    Vazio vira None.
+    """
+    if valor is None or (isinstance(valor, str) and not valor.strip()):
+        return None
+    if isinstance(valor, bool):
+        raise ValueError("Informe um número, não verdadeiro/falso.")
+    if isinstance(valor, Decimal):
+        numero = valor
+    elif isinstance(valor, int):
+        numero = Decimal(valor)
+    elif isinstance(valor, float):
+        numero = Decimal(repr(valor))  # repr evita a cauda binária do float (5075.52, não 5075.5199...)
+    else:
+        texto = str(valor).strip().replace("R$", "").replace("\u00a0", "").replace(" ", "")
+        if "," in texto:
+            texto = texto.replace(".", "").replace(",", ".")
+        elif texto.count(".") > 1:
+            texto = texto.replace(".", "")
+        try:
+            numero = Decimal(texto)
+        except InvalidOperation:
+            raise ValueError(f"“{str(valor)[:40]}” não é um número (use, por exemplo, 5.075,52).") from None
+    if not numero.is_finite():
+        raise ValueError(f"“{str(valor)[:40]}” não é um número.")
+    try:
+        arredondado = numero.quantize(Decimal(1).scaleb(-casas))
+    except InvalidOperation:
+        raise ValueError(f"“{str(valor)[:40]}” é grande demais.") from None
+    if arredondado != numero:
+        raise ValueError(f"“{valor}” tem mais de {casas} casas decimais.")
+    return arredondado
+
+
+class CSVSeguro(base_formats.CSV):
+    """CSV lido pelas guardas: aceita UTF-8 ou Windows-1252 e separador vírgula ou ponto e vírgula."""
+
+    def is_binary(self):
+        return True  # os bytes chegam intactos a ler_tabela, que cuida da codificação
+
+    def get_read_mode(self):
+        return "rb"
+
+    def create_dataset(self, in_stream, **kwargs):
+        if isinstance(in_stream, str):
+            in_stream = in_stream.encode("utf-8")
+        return ler_tabela("planilha.csv", in_stream)
+
+
+class XLSXSeguro(base_formats.XLSX):
+    """XLSX lido pelas guardas (bomba zip, entidades XML, fórmulas sem valor)."""
+
+    def create_dataset(self, in_stream):
+        return ler_tabela("planilha.xlsx", in_stream)
+
+
+FORMATOS = [CSVSeguro, XLSXSeguro]
