@@ -27,7 +27,7 @@ run: instalar
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --no-input -v 0
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py garantir_acesso
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py carregar_referencias
-	@echo "PlanejaTIC em http://$(HOST):$(PORT)  (Ctrl+C para parar)"
+	@echo "PlanejaTIC em http://$(HOST):$(PORT): entre com o usuário e a senha indicados acima (Ctrl+C para parar)."
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: instalar

@@ -16,7 +16,7 @@ class Command(BaseCommand):
         senha = os.environ.get("DJANGO_SUPERUSER_PASSWORD")
         if User.objects.filter(is_superuser=True).exists():
             self.stdout.write(
-                f"Entre em http://127.0.0.1:8000 com um superusuário existente (por exemplo '{nome}'). "
+                f"Entre com um superusuário existente (por exemplo '{nome}'). "
                 f"Esqueceu a senha? .venv/bin/python manage.py changepassword {nome}"
             )
             return
