@@ -54,3 +54,69 @@ def totais_item(linhas: Iterable[LinhaNuvem], *, meses: int) -> TotaisItemNuvem:
         raise ValueError("O número de meses deve ser um inteiro maior ou igual a 1.")
     mensal = sum((linha.valor_mensal for linha in linhas), Decimal("0.00"))
     return TotaisItemNuvem(mensal=mensal, anual=mensal * MESES_NO_ANO, periodo=mensal * meses, meses=meses)
+
+
+# --- comparação entre versões (por código) -----------------------------------------------------------
+PERCENTUAL = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class ItemPreco:
+    codigo: str
+    nome: str
+    unidade: str
+    preco: Decimal
+
+
+@dataclass(frozen=True)
+class Alteracao:
+    base: ItemPreco
+    nova: ItemPreco
+
+    @property
+    def variacao_percentual(self) -> Decimal | None:
+        """(nova − base) ÷ base × 100, com 2 casas (meio para cima); None se a base for zero."""
+        if not self.base.preco:
+            return None
+        return ((self.nova.preco - self.base.preco) / self.base.preco * 100).quantize(
+            PERCENTUAL, rounding=ROUND_HALF_UP
+        )
+
+    @property
+    def preco_mudou(self) -> bool:
+        return self.base.preco != self.nova.preco
+
+    @property
+    def unidade_mudou(self) -> bool:
+        return self.base.unidade != self.nova.unidade
+
+
+@dataclass(frozen=True)
+class Comparacao:
+    alterados: tuple[Alteracao, ...]
+    incluidos: tuple[ItemPreco, ...]
+    excluidos: tuple[ItemPreco, ...]
+    iguais: int
+
+    @property
+    def sem_diferencas(self) -> bool:
+        return not (self.alterados or self.incluidos or self.excluidos)
+
+
+def comparar(base: Iterable[ItemPreco], nova: Iterable[ItemPreco]) -> Comparacao:
+    """Casa os serviços pelo código: alterados (preço, unidade ou nome), incluídos e excluídos."""
+    antes = {item.codigo: item for item in base}
+    depois = {item.codigo: item for item in nova}
+    alterados, iguais = [], 0
+    for codigo in sorted(antes.keys() & depois.keys()):
+        a, d = antes[codigo], depois[codigo]
+        if (a.preco, a.unidade, a.nome) != (d.preco, d.unidade, d.nome):
+            alterados.append(Alteracao(a, d))
+        else:
+            iguais += 1
+    return Comparacao(
+        alterados=tuple(alterados),
+        incluidos=tuple(depois[c] for c in sorted(depois.keys() - antes.keys())),
+        excluidos=tuple(antes[c] for c in sorted(antes.keys() - depois.keys())),
+        iguais=iguais,
+    )

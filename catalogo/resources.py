@@ -4,8 +4,6 @@ Cada planilha traz os serviços de UMA versão, escolhida no formulário de impo
 nível de serviço do serviço (colunas nivel_*). A importação é tudo ou nada: uma linha com erro não grava nada.
 """
 
-from decimal import Decimal, InvalidOperation
-
 from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 
@@ -17,6 +15,7 @@ from catalogo.models import (
     UnidadeProfissional,
     VersaoCatalogo,
 )
+from catalogo.planilhas import decimal_br
 
 COLUNAS_NIVEL = {
     "nivel_indicador": "indicador",
@@ -24,6 +23,7 @@ COLUNAS_NIVEL = {
     "nivel_medicao": "forma_medicao",
     "nivel_glosa": "faixas_glosa",
 }
+INICIOS_DE_FORMULA = ("=", "+", "-", "@")
 AVISO_ILUSTRATIVO = "valores ilustrativos: exemplo, não são os preços oficiais do SERPRO"
 
 
@@ -57,38 +57,14 @@ class EscolhaWidget(widgets.Widget):
 
 
 class DecimalPtBrWidget(widgets.Widget):
-    """Número de planilha: célula numérica, 1234.5678 ou 1.234,5678; texto é recusado com mensagem clara."""
+    """Número de planilha pelas regras de catalogo.planilhas (5.075,52 ou 5075.52); texto vira erro claro."""
 
     def __init__(self, casas: int):
         super().__init__()
         self.casas = casas
 
     def clean(self, value, row=None, **kwargs):
-        if value is None or str(value).strip() == "":
-            return None
-        if isinstance(value, bool):
-            raise ValueError(f"“{value}” não é um número.")
-        if isinstance(value, int | Decimal):
-            numero = Decimal(value)
-        elif isinstance(value, float):
-            numero = Decimal(repr(value))
-        else:
-            texto = str(value).strip().replace("R$", "").replace(" ", "").replace("\u00a0", "")
-            if "," in texto:
-                texto = texto.replace(".", "").replace(",", ".")
-            try:
-                numero = Decimal(texto)
-            except InvalidOperation:
-                raise ValueError(f"“{value}” não é um número.") from None
-        if not numero.is_finite():
-            raise ValueError(f"“{value}” não é um número.")
-        try:
-            excede = numero != numero.quantize(Decimal(1).scaleb(-self.casas))
-        except InvalidOperation:
-            excede = True
-        if excede:
-            raise ValueError(f"“{value}” tem mais de {self.casas} casas decimais ou é grande demais.")
-        return numero
+        return decimal_br(value, casas=self.casas)
 
     def render(self, value, obj=None, **kwargs):
         # a célula leva o número (não texto formatado), para a planilha poder calcular
@@ -103,8 +79,10 @@ class _ServicoResource(resources.ModelResource):
     nivel_medicao = fields.Field(column_name="nivel_medicao", readonly=False)
     nivel_glosa = fields.Field(column_name="nivel_glosa", readonly=False)
 
+    codigo = fields.Field(attribute="codigo", column_name="codigo", widget=widgets.CharWidget())
     tipo_versao: str = ""
     dono_nivel: str = ""
+    obrigatorias: tuple[str, ...] = ()
 
     def __init__(self, versao: VersaoCatalogo | None = None, **kwargs):
         super().__init__(**kwargs)
@@ -123,15 +101,38 @@ class _ServicoResource(resources.ModelResource):
 
     def before_import(self, dataset, **kwargs):
         if self.versao is None:
-            raise ValidationError("Escolha a versão do catálogo que receberá a planilha.")
+            raise ValueError("Escolha a versão do catálogo que receberá a planilha.")
         if self.versao.tipo != self.tipo_versao:
-            raise ValidationError(f"A versão {self.versao.versao} não é um catálogo deste tipo.")
+            raise ValueError(f"A versão {self.versao.versao} não é um catálogo deste tipo.")
         if not self.versao.editavel:
-            raise ValidationError(
+            raise ValueError(
                 f"A versão {self.versao.versao} está “{self.versao.get_situacao_display()}” e não recebe "
                 "importação: crie uma nova versão a partir dela."
             )
+        faltam = [c for c in self.obrigatorias if c not in (dataset.headers or [])]
+        if faltam:
+            raise ValueError(
+                f"Faltam colunas: {', '.join(faltam)}. "
+                f"A primeira linha deve ter: {', '.join(self.obrigatorias)} "
+                f"(e, se quiser, descricao e {', '.join(COLUNAS_NIVEL)})."
+            )
         self._linhas_por_codigo = {}
+
+    def before_import_row(self, row, **kwargs):
+        for coluna, valor in row.items():
+            if isinstance(valor, str):
+                valor = valor.strip()
+                # desfaz a proteção contra fórmulas que a exportação aplica ('=...)
+                if valor[:2] in {f"'{c}" for c in INICIOS_DE_FORMULA}:
+                    valor = valor[1:]
+                row[coluna] = valor
+
+    def export_field(self, field, instance, **kwargs):
+        valor = super().export_field(field, instance, **kwargs)
+        # texto digitado nunca vira fórmula na planilha exportada (injeção de fórmula)
+        if isinstance(valor, str) and valor[:1] in INICIOS_DE_FORMULA:
+            return "'" + valor
+        return valor
 
     def import_instance(self, instance, row, **kwargs):
         erros = {}
@@ -140,7 +141,7 @@ class _ServicoResource(resources.ModelResource):
         except ValidationError as e:
             erros = e.update_error_dict(erros)
         codigo = str(row.get("codigo") or "").strip()
-        linha = kwargs.get("row_number", 0) + 1  # a linha 1 da planilha é o cabeçalho
+        linha = linha_da_planilha(kwargs.get("row_number"))
         if codigo:
             if codigo in self._linhas_por_codigo:
                 anterior = self._linhas_por_codigo[codigo]
@@ -158,7 +159,16 @@ class _ServicoResource(resources.ModelResource):
             raise ValidationError(erros)
 
     def before_save_instance(self, instance, row, **kwargs):
-        instance._change_reason = "Importação de planilha"
+        if not self.versao.editavel:  # defesa: a situação pode ter mudado entre a prévia e a confirmação
+            raise ValidationError(f"A versão {self.versao.versao} não pode mais ser alterada.")
+        self._marcar_historico(instance, kwargs)
+
+    def _marcar_historico(self, objeto, kwargs):
+        usuario = kwargs.get("user")
+        if usuario is not None and getattr(usuario, "is_authenticated", False):
+            objeto._history_user = usuario
+        arquivo = kwargs.get("file_name")
+        objeto._change_reason = f"Importação do arquivo {arquivo}" if arquivo else "Importação de planilha"
 
     def after_save_instance(self, instance, row, **kwargs):
         indicador = str(row.get("nivel_indicador") or "").strip()
@@ -171,7 +181,7 @@ class _ServicoResource(resources.ModelResource):
             nivel = NivelServico(**{self.dono_nivel: instance})
         for campo, valor in valores.items():
             setattr(nivel, campo, valor)
-        nivel._change_reason = "Importação de planilha"
+        self._marcar_historico(nivel, kwargs)
         nivel.full_clean()
         nivel.save()
 
@@ -209,6 +219,7 @@ class ServicoNuvemResource(_ServicoResource):
     valores = fields.Field(column_name="observacao", readonly=True)
 
     tipo_versao = VersaoCatalogo.Tipo.NUVEM
+    obrigatorias = ("codigo", "nome", "categoria", "unidade_medida", "preco_unitario")
     dono_nivel = "servico_nuvem"
 
     class Meta:
@@ -244,6 +255,7 @@ class ServicoProfissionalResource(_ServicoResource):
     valores = fields.Field(column_name="observacao", readonly=True)
 
     tipo_versao = VersaoCatalogo.Tipo.PROFISSIONAIS
+    obrigatorias = ("codigo", "nome", "unidade", "preco")
     dono_nivel = "servico_profissional"
 
     class Meta:
@@ -268,15 +280,22 @@ class ServicoProfissionalResource(_ServicoResource):
         return AVISO_ILUSTRATIVO if obj.versao.valores_ilustrativos else ""
 
 
+def linha_da_planilha(numero_da_linha_de_dados: int | None) -> int | None:
+    """A linha 1 da planilha é o cabeçalho: a linha de dados N está na linha N + 1."""
+    return None if numero_da_linha_de_dados is None else numero_da_linha_de_dados + 1
+
+
 def erros_da_importacao(resultado) -> list[str]:
-    """Mensagens “Linha N, coluna X: ...” (N conta o cabeçalho como linha 1), na ordem da planilha."""
-    mensagens = [f"Planilha: {erro.error}" for erro in resultado.base_errors]
+    """Mensagens “Linha N, coluna “x”: ...”, no mesmo formato da importação do mapa salarial."""
+    mensagens = [str(erro.error) for erro in resultado.base_errors]
     for numero, erros in resultado.row_errors():
         for erro in erros:
-            mensagens.append(f"Linha {numero + 1}: {erro.error}")
+            mensagens.append(f"Linha {linha_da_planilha(numero)}: não foi possível gravar ({erro.error}).")
     for invalida in resultado.invalid_rows:
-        for coluna, textos in invalida.error_dict.items():
-            for texto in textos:
-                rotulo = "planilha" if coluna == "__all__" else f"coluna {coluna}"
-                mensagens.append(f"Linha {invalida.number + 1}, {rotulo}: {texto}")
+        linha = linha_da_planilha(invalida.number)
+        for campo, lista in invalida.field_specific_errors.items():
+            for mensagem in lista:
+                mensagens.append(f"Linha {linha}, coluna “{campo}”: {mensagem}")
+        for mensagem in invalida.non_field_specific_errors:
+            mensagens.append(f"Linha {linha}: {mensagem}")
     return mensagens

@@ -1,3 +1,12 @@
+from django.urls import path
+
+from catalogo import views
+
 app_name = "catalogo"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.CatalogoInicio.as_view(), name="inicio"),
+    path("comparar/", views.CompararVersoes.as_view(), name="comparar"),
+    path("versoes/<int:pk>/", views.VersaoDetalhe.as_view(), name="versao"),
+    path("<slug:tipo>/", views.CatalogoVigente.as_view(), name="vigente"),
+]

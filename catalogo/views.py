@@ -1,0 +1,101 @@
+"""Páginas de leitura dos catálogos: todos os perfis leem; alterações ficam na administração."""
+
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.views.generic import TemplateView
+
+from catalogo import selectors
+from catalogo.forms import CompararVersoesForm, FiltroServicosForm
+from catalogo.models import CategoriaNuvem, VersaoCatalogo
+
+POR_PAGINA = 25
+LER = "catalogo.view_versaocatalogo"
+
+
+class CatalogoInicio(PermissionRequiredMixin, TemplateView):
+    permission_required = LER
+    template_name = "catalogo/inicio.html"
+
+    def get_context_data(self, **kwargs):
+        pagina = Paginator(selectors.versoes(), POR_PAGINA).get_page(self.request.GET.get("pagina"))
+        vigentes = selectors.versoes_vigentes()
+        return super().get_context_data(
+            pagina=pagina,
+            vigentes=[(tipo, rotulo, vigentes.get(tipo)) for tipo, rotulo in VersaoCatalogo.Tipo.choices],
+            comparar_form=CompararVersoesForm(),
+            pode_administrar=self.request.user.has_perm("catalogo.change_versaocatalogo"),
+            **kwargs,
+        )
+
+
+class _ServicosDaVersao(PermissionRequiredMixin, TemplateView):
+    permission_required = LER
+    template_name = "catalogo/servicos.html"
+    vigente = False
+
+    def get_versao(self) -> VersaoCatalogo:
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        versao = self.get_versao()
+        filtro = FiltroServicosForm(self.request.GET or None)
+        busca, categoria = "", ""
+        if filtro.is_valid():
+            busca, categoria = filtro.cleaned_data["q"].strip(), filtro.cleaned_data["categoria"]
+        servicos = selectors.servicos_da_versao(versao, busca=busca, categoria=categoria)
+        pagina = Paginator(servicos, POR_PAGINA).get_page(self.request.GET.get("pagina"))
+        parametros = self.request.GET.copy()
+        parametros.pop("pagina", None)
+        return super().get_context_data(
+            versao=versao,
+            vigente=self.vigente,
+            filtro=filtro,
+            filtrando=bool(busca or categoria),
+            pagina=pagina,
+            parametros=parametros.urlencode(),
+            niveis_do_catalogo=selectors.niveis_da_versao(versao),
+            categorias=dict(CategoriaNuvem.choices),
+            **kwargs,
+        )
+
+
+class CatalogoVigente(_ServicosDaVersao):
+    vigente = True
+
+    def get_versao(self):
+        if self.kwargs["tipo"] not in VersaoCatalogo.Tipo.values:
+            raise Http404
+        versao = selectors.versao_vigente(self.kwargs["tipo"])
+        if versao is None:
+            self.template_name = "catalogo/sem_vigente.html"
+            self.extra_context = {"tipo_rotulo": VersaoCatalogo.Tipo(self.kwargs["tipo"]).label}
+        return versao
+
+    def get_context_data(self, **kwargs):
+        versao = self.get_versao()
+        if versao is None:
+            return TemplateView.get_context_data(self, **kwargs)
+        return super().get_context_data(**kwargs)
+
+
+class VersaoDetalhe(_ServicosDaVersao):
+    def get_versao(self):
+        if not hasattr(self, "_versao"):
+            self._versao = get_object_or_404(
+                VersaoCatalogo.objects.select_related("origem"), pk=self.kwargs["pk"]
+            )
+        return self._versao
+
+
+class CompararVersoes(PermissionRequiredMixin, TemplateView):
+    permission_required = LER
+    template_name = "catalogo/comparar.html"
+
+    def get_context_data(self, **kwargs):
+        form = CompararVersoesForm(self.request.GET or None)
+        comparacao = None
+        if form.is_valid():
+            comparacao = selectors.comparar_versoes(form.cleaned_data["base"], form.cleaned_data["nova"])
+        return super().get_context_data(form=form, comparacao=comparacao, **kwargs)

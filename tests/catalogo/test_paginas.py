@@ -1,0 +1,115 @@
+"""Páginas de leitura: todos os perfis leem, com níveis de serviço, aviso de valores ilustrativos e
+número de consultas que não cresce com o número de serviços."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from catalogo.models import VersaoCatalogo
+
+
+@pytest.mark.parametrize(
+    "cliente", ["client_equipe", "client_consulta", "client_acompanhamento", "client_admin_ref"]
+)
+def test_todos_os_perfis_leem_o_catalogo_vigente_com_aviso_ilustrativo(request, cliente, catalogo_exemplo):
+    c = request.getfixturevalue(cliente)
+    resposta = c.get(reverse("catalogo:vigente", args=["nuvem"]))
+    assert resposta.status_code == 200
+    html = resposta.content.decode()
+    assert "Valores ilustrativos" in html
+    assert "CMP-VCPU" in html and "vCPU/hora" in html
+    assert "R$ 0,0412" in html  # preço unitário com 4 casas
+    assert "Disponibilidade mensal" in html  # nível de serviço do serviço
+
+
+def test_catalogo_de_servicos_profissionais_mostra_unidade_e_preco(client_consulta, catalogo_exemplo):
+    html = client_consulta.get(reverse("catalogo:vigente", args=["profissionais"])).content.decode()
+    assert "SP-SUST" in html and "Mês" in html and "R$ 18.500,00" in html
+    assert "Cumprimento do prazo da Ordem de Serviço" in html
+    assert "Substituição de profissional" in html  # nível do catálogo
+    assert "Valores ilustrativos" in html
+
+
+def test_busca_e_filtro_por_categoria(client_consulta, catalogo_exemplo):
+    url = reverse("catalogo:vigente", args=["nuvem"])
+    html = client_consulta.get(url, {"q": "postgres"}).content.decode()
+    assert "BD-PG" in html and "BD-MYSQL" not in html
+    html = client_consulta.get(url, {"categoria": "seguranca"}).content.decode()
+    assert "SEG-WAF" in html and "CMP-VCPU" not in html
+    html = client_consulta.get(url, {"q": "inexistente-xyz"}).content.decode()
+    assert "Nenhum serviço corresponde ao filtro" in html
+
+
+def test_sem_versao_vigente_mostra_estado_vazio(client_consulta, db):
+    resposta = client_consulta.get(reverse("catalogo:vigente", args=["nuvem"]))
+    assert resposta.status_code == 200
+    assert "Não há versão aprovada" in resposta.content.decode()
+
+
+def test_tipo_desconhecido_responde_404(client_consulta, db):
+    assert client_consulta.get(reverse("catalogo:vigente", args=["outro"])).status_code == 404
+
+
+def test_usuario_sem_grupo_nao_le(criar_usuario, client, catalogo_exemplo):
+    client.force_login(criar_usuario("semgrupo"))
+    assert client.get(reverse("catalogo:inicio")).status_code == 403
+
+
+def test_anonimo_vai_para_o_login(client, db):
+    resposta = client.get(reverse("catalogo:inicio"))
+    assert resposta.status_code == 302 and "/entrar/" in resposta["Location"]
+
+
+def test_inicio_lista_versoes_e_painel_mostra_vigentes(client_equipe, catalogo_exemplo):
+    html = client_equipe.get(reverse("catalogo:inicio")).content.decode()
+    assert "Exemplo 2024.1" in html and "valores ilustrativos" in html
+    html = client_equipe.get(reverse("painel")).content.decode()
+    assert "Serviços de nuvem de governo" in html and "valores ilustrativos" in html
+    assert reverse("catalogo:inicio") in html  # item do menu lateral
+
+
+def test_paginacao_da_lista_de_servicos(client_consulta, criar_versao):
+    v = criar_versao(n=30)
+    html = client_consulta.get(v.get_absolute_url()).content.decode()
+    assert "Página 1 de 2" in html
+    primeira = set(re.findall(r"<code>(S-\d+)</code>", html))
+    html = client_consulta.get(v.get_absolute_url(), {"pagina": 2}).content.decode()
+    segunda = set(re.findall(r"<code>(S-\d+)</code>", html))
+    assert len(primeira) == 25 and len(segunda) == 5 and not primeira & segunda
+
+
+@pytest.mark.parametrize("tipo", VersaoCatalogo.Tipo.values)
+def test_consultas_da_pagina_de_servicos_nao_crescem(
+    client_consulta, criar_versao, django_assert_num_queries, tipo
+):
+    """A página faz o mesmo número de consultas com 2 ou 25 serviços (cada um com seu nível de serviço)."""
+    poucos = criar_versao(tipo=tipo, n=2, versao="poucos")
+    muitos = criar_versao(tipo=tipo, n=25, versao="muitos")
+    client_consulta.get(poucos.get_absolute_url())  # aquece a sessão
+    contagens = []
+    for versao in (poucos, muitos):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as ctx:
+            assert client_consulta.get(versao.get_absolute_url()).status_code == 200
+        contagens.append(len(ctx.captured_queries))
+    assert contagens[0] == contagens[1]
+    with django_assert_num_queries(contagens[0]):
+        client_consulta.get(muitos.get_absolute_url(), {"q": "-00"})
+
+
+def test_consultas_do_inicio_nao_crescem_com_as_versoes(client_consulta, criar_versao):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    criar_versao(n=1, versao="a")
+    client_consulta.get(reverse("catalogo:inicio"))
+    with CaptureQueriesContext(connection) as poucos:
+        client_consulta.get(reverse("catalogo:inicio"))
+    for i in range(8):
+        criar_versao(n=2, versao=f"b{i}")
+    with CaptureQueriesContext(connection) as muitos:
+        client_consulta.get(reverse("catalogo:inicio"))
+    assert len(poucos.captured_queries) == len(muitos.captured_queries)
