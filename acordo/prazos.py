@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 import holidays
 
@@ -27,6 +28,14 @@ class Situacao(StrEnum):
     ATRASADA = "atrasada"
     CONCLUIDA = "concluida"
     CONCLUIDA_COM_ATRASO = "concluida_com_atraso"
+
+
+ROTULOS_SITUACAO = {
+    Situacao.PENDENTE: "A vencer",
+    Situacao.ATRASADA: "Atrasada",
+    Situacao.CONCLUIDA: "Concluída",
+    Situacao.CONCLUIDA_COM_ATRASO: "Concluída com atraso",
+}
 
 
 @dataclass(frozen=True)
@@ -57,7 +66,13 @@ def termino_da_vigencia(assinatura: date, meses: int) -> date:
 
 
 def feriados_nacionais(anos: Iterable[int]) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("BR", years=list(anos), categories=("public",)).keys())
+    return frozenset().union(*(_feriados_do_ano(a) for a in anos))
+
+
+@lru_cache(maxsize=64)
+def _feriados_do_ano(ano: int) -> frozenset[date]:
+    # o cálculo da biblioteca é caro e o resultado de um ano não muda: guardado por ano
+    return frozenset(holidays.country_holidays("BR", years=ano, categories=("public",)).keys())
 
 
 @dataclass(frozen=True)

@@ -220,7 +220,13 @@ def linha_do_tempo(acordo: Acordo, hoje: date) -> dict:
     for i, acao in enumerate(acoes):
         y = TOPO + i * ALTURA_LINHA + ALTURA_LINHA / 2
         pontos = [
-            {"x": x(o.vencimento), "y": y, "ocorrencia": o, "situacao": o.situacao(hoje).value}
+            {
+                "x": x(o.vencimento),
+                "y": y,
+                "ocorrencia": o,
+                "situacao": o.situacao(hoje).value,
+                "rotulo": prazos.ROTULOS_SITUACAO[o.situacao(hoje)],
+            }
             for o in acao.ocorrencias.all()
         ]
         faixas.append({"acao": acao, "y": y, "y_rotulo": y + 4, "pontos": pontos})

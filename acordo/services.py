@@ -6,6 +6,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from acordo import selectors
 from acordo.models import Acordo, Ocorrencia
@@ -40,14 +41,11 @@ def ocorrencias_sincronizar(*, acordo: Acordo, usuario=None, motivo: str = "") -
     )
     contagem = {"criada": 0, "alterada": 0, "removida": 0, "mantida": 0}
     motivo = motivo or "Vencimento recalculado pela regra de contagem de prazos."
+    novas = []
     for alt in alteracoes:
         contagem[alt.tipo] += 1
         if alt.tipo == "criada":
-            _gravar(
-                Ocorrencia(acao=alt.acao, ordinal=alt.ordinal, vencimento=alt.nova),
-                usuario=usuario,
-                motivo="Ocorrência materializada.",
-            )
+            novas.append(Ocorrencia(acao=alt.acao, ordinal=alt.ordinal, vencimento=alt.nova))
         elif alt.tipo == "alterada":
             alt.ocorrencia.vencimento = alt.nova
             _gravar(alt.ocorrencia, usuario=usuario, motivo=motivo)
@@ -56,6 +54,10 @@ def ocorrencias_sincronizar(*, acordo: Acordo, usuario=None, motivo: str = "") -
             if usuario is not None:
                 alt.ocorrencia._history_user = usuario
             alt.ocorrencia.delete()
+    # datas calculadas pela regra, não digitadas: as restrições do banco bastam; em lote, com histórico
+    bulk_create_with_history(
+        novas, Ocorrencia, default_user=usuario, default_change_reason="Ocorrência materializada."
+    )
     return ResultadoSincronizacao(
         criadas=contagem["criada"],
         alteradas=contagem["alterada"],

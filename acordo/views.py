@@ -1,0 +1,250 @@
+"""Páginas do ACT 142/2024: todo usuário autenticado lê; escritas exigem a permissão do seu grupo."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views import View
+
+from acordo import calendario, prazos, selectors, services
+from acordo.forms import ROTULOS_SITUACAO, ConclusaoForm, CronogramaFiltroForm, ReaberturaForm, VigenciaForm
+from acordo.models import Ocorrencia
+
+POR_PAGINA = 25
+
+
+def _acordo_ou_404():
+    acordo = selectors.acordo_atual()
+    if acordo is None:
+        raise Http404("O ACT ainda não foi carregado.")
+    return acordo
+
+
+def detalhe(request):
+    hoje = timezone.localdate()
+    acordo = selectors.acordo_atual()
+    contexto = {"acordo": acordo, "hoje": hoje}
+    if acordo is not None:
+        participes = list(selectors.participes_com_representantes(acordo))
+        designacao = (
+            selectors.ocorrencias_do_acordo(acordo).filter(acao__tipo_prazo="dias", acao__ordem=2).first()
+        )
+        contexto.update(
+            participes=participes,
+            sem_representantes=not any(p.vigentes for p in participes),
+            designacao=designacao,
+            termino=acordo.termino,
+            dias_restantes=prazos.dias_restantes(acordo.termino, hoje),
+            pode_alterar=request.user.has_perm("acordo.change_acordo"),
+            pode_designar=request.user.has_perm("acordo.add_representante") and request.user.is_staff,
+        )
+    return render(request, "acordo/detalhe.html", contexto)
+
+
+def cronograma(request):
+    hoje = timezone.localdate()
+    acordo = _acordo_ou_404()
+    participes = list(acordo.participes.all())
+    filtro = CronogramaFiltroForm(request.GET or None, participes=participes)
+    filtro.is_valid()
+    filtros = filtro.filtros()
+    ocorrencias = selectors.ocorrencias_filtradas(acordo, hoje=hoje, **filtros)
+    pagina = Paginator(ocorrencias, POR_PAGINA).get_page(request.GET.get("pagina"))
+    _marcar_situacao(pagina.object_list, hoje)
+    consulta = request.GET.copy()
+    consulta.pop("pagina", None)
+    contagens = selectors.contagem_por_situacao(ocorrencias.order_by(), hoje)
+    return render(
+        request,
+        "acordo/cronograma.html",
+        {
+            "acordo": acordo,
+            "hoje": hoje,
+            "acoes": selectors.acoes_do_cronograma(acordo, hoje),
+            "filtro": filtro,
+            "filtrado": any(filtros.values()),
+            "pagina": pagina,
+            "consulta": consulta.urlencode(),
+            "contagens": [(s.value, ROTULOS_SITUACAO[s], contagens[s.value]) for s in prazos.Situacao],
+        },
+    )
+
+
+def _marcar_situacao(ocorrencias, hoje):
+    for o in ocorrencias:
+        s = o.situacao(hoje)
+        o.situacao_atual, o.rotulo_situacao = s.value, ROTULOS_SITUACAO[s]
+
+
+def linha_do_tempo(request):
+    hoje = timezone.localdate()
+    acordo = _acordo_ou_404()
+    return render(
+        request,
+        "acordo/linha_do_tempo.html",
+        {
+            "acordo": acordo,
+            "hoje": hoje,
+            "svg": selectors.linha_do_tempo(acordo, hoje),
+            "rotulos": {s.value: r for s, r in ROTULOS_SITUACAO.items()},
+        },
+    )
+
+
+def _pagina_ocorrencia(request, pk, *, conclusao=None, reabertura=None, status=200):
+    hoje = timezone.localdate()
+    try:
+        ocorrencia, historico = selectors.ocorrencia_com_historico(pk)
+    except Ocorrencia.DoesNotExist as erro:
+        raise Http404("Ocorrência não encontrada.") from erro
+    pode_registrar = request.user.has_perm("acordo.change_ocorrencia")
+    situacao = ocorrencia.situacao(hoje)
+    return render(
+        request,
+        "acordo/ocorrencia.html",
+        {
+            "ocorrencia": ocorrencia,
+            "acordo": ocorrencia.acao.acordo,
+            "responsaveis": list(ocorrencia.acao.responsaveis.all()),
+            "situacao": situacao.value,
+            "rotulo_situacao": ROTULOS_SITUACAO[situacao],
+            "historico": historico,
+            "pode_registrar": pode_registrar,
+            "conclusao": conclusao or ConclusaoForm(hoje=hoje),
+            "reabertura": reabertura or ReaberturaForm(),
+        },
+        status=status,
+    )
+
+
+def ocorrencia(request, pk):
+    return _pagina_ocorrencia(request, pk)
+
+
+class OcorrenciaConcluir(PermissionRequiredMixin, View):
+    permission_required = "acordo.change_ocorrencia"
+    raise_exception = True
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        hoje = timezone.localdate()
+        alvo = get_object_or_404(Ocorrencia, pk=pk)
+        form = ConclusaoForm(request.POST, hoje=hoje)
+        if form.is_valid():
+            try:
+                services.ocorrencia_concluir(
+                    ocorrencia=alvo, usuario=request.user, hoje=hoje, **form.cleaned_data
+                )
+            except ValidationError as erro:
+                _anexar_erros(form, erro)
+            else:
+                messages.success(request, "Ocorrência concluída e evidência registrada.")
+                return redirect(alvo)
+        return _pagina_ocorrencia(request, pk, conclusao=form, status=400)
+
+
+class OcorrenciaReabrir(PermissionRequiredMixin, View):
+    permission_required = "acordo.change_ocorrencia"
+    raise_exception = True
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        alvo = get_object_or_404(Ocorrencia, pk=pk)
+        form = ReaberturaForm(request.POST)
+        if form.is_valid():
+            try:
+                services.ocorrencia_reabrir(
+                    ocorrencia=alvo, motivo=form.cleaned_data["motivo"], usuario=request.user
+                )
+            except ValidationError as erro:
+                _anexar_erros(form, erro)
+            else:
+                messages.success(request, "Ocorrência reaberta; o motivo ficou no histórico.")
+                return redirect(alvo)
+        return _pagina_ocorrencia(request, pk, reabertura=form, status=400)
+
+
+def _anexar_erros(form, erro: ValidationError):
+    if hasattr(erro, "error_dict"):
+        for campo, lista in erro.message_dict.items():
+            form.add_error(campo if campo in form.fields else None, lista)
+    else:
+        form.add_error(None, erro.messages)
+
+
+class VigenciaAlterar(PermissionRequiredMixin, View):
+    """Prévia das datas que mudam; só grava depois da confirmação (botão `confirmar`)."""
+
+    permission_required = "acordo.change_acordo"
+    raise_exception = True
+
+    def get(self, request):
+        acordo = _acordo_ou_404()
+        form = VigenciaForm(
+            initial={"data_assinatura": acordo.data_assinatura, "vigencia_meses": acordo.vigencia_meses}
+        )
+        return render(request, "acordo/vigencia.html", {"acordo": acordo, "form": form})
+
+    def post(self, request):
+        acordo = _acordo_ou_404()
+        form = VigenciaForm(request.POST)
+        if not form.is_valid():
+            return render(request, "acordo/vigencia.html", {"acordo": acordo, "form": form}, status=400)
+        dados = form.cleaned_data
+        if "confirmar" in request.POST:
+            resultado = services.acordo_alterar_vigencia(acordo=acordo, usuario=request.user, **dados)
+            messages.success(
+                request,
+                f"Assinatura e vigência gravadas: {resultado.alteradas} vencimento(s) recalculado(s), "
+                f"{resultado.criadas} ocorrência(s) nova(s), {resultado.removidas} removida(s); "
+                f"{resultado.mantidas} concluída(s) mantida(s).",
+            )
+            return redirect("acordo:cronograma")
+        alteracoes = selectors.alteracoes_previstas(acordo, **dados)
+        return render(
+            request,
+            "acordo/vigencia.html",
+            {
+                "acordo": acordo,
+                "form": form,
+                "previa": True,
+                "alteracoes": alteracoes,
+                "novo_termino": prazos.termino_da_vigencia(dados["data_assinatura"], dados["vigencia_meses"]),
+            },
+        )
+
+
+def ics(request, sigla=None):
+    acordo = _acordo_ou_404()
+    ocorrencias = selectors.ocorrencias_do_acordo(acordo)
+    nome = f"ACT {acordo.numero}"
+    if sigla is not None:
+        participe = get_object_or_404(acordo.participes, sigla=sigla)
+        ocorrencias = ocorrencias.filter(acao__responsaveis=participe)
+        nome = f"{nome} – {participe.sigla}"
+    eventos = [
+        calendario.Evento(
+            uid=calendario.uid_da_ocorrencia(acordo.numero, o.acao.ordem, o.ordinal),
+            data=o.vencimento,
+            titulo=f"ACT {acordo.numero}: {_resumo(o.acao.descricao)} ({o.ordinal}ª)",
+            descricao=(
+                f"{o.acao.descricao}\nResponsáveis: {', '.join(p.sigla for p in o.acao.responsaveis.all())}\n"
+                f"Prazo no plano: {o.acao.prazo_texto}"
+            ),
+            url=request.build_absolute_uri(o.get_absolute_url()),
+        )
+        for o in ocorrencias
+    ]
+    conteudo = calendario.gerar_ics(nome=nome, eventos=eventos, gerado_em=timezone.now())
+    resposta = HttpResponse(conteudo, content_type="text/calendar; charset=utf-8")
+    arquivo = "act-142-2024" + (f"-{sigla.replace('/', '-').lower()}" if sigla else "")
+    resposta["Content-Disposition"] = f'attachment; filename="{arquivo}.ics"'
+    return resposta
+
+
+def _resumo(texto: str, limite: int = 70) -> str:
+    texto = texto.rstrip(" .")
+    return texto if len(texto) <= limite else texto[: limite - 1].rstrip() + "…"
