@@ -59,12 +59,17 @@ class VersaoCatalogo(models.Model):
         verbose_name_plural = "versões de catálogo"
         ordering = ["tipo", "-vigencia_inicio", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["tipo", "fornecedor", "versao"], name="versao_catalogo_unica"),
+            models.UniqueConstraint(
+                fields=["tipo", "fornecedor", "versao"],
+                name="versao_catalogo_unica",
+                violation_error_message="Já existe uma versão com este rótulo neste catálogo.",
+            ),
             # "vigente" é único por catálogo e fornecedor
             models.UniqueConstraint(
                 fields=["tipo", "fornecedor"],
                 condition=Q(situacao="aprovado"),
                 name="versao_catalogo_uma_vigente",
+                violation_error_message="Já existe uma versão aprovada (vigente) deste catálogo.",
             ),
             models.CheckConstraint(
                 condition=Q(tipo__in=["nuvem", "profissionais"]), name="versao_catalogo_tipo_valido"
@@ -153,7 +158,11 @@ class ServicoNuvem(models.Model):
         verbose_name_plural = "serviços de nuvem"
         ordering = ["versao", "categoria", "codigo"]
         constraints = [
-            models.UniqueConstraint(fields=["versao", "codigo"], name="servico_nuvem_codigo_unico_na_versao"),
+            models.UniqueConstraint(
+                fields=["versao", "codigo"],
+                name="servico_nuvem_codigo_unico_na_versao",
+                violation_error_message="Já existe um serviço com este código nesta versão.",
+            ),
             models.CheckConstraint(condition=Q(preco_unitario__gt=0), name="servico_nuvem_preco_positivo"),
             models.CheckConstraint(
                 condition=Q(categoria__in=CategoriaNuvem.values), name="servico_nuvem_categoria_valida"
@@ -191,7 +200,9 @@ class ServicoProfissional(models.Model):
         ordering = ["versao", "codigo"]
         constraints = [
             models.UniqueConstraint(
-                fields=["versao", "codigo"], name="servico_profissional_codigo_unico_na_versao"
+                fields=["versao", "codigo"],
+                name="servico_profissional_codigo_unico_na_versao",
+                violation_error_message="Já existe um serviço com este código nesta versão.",
             ),
             models.CheckConstraint(condition=Q(preco__gt=0), name="servico_profissional_preco_positivo"),
             models.CheckConstraint(

@@ -57,12 +57,13 @@ def versao_transicionar(
             .exclude(pk=versao.pk)
             .first()
         )
-        versao.situacao = para
-        versao.full_clean()
+        # a vigente sai antes (só uma aprovada por catálogo); se a validação falhar, a transação desfaz
         if vigente is not None:
             vigente.situacao = Situacao.SUBSTITUIDO
             vigente._change_reason = f"Substituída pela versão {versao.versao}"
             vigente.save()
+        versao.situacao = para
+        versao.full_clean()
     else:
         versao.situacao = para
         versao.full_clean()
