@@ -1,6 +1,15 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.html import format_html
+from import_export.admin import ImportExportModelAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
-from contratos.models import Orgao
+from contratos.forms import ConfirmarImportacaoMapaForm, ImportarMapaForm
+from contratos.models import MapaSalarial, Orgao, ValorPerfil
+from contratos.resources import FORMATOS_MAPA, ValorPerfilResource, erros_de_importacao
+from contratos.services import mapa_nova_versao, mapa_publicar, mapa_revogar
 
 
 @admin.register(Orgao)
@@ -8,3 +17,224 @@ class OrgaoAdmin(admin.ModelAdmin):
     list_display = ["sigla", "nome", "uasg"]
     search_fields = ["sigla", "nome", "uasg"]
     filter_horizontal = ["membros"]
+
+
+class ValorPerfilInline(admin.TabularInline):
+    model = ValorPerfil
+    fields = ["codigo", "perfil", "senioridade", "remuneracao", "fator_k", "custo"]
+    readonly_fields = ["custo"]
+    extra = 0
+    show_change_link = False
+
+    @admin.display(description="custo total")
+    def custo(self, obj):
+        return obj.custo_total if obj.pk else "—"
+
+    # Versão travada: as linhas ficam só para leitura (o motivo aparece no topo do formulário).
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and not (obj and obj.bloqueado)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not (obj and obj.bloqueado)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (obj and obj.bloqueado)
+
+
+@admin.register(MapaSalarial)
+class MapaSalarialAdmin(SimpleHistoryAdmin):
+    list_display = ["nome_ato", "numero", "data_publicacao", "data_vigencia", "situacao", "perfis"]
+    list_filter = ["situacao"]
+    search_fields = ["nome_ato", "numero", "anexo", "observacoes"]
+    date_hierarchy = "data_vigencia"
+    fields = [
+        "nome_ato",
+        "numero",
+        "anexo",
+        "data_publicacao",
+        "data_vigencia",
+        "situacao",
+        "observacoes",
+        "origem",
+    ]
+    readonly_fields = ["situacao", "origem"]
+    inlines = [ValorPerfilInline]
+    change_form_template = "contratos/admin/mapasalarial_change_form.html"
+    actions = ["acao_nova_versao"]
+
+    @admin.display(description="perfis")
+    def perfis(self, obj):
+        return obj.valores.count()
+
+    def has_change_permission(self, request, obj=None):
+        # Travada (publicada ou em uso): abre só para leitura; muda por "Nova versão a partir desta".
+        return super().has_change_permission(request, obj) and not (obj and obj.bloqueado)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (obj and obj.bloqueado)
+
+    def get_urls(self):
+        proprias = [
+            path(
+                "<int:pk>/nova-versao/",
+                self.admin_site.admin_view(self.nova_versao_view),
+                name="contratos_mapasalarial_nova_versao",
+            ),
+            path(
+                "<int:pk>/publicar/",
+                self.admin_site.admin_view(self.publicar_view),
+                name="contratos_mapasalarial_publicar",
+            ),
+            path(
+                "<int:pk>/revogar/",
+                self.admin_site.admin_view(self.revogar_view),
+                name="contratos_mapasalarial_revogar",
+            ),
+        ]
+        return proprias + super().get_urls()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        obj = self.get_object(request, object_id)
+        if obj is not None:
+            extra_context.update(
+                {
+                    "motivo_bloqueio": obj.motivo_bloqueio(),
+                    "pode_manter": request.user.has_perm("contratos.add_mapasalarial"),
+                    "mapa": obj,
+                }
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _exigir_manutencao(self, request):
+        if not request.user.has_perm("contratos.add_mapasalarial"):
+            raise PermissionDenied
+
+    def nova_versao_view(self, request, pk):
+        self._exigir_manutencao(request)
+        if request.method != "POST":
+            return redirect("admin:contratos_mapasalarial_change", pk)
+        origem = get_object_or_404(MapaSalarial, pk=pk)
+        novo = mapa_nova_versao(origem=origem, usuario=request.user)
+        messages.success(
+            request,
+            f"Rascunho criado a partir de {origem} com {novo.valores.count()} perfis. "
+            "Ajuste o ato, as datas e os valores; depois publique.",
+        )
+        return redirect("admin:contratos_mapasalarial_change", novo.pk)
+
+    def _mudar_situacao(self, request, pk, servico, sucesso):
+        self._exigir_manutencao(request)
+        if request.method == "POST":
+            mapa = get_object_or_404(MapaSalarial, pk=pk)
+            try:
+                servico(mapa=mapa)
+            except ValidationError as erro:
+                for mensagem in erro.messages:
+                    messages.error(request, mensagem)
+            else:
+                messages.success(request, sucesso)
+        return redirect("admin:contratos_mapasalarial_change", pk)
+
+    def publicar_view(self, request, pk):
+        return self._mudar_situacao(
+            request, pk, mapa_publicar, "Versão publicada: agora está vigente e travada."
+        )
+
+    def revogar_view(self, request, pk):
+        return self._mudar_situacao(request, pk, mapa_revogar, "Versão revogada.")
+
+    @admin.action(description="Nova versão a partir desta (copia para um rascunho)", permissions=["add"])
+    def acao_nova_versao(self, request, queryset):
+        for origem in queryset:
+            novo = mapa_nova_versao(origem=origem, usuario=request.user)
+            self.message_user(
+                request,
+                format_html(
+                    'Rascunho criado a partir de {}: <a href="{}">abrir</a>.',
+                    origem,
+                    reverse("admin:contratos_mapasalarial_change", args=[novo.pk]),
+                ),
+                messages.SUCCESS,
+            )
+
+
+@admin.register(ValorPerfil)
+class ValorPerfilAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    list_display = ["codigo", "perfil", "senioridade", "remuneracao", "fator_k", "custo", "mapa"]
+    list_filter = ["mapa", "senioridade"]
+    search_fields = ["codigo", "perfil"]
+    list_select_related = ["mapa"]
+    resource_classes = [ValorPerfilResource]
+    formats = FORMATOS_MAPA
+    import_form_class = ImportarMapaForm
+    confirm_form_class = ConfirmarImportacaoMapaForm
+    import_template_name = "contratos/admin/importar_mapa.html"
+    import_error_display = ("message",)
+
+    @admin.display(description="custo total")
+    def custo(self, obj):
+        return obj.custo_total
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "mapa":
+            kwargs["queryset"] = MapaSalarial.objects.filter(situacao=MapaSalarial.Situacao.RASCUNHO)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not (obj and obj.mapa.bloqueado)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (obj and obj.mapa.bloqueado)
+
+    def has_import_permission(self, request):
+        return request.user.has_perm("contratos.add_valorperfil") and request.user.has_perm(
+            "contratos.change_valorperfil"
+        )
+
+    def has_export_permission(self, request):
+        return request.user.has_perm("contratos.view_valorperfil")
+
+    def get_import_form_initial(self, request):
+        return {"mapa": request.GET.get("mapa")}
+
+    def get_confirm_form_initial(self, request, import_form):
+        inicial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            inicial["mapa"] = import_form.cleaned_data["mapa"].pk
+        return inicial
+
+    def get_import_resource_kwargs(self, request, *args, **kwargs):
+        form = kwargs.get("form")
+        if form is not None and form.is_bound and form.is_valid():
+            return {"mapa": form.cleaned_data["mapa"]}
+        return {}
+
+    def get_import_data_kwargs(self, **kwargs):
+        dados = super().get_import_data_kwargs(**kwargs)
+        dados["rollback_on_validation_errors"] = True  # tudo ou nada também na confirmação
+        dados["use_transactions"] = True
+        return dados
+
+    def import_action(self, request, **kwargs):
+        resposta = super().import_action(request, **kwargs)
+        resultado = getattr(resposta, "context_data", {}).get("result")
+        if resultado is not None:
+            resposta.context_data["erros_planilha"] = erros_de_importacao(resultado)
+            resposta.context_data["totais"] = resultado.totals
+        return resposta
+
+    def process_result(self, result, request):
+        erros = erros_de_importacao(result)
+        if erros:  # algo mudou entre a prévia e a confirmação: nada foi gravado
+            for mensagem in erros:
+                messages.error(request, mensagem)
+            return redirect("admin:contratos_valorperfil_import")
+        t = result.totals
+        messages.success(
+            request,
+            f"Importação concluída: {t['new']} perfis novos, {t['update']} alterados, "
+            f"{t['skip']} inalterados.",
+        )
+        self.generate_log_entries(result, request)
+        return redirect("admin:contratos_valorperfil_changelist")
