@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from import_export.admin import ImportExportMixin
-from import_export.forms import ConfirmImportForm, ImportForm
+from import_export.forms import ConfirmImportForm, ExportForm, ImportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from catalogo import services
@@ -187,6 +187,8 @@ class ImportacaoDeServicosMixin(ImportExportMixin):
 
     import_formats = FORMATOS
     export_formats = FORMATOS
+    # exporta todas as colunas: a coluna "observacao" (valores ilustrativos) não pode ser desmarcada
+    export_form_class = ExportForm
     tipo = ""
 
     def has_import_permission(self, request):

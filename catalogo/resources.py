@@ -83,6 +83,7 @@ class _ServicoResource(resources.ModelResource):
     tipo_versao: str = ""
     dono_nivel: str = ""
     obrigatorias: tuple[str, ...] = ()
+    numericas: tuple[str, ...] = ()
 
     def __init__(self, versao: VersaoCatalogo | None = None, **kwargs):
         super().__init__(**kwargs)
@@ -120,7 +121,9 @@ class _ServicoResource(resources.ModelResource):
 
     def before_import_row(self, row, **kwargs):
         for coluna, valor in row.items():
-            if isinstance(valor, str):
+            if valor is None and coluna not in self.numericas:
+                row[coluna] = ""  # célula vazia do XLSX em coluna de texto
+            elif isinstance(valor, str):
                 valor = valor.strip()
                 # desfaz a proteção contra fórmulas que a exportação aplica ('=...)
                 if valor[:2] in {f"'{c}" for c in INICIOS_DE_FORMULA}:
@@ -220,6 +223,7 @@ class ServicoNuvemResource(_ServicoResource):
 
     tipo_versao = VersaoCatalogo.Tipo.NUVEM
     obrigatorias = ("codigo", "nome", "categoria", "unidade_medida", "preco_unitario")
+    numericas = ("preco_unitario",)
     dono_nivel = "servico_nuvem"
 
     class Meta:
@@ -256,6 +260,7 @@ class ServicoProfissionalResource(_ServicoResource):
 
     tipo_versao = VersaoCatalogo.Tipo.PROFISSIONAIS
     obrigatorias = ("codigo", "nome", "unidade", "preco")
+    numericas = ("preco",)
     dono_nivel = "servico_profissional"
 
     class Meta:
