@@ -21,8 +21,8 @@ class ParticipeInline(admin.TabularInline):
 @admin.register(Acordo)
 class AcordoAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "processo_sei", "data_assinatura", "vigencia_meses"]
-    readonly_fields = ["data_assinatura", "vigencia_meses", "alterar_vigencia"]
-    fields = ["numero", "processo_sei", "objeto", "justificativa", *readonly_fields]
+    readonly_fields = ["numero", "data_assinatura", "vigencia_meses", "alterar_vigencia"]
+    fields = ["processo_sei", "objeto", "justificativa", *readonly_fields]
     inlines = [ParticipeInline]
 
     @admin.display(description="alterar assinatura ou vigência")

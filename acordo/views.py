@@ -194,7 +194,14 @@ class VigenciaAlterar(PermissionRequiredMixin, View):
         if not form.is_valid():
             return render(request, "acordo/vigencia.html", {"acordo": acordo, "form": form}, status=400)
         dados = form.cleaned_data
-        if "confirmar" in request.POST:
+        previsto = (request.POST.get("previa_assinatura"), request.POST.get("previa_meses"))
+        conferido = previsto == (dados["data_assinatura"].isoformat(), str(dados["vigencia_meses"]))
+        if "confirmar" in request.POST and not conferido:
+            # confirmar só o que foi visto na prévia: valores mudados depois dela pedem nova prévia
+            messages.warning(
+                request, "Os valores mudaram depois da prévia; confira as datas abaixo e confirme."
+            )
+        elif "confirmar" in request.POST:
             resultado = services.acordo_alterar_vigencia(acordo=acordo, usuario=request.user, **dados)
             messages.success(
                 request,

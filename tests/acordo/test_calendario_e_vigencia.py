@@ -90,7 +90,14 @@ def test_confirmar_recalcula_pendentes_e_mantem_concluidas(
         hoje=date(2026, 11, 22),
     )
     resposta = client_admin_ref.post(
-        reverse("acordo:vigencia"), {"data_assinatura": "2024-11-19", "vigencia_meses": 48, "confirmar": "1"}
+        reverse("acordo:vigencia"),
+        {
+            "data_assinatura": "2024-11-19",
+            "vigencia_meses": 48,
+            "previa_assinatura": "2024-11-19",
+            "previa_meses": "48",
+            "confirmar": "1",
+        },
     )
     assert resposta.status_code == 302
     act.refresh_from_db()
@@ -102,6 +109,16 @@ def test_confirmar_recalcula_pendentes_e_mantem_concluidas(
     assert mensal.first().vencimento == date(2024, 12, 19)
     assert Ocorrencia.objects.get(acao__ordem=2).vencimento == date(2024, 11, 29)
     assert act.historico.first().history_user.username == "adminref"
+
+
+def test_confirmar_valores_diferentes_da_previa_nao_grava(client_admin_ref, act):
+    dados = {"data_assinatura": "2024-11-19", "vigencia_meses": 48, "confirmar": "1"}
+    dados.update(previa_assinatura="2024-11-19", previa_meses="60")
+    resposta = client_admin_ref.post(reverse("acordo:vigencia"), dados)
+    assert resposta.status_code == 200
+    assert "Os valores mudaram depois da prévia" in resposta.content.decode()
+    act.refresh_from_db()
+    assert (act.data_assinatura, act.vigencia_meses) == (date(2024, 11, 12), 60)
 
 
 def test_vigencia_invalida_mostra_erro_e_nao_grava(client_admin_ref, act):
@@ -158,3 +175,50 @@ def test_acompanhamento_tem_a_permissao_de_registrar(usuario_acompanhamento, usu
     assert usuario_acompanhamento.has_perm("acordo.change_ocorrencia")
     assert not usuario_consulta.has_perm("acordo.change_ocorrencia")
     assert Permission.objects.filter(group__name="Consulta", codename="view_ocorrencia").exists()
+
+
+def test_administrador_edita_acoes_e_dias_extras_pelo_admin(client_admin_ref, act):
+    for url in (
+        "/admin/acordo/acordo/",
+        f"/admin/acordo/acordo/{act.pk}/change/",
+        "/admin/acordo/acaocronograma/",
+        "/admin/acordo/representante/add/",
+        "/admin/acordo/ocorrencia/",
+    ):
+        assert client_admin_ref.get(url).status_code == 200, url
+    resposta = client_admin_ref.post(
+        "/admin/acordo/diasemexpediente/add/",
+        {"data": "2027-05-12", "descricao": "Ponto facultativo (teste)"},
+    )
+    assert resposta.status_code == 302
+    # a 5ª semestral (12/05/2027) passa para o dia útil seguinte, pelo serviço chamado no admin
+    assert Ocorrencia.objects.get(acao__ordem=7, ordinal=5).vencimento == date(2027, 5, 13)
+
+
+def test_pagina_da_ocorrencia_nao_cresce_em_consultas_com_o_historico(
+    client_acompanhamento,
+    usuario_acompanhamento,
+    ocorrencia_atrasada,
+    django_assert_max_num_queries,
+    django_assert_num_queries,
+):
+    url = ocorrencia_atrasada.get_absolute_url()
+    client_acompanhamento.get(url)
+    with django_assert_max_num_queries(30) as poucas:
+        client_acompanhamento.get(url)
+    for i in range(5):
+        services.ocorrencia_concluir(
+            ocorrencia=ocorrencia_atrasada,
+            data_conclusao=date(2025, 1, 13),
+            numero_sei=str(100 + i),
+            link="",
+            observacao="",
+            usuario=usuario_acompanhamento,
+            hoje=date(2026, 11, 22),
+        )
+        services.ocorrencia_reabrir(
+            ocorrencia=ocorrencia_atrasada, motivo=f"Teste {i}", usuario=usuario_acompanhamento
+        )
+    assert ocorrencia_atrasada.historico.count() >= 11
+    with django_assert_num_queries(len(poucas.captured_queries)):
+        client_acompanhamento.get(url)
