@@ -1,6 +1,6 @@
 """Leituras dos catálogos (querysets e adaptadores para os módulos puros)."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 
 from catalogo.calculo import Comparacao, ItemPreco, comparar
 from catalogo.models import CategoriaNuvem, NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
@@ -39,7 +39,9 @@ def servicos_da_versao(versao: VersaoCatalogo, *, busca: str = "", categoria: st
     if versao.e_nuvem:
         if categoria in CategoriaNuvem.values:
             qs = qs.filter(categoria=categoria)
-        return qs.order_by("categoria", "codigo")
+        # ordem das categorias como no catálogo (computação primeiro), não alfabética
+        ordem = Case(*(When(categoria=c, then=Value(i)) for i, c in enumerate(CategoriaNuvem.values)))
+        return qs.order_by(ordem, "codigo")
     return qs.order_by("codigo")
 
 
