@@ -183,6 +183,10 @@ def _formularios_de_importacao(tipo: str):
 
 
 class ImportacaoDeServicosMixin(ImportExportMixin):
+    @admin.display(boolean=True, description="valores ilustrativos", ordering="versao__valores_ilustrativos")
+    def ilustrativo(self, obj):
+        return obj.versao.valores_ilustrativos
+
     """Importação CSV/XLSX com prévia, pelas guardas de catalogo.planilhas, tudo ou nada."""
 
     import_formats = FORMATOS
@@ -244,7 +248,15 @@ class ImportacaoDeServicosMixin(ImportExportMixin):
 class ServicoNuvemAdmin(ImportacaoDeServicosMixin, SoRascunhoMixin, SimpleHistoryAdmin):
     resource_classes = [ServicoNuvemResource]
     tipo = VersaoCatalogo.Tipo.NUVEM
-    list_display = ["codigo", "nome", "categoria", "unidade_medida", "preco_unitario", "versao"]
+    list_display = [
+        "codigo",
+        "nome",
+        "categoria",
+        "unidade_medida",
+        "preco_unitario",
+        "versao",
+        "ilustrativo",
+    ]
     list_filter = ["versao", "categoria"]
     search_fields = ["codigo", "nome", "descricao"]
     list_select_related = ["versao"]
@@ -262,7 +274,7 @@ class ServicoNuvemAdmin(ImportacaoDeServicosMixin, SoRascunhoMixin, SimpleHistor
 class ServicoProfissionalAdmin(ImportacaoDeServicosMixin, SoRascunhoMixin, SimpleHistoryAdmin):
     resource_classes = [ServicoProfissionalResource]
     tipo = VersaoCatalogo.Tipo.PROFISSIONAIS
-    list_display = ["codigo", "nome", "unidade", "preco", "versao"]
+    list_display = ["codigo", "nome", "unidade", "preco", "versao", "ilustrativo"]
     list_filter = ["versao", "unidade"]
     search_fields = ["codigo", "nome", "descricao"]
     list_select_related = ["versao"]
