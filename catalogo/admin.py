@@ -11,8 +11,13 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from catalogo import services
 from catalogo.models import NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
-from catalogo.planilhas import FORMATOS, ErroPlanilha, formato_do_arquivo
-from catalogo.resources import ServicoNuvemResource, ServicoProfissionalResource, erros_da_importacao
+from catalogo.planilhas import FORMATOS, TAMANHO_MAXIMO, ErroPlanilha, ler_tabela
+from catalogo.resources import (
+    COLUNAS_NIVEL,
+    ServicoNuvemResource,
+    ServicoProfissionalResource,
+    erros_da_importacao,
+)
 
 Situacao = VersaoCatalogo.Situacao
 
@@ -150,30 +155,62 @@ class VersaoCatalogoAdmin(SoRascunhoMixin, SimpleHistoryAdmin):
 
 
 def _formularios_de_importacao(tipo: str):
-    """Formulários do django-import-export com a versão de destino (só rascunho ou em análise)."""
+    """Formulários do django-import-export com a versão de destino (só rascunho ou em análise).
+
+    Como na importação do mapa salarial: o formato vem da extensão e o arquivo passa pelas guardas de
+    catalogo.planilhas já no formulário, com a mensagem ao lado do campo.
+    """
 
     def _versoes():
         return VersaoCatalogo.objects.filter(tipo=tipo, situacao__in=VersaoCatalogo.EDITAVEIS)
 
+    colunas = ServicoNuvemResource if tipo == VersaoCatalogo.Tipo.NUVEM else ServicoProfissionalResource
+
     class ImportarForm(ImportForm):
         versao = forms.ModelChoiceField(
-            label="Versão do catálogo que receberá a planilha (rascunho ou em análise)", queryset=_versoes()
+            label="Versão do catálogo que recebe os serviços",
+            queryset=VersaoCatalogo.objects.none(),
+            help_text="Só rascunhos e versões em análise aparecem: uma versão aprovada muda por "
+            "“Nova versão a partir desta”.",
         )
+        field_order = ["resource", "versao", "import_file", "format"]
 
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
+        def __init__(self, formats, resources, **kwargs):
+            super().__init__(formats, resources, **kwargs)
+            self.formatos = formats
             self.fields["versao"].queryset = _versoes()
+            self.fields["import_file"].label = "Planilha (.csv ou .xlsx, até 10 MiB)"
+            self.fields["import_file"].help_text = (
+                f"Colunas obrigatórias: {', '.join(colunas.obrigatorias)}; opcionais: descricao, "
+                f"{', '.join(COLUNAS_NIVEL)}. Números como 1.234,5678 ou 1234.5678."
+            )
+            self.fields["format"].required = False
+            self.fields["format"].widget = forms.HiddenInput()
 
-        def clean_import_file(self):
-            arquivo = self.cleaned_data["import_file"]
+        def clean(self):
+            dados = super().clean()
+            arquivo = dados.get("import_file")
+            if arquivo is None:
+                return dados
+            if arquivo.size > TAMANHO_MAXIMO:
+                mib = f"{arquivo.size / 1024 / 1024:.1f}".replace(".", ",")
+                self.add_error("import_file", f"O arquivo tem {mib} MiB; o limite é 10 MiB.")
+                return dados
+            conteudo = arquivo.read()
+            arquivo.seek(0)
             try:
-                formato_do_arquivo(arquivo.name, getattr(arquivo, "content_type", ""))
+                ler_tabela(arquivo.name, conteudo, getattr(arquivo, "content_type", "") or "")
             except ErroPlanilha as erro:
-                raise ValidationError(erro.mensagens()) from None
-            return arquivo
+                self.add_error("import_file", erro.mensagens())
+                return dados
+            extensao = arquivo.name.rsplit(".", 1)[-1].lower()
+            for indice, formato in enumerate(self.formatos):
+                if formato().get_extension() == extensao:
+                    dados["format"] = str(indice)
+            return dados
 
     class ConfirmarForm(ConfirmImportForm):
-        versao = forms.ModelChoiceField(queryset=_versoes(), widget=forms.HiddenInput())
+        versao = forms.ModelChoiceField(queryset=VersaoCatalogo.objects.none(), widget=forms.HiddenInput())
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
@@ -233,6 +270,20 @@ class ImportacaoDeServicosMixin(ImportExportMixin):
             form.add_error(
                 "import_file", "Não foi possível ler o arquivo: confira se é um .csv ou .xlsx válido."
             )
+
+    def process_result(self, result, request):
+        erros = erros_da_importacao(result)
+        if erros:  # algo mudou entre a prévia e a confirmação: nada foi gravado
+            messages.error(request, "Nada foi gravado:")
+            for mensagem in erros:
+                messages.error(request, mensagem)
+            return redirect(f"admin:catalogo_{self.opts.model_name}_import")
+        t = result.totals
+        messages.success(
+            request, f"Importação concluída: {t['new']} serviços novos, {t['update']} atualizados."
+        )
+        self.generate_log_entries(result, request)
+        return redirect(f"admin:catalogo_{self.opts.model_name}_changelist")
 
     def import_action(self, request, **kwargs):
         resposta = super().import_action(request, **kwargs)
