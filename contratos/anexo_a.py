@@ -15,7 +15,7 @@ from decimal import Decimal
 from io import BytesIO
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.worksheet import Worksheet
@@ -108,11 +108,17 @@ class _Escritor:
             setattr(modelo, atributo, valor)
         self._estilos[nome] = modelo._style
 
-    def texto(self, valor, estilo: str | None = None) -> Cell:
-        """Texto do usuário: sempre célula de texto, nunca fórmula nem erro (injeção de fórmula)."""
-        celula = Cell(
-            self.ws, row=1, column=1, value=_texto_seguro(valor), style_array=self._estilos.get(estilo)
-        )
+    def texto(self, valor, estilo: str | None = None) -> Cell | str:
+        """Texto do usuário: sempre célula de texto, nunca fórmula nem erro (injeção de fórmula).
+
+        O openpyxl só foge do tipo texto para str que começa com "=" ou que é um código de erro ("#N/A"):
+        esses (e os com estilo) viram Cell com data_type "s"; os demais vão como str, que é texto e é bem
+        mais rápido no modo write-only.
+        """
+        texto = _texto_seguro(valor)
+        if estilo is None and not texto.startswith("=") and texto not in ERROR_CODES:
+            return texto
+        celula = Cell(self.ws, row=1, column=1, value=texto, style_array=self._estilos.get(estilo))
         celula.data_type = "s"
         return celula
 
@@ -262,7 +268,7 @@ def _aba_anexo(wb: Workbook, cab: CabecalhoAnexoA, est: Estimativa) -> None:
                     e.texto(lp.codigo),
                     e.texto(lp.perfil),
                     e.texto(lp.senioridade),
-                    e.valor(lp.quantidade, "inteiro"),
+                    lp.quantidade,  # formato Geral já mostra inteiro; uma célula com estilo a menos por linha
                     e.valor(lp.remuneracao, "reais"),
                     e.valor(lp.fator_k, "k_alterado" if alterado else "k"),
                     e.valor(f"=ROUND(F{r}*G{r},2)", "reais"),
