@@ -90,6 +90,15 @@ def test_totais_somam_itens_e_agrupam_por_os_e_perfil():
     )
     assert est.mensal == D("66912.48") + D("32280.30")
     assert dict(est.mensal_por_perfil()) == {"ASUPCOMP-02": D("64560.60"), "GERINF": D("34632.18")}
+    assert est.linhas_com_fator_k_alterado() == ()
+
+
+def test_linhas_com_k_alterado_sao_listadas_para_a_memoria_de_calculo():
+    alterada = linha(quantidade=1, k="2.50", justificativa="Sobreaviso", **ASUPCOMP_02)
+    item = Item(numero=1, descricao="A", linhas=(linha(**GERINF), alterada))
+    est = calcular_estimativa([item], meses=12)
+    assert est.linhas_com_fator_k_alterado() == (alterada,)
+    assert est.itens[0].linhas[1].custo_por_profissional == D("12688.80")
 
 
 def test_contratacao_sem_itens_vale_zero():
