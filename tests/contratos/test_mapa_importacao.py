@@ -239,3 +239,46 @@ def test_coluna_faltando(rascunho):
         "Faltam colunas: senioridade, remuneracao, fator_k. "
         "A primeira linha deve ter: codigo, perfil, senioridade, remuneracao, fator_k."
     ]
+
+
+# As mesmas regras valem no banco, mesmo para quem contornar a validação.
+@pytest.mark.parametrize(
+    ("campos", "restricao"),
+    [
+        ({"fator_k": Decimal("3.01")}, "valorperfil_fator_k_entre_0_e_3"),
+        ({"fator_k": Decimal("0")}, "valorperfil_fator_k_entre_0_e_3"),
+        ({"remuneracao": Decimal("-1")}, "valorperfil_remuneracao_positiva"),
+        ({"remuneracao": Decimal("0")}, "valorperfil_remuneracao_positiva"),
+        ({"senioridade": "master"}, "valorperfil_senioridade_valida"),
+    ],
+)
+def test_restricoes_do_banco(rascunho, campos, restricao):
+    from django.db import IntegrityError, transaction
+
+    dados = {
+        "codigo": "X-01",
+        "perfil": "P",
+        "senioridade": "",
+        "remuneracao": Decimal("1"),
+        "fator_k": Decimal("1"),
+    }
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ValorPerfil.objects.create(mapa=rascunho, **{**dados, **campos})
+    assert not rascunho.valores.exists()
+
+
+def test_codigo_unico_na_versao_no_banco(rascunho, semente):
+    from django.db import IntegrityError, transaction
+
+    dados = {"codigo": "X-01", "perfil": "P", "remuneracao": Decimal("1"), "fator_k": Decimal("1")}
+    ValorPerfil.objects.create(mapa=rascunho, **dados)
+    ValorPerfil.objects.create(mapa=semente, **dados)  # outra versão pode repetir o código
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ValorPerfil.objects.create(mapa=rascunho, **dados)
+
+
+def test_publicar_exige_vigencia(rascunho):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        MapaSalarial.objects.filter(pk=rascunho.pk).update(situacao="vigente")
