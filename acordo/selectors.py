@@ -174,22 +174,27 @@ def painel_contexto(*, usuario, hoje: date) -> dict | None:
     )
     campos = ("pk", "vencimento", "ordinal", "acao__descricao", "acao__tipo_prazo")
     atrasadas = list(
-        abertas.filter(vencimento__lt=hoje).order_by("vencimento", "acao__ordem").values(*campos)[:5]
+        abertas.filter(vencimento__lt=hoje).order_by("vencimento", "acao__ordem").values(*campos)[:3]
     )
+    # tudo o que vence em 90 dias é pouco (poucas ações); cada janela lista só o que entra nela
     proximas = list(
         abertas.filter(vencimento__gte=hoje, vencimento__lte=limite)
         .order_by("vencimento", "acao__ordem")
-        .values(*campos)[:5]
+        .values(*campos)[:100]
     )
-    janelas = [
-        {
-            "dias": n,
-            "total": contagens[f"d{n}"],
-            "ate": hoje + timedelta(days=n),
-            "itens": [o for o in proximas if o["vencimento"] <= hoje + timedelta(days=n)][:3],
-        }
-        for n in JANELAS
-    ]
+    janelas, anterior = [], hoje - timedelta(days=1)
+    for n in JANELAS:
+        ate = hoje + timedelta(days=n)
+        janelas.append(
+            {
+                "dias": n,
+                "total": contagens[f"d{n}"],
+                "de": anterior + timedelta(days=1),
+                "ate": ate,
+                "itens": [o for o in proximas if anterior < o["vencimento"] <= ate][:3],
+            }
+        )
+        anterior = ate
     return {
         "acordo": acordo,
         "hoje": hoje,
