@@ -10,6 +10,7 @@ from contratos.forms import ConfirmarImportacaoMapaForm, ImportarMapaForm
 from contratos.models import MapaSalarial, Orgao, ValorPerfil
 from contratos.resources import FORMATOS_MAPA, ValorPerfilResource, erros_de_importacao
 from contratos.services import mapa_nova_versao, mapa_publicar, mapa_revogar
+from contratos.templatetags.reais import reais
 
 
 @admin.register(Orgao)
@@ -28,7 +29,7 @@ class ValorPerfilInline(admin.TabularInline):
 
     @admin.display(description="custo total")
     def custo(self, obj):
-        return obj.custo_total if obj.pk else "—"
+        return reais(obj.custo_total) if obj.pk else "—"
 
     # Versão travada: as linhas ficam só para leitura (o motivo aparece no topo do formulário).
     def has_add_permission(self, request, obj=None):
@@ -174,7 +175,7 @@ class ValorPerfilAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
     @admin.display(description="custo total")
     def custo(self, obj):
-        return obj.custo_total
+        return reais(obj.custo_total)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "mapa":
