@@ -249,3 +249,27 @@ def test_importacao_pelo_admin_recusa_xlsm_perto_do_campo(db, client_admin_ref):
     )
     assert "macros (.xlsm) não são aceitos" in str(r.context["form"].errors["import_file"])
     assert not rascunho.valores.exists()
+
+
+def test_importacao_xlsx_pelo_admin_e_exportacao_do_admin(db, client_admin_ref):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    rascunho = MapaSalarial.objects.create(nome_ato="Rascunho", situacao="rascunho")
+    conteudo = arq.xlsx_bytes([["GERINF", "Gerente de infraestrutura", "", 17851.64, 1.94]])
+    r = client_admin_ref.post(
+        reverse("admin:contratos_valorperfil_import"),
+        {"resource": "0", "mapa": rascunho.pk, "import_file": SimpleUploadedFile("m.xlsx", conteudo)},
+    )
+    confirmar = r.context["confirm_form"]
+    r = client_admin_ref.post(reverse("admin:contratos_valorperfil_process_import"), dict(confirmar.initial))
+    assert rascunho.valores.get().custo_total == Decimal("34632.18")
+
+    campos = {
+        f"valorperfilresource_{c}": "on"
+        for c in ("codigo", "perfil", "senioridade", "remuneracao", "fator_k")
+    }
+    r = client_admin_ref.post(
+        reverse("admin:contratos_valorperfil_export"), {"resource": "0", "format": "0", **campos}
+    )
+    assert r.status_code == 200
+    assert "GERINF,Gerente de infraestrutura,,17851.64,1.94" in r.content.decode()
