@@ -6,6 +6,7 @@ nível de serviço do serviço (colunas nivel_*). A importação é tudo ou nada
 
 from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
+from import_export.instance_loaders import CachedInstanceLoader
 
 from catalogo.models import (
     CategoriaNuvem,
@@ -161,6 +162,17 @@ class _ServicoResource(resources.ModelResource):
         if erros:
             raise ValidationError(erros)
 
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        # As regras das restrições estão também em validadores, clean() e widgets; o banco continua de
+        # guarda. Pular validate_constraints evita ~5 consultas por linha (código repetido é visto acima).
+        erros = dict(import_validation_errors or {})
+        try:
+            instance.full_clean(exclude={"versao", *erros}, validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            erros = exc.update_error_dict(erros)
+        if erros:
+            raise ValidationError(erros)
+
     def before_save_instance(self, instance, row, **kwargs):
         if not self.versao.editavel:  # defesa: a situação pode ter mudado entre a prévia e a confirmação
             raise ValidationError(f"A versão {self.versao.versao} não pode mais ser alterada.")
@@ -185,7 +197,7 @@ class _ServicoResource(resources.ModelResource):
         for campo, valor in valores.items():
             setattr(nivel, campo, valor)
         self._marcar_historico(nivel, kwargs)
-        nivel.full_clean()
+        nivel.full_clean(validate_constraints=False)  # dono único garantido acima e por clean()
         nivel.save()
 
     # --- exportação: o primeiro nível de serviço de cada serviço --------------------------------------
@@ -243,7 +255,8 @@ class ServicoNuvemResource(_ServicoResource):
             "valores",
         ]
         clean_model_instances = True
-        skip_unchanged = False
+        skip_unchanged = False  # o nível de serviço da linha é gravado depois do serviço, mesmo inalterado
+        instance_loader_class = CachedInstanceLoader  # uma consulta para a versão inteira
 
     def dehydrate_valores(self, obj):
         return AVISO_ILUSTRATIVO if obj.versao.valores_ilustrativos else ""
@@ -279,7 +292,8 @@ class ServicoProfissionalResource(_ServicoResource):
             "valores",
         ]
         clean_model_instances = True
-        skip_unchanged = False
+        skip_unchanged = False  # o nível de serviço da linha é gravado depois do serviço, mesmo inalterado
+        instance_loader_class = CachedInstanceLoader  # uma consulta para a versão inteira
 
     def dehydrate_valores(self, obj):
         return AVISO_ILUSTRATIVO if obj.versao.valores_ilustrativos else ""
