@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from contratos.calculo import custo_por_profissional
@@ -157,6 +158,19 @@ def _configurar_aba(ws, larguras: Sequence[float], *, linha_titulos: int) -> Non
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.oddFooter.center.text = "Página &P de &N"
+
+
+def _validacao_inteiro_positivo(titulo: str, mensagem: str) -> DataValidation:
+    return DataValidation(
+        type="whole",
+        operator="greaterThanOrEqual",
+        formula1="1",
+        allow_blank=False,
+        showErrorMessage=True,
+        errorTitle=titulo,
+        error=mensagem,
+    )
 
 
 def _soma(referencias: Sequence[str]) -> str:
@@ -177,6 +191,16 @@ def _aba_anexo(wb: Workbook, cab: CabecalhoAnexoA, est: Estimativa) -> None:
     _configurar_aba(ws, [largura for _, largura in COLUNAS], linha_titulos=LINHA_TITULOS)
     e = _Escritor(ws)
     _preparar_estilos(e)
+    # A equipe edita quantidades e meses no Excel: a planilha recusa o que a aplicação também recusaria.
+    quantidades = _validacao_inteiro_positivo(
+        "Quantidade estimada",
+        "Informe uma quantidade inteira, maior ou igual a 1 (ao menos 1 profissional por perfil).",
+    )
+    meses = _validacao_inteiro_positivo(
+        "Meses de vigência", "Informe um número inteiro de meses, maior ou igual a 1."
+    )
+    meses.add(CELULA_MESES)
+    ws.data_validations.append(meses)
 
     # Linha do subtotal de cada item, para as fórmulas dos totais no cabeçalho.
     linha_subtotal = []
@@ -282,6 +306,8 @@ def _aba_anexo(wb: Workbook, cab: CabecalhoAnexoA, est: Estimativa) -> None:
                 ]
             )
         ultima = primeira + len(ic.linhas) - 1
+        if ic.linhas:
+            quantidades.add(f"E{primeira}:E{ultima}")
         subtotal = f"=SUM(I{primeira}:I{ultima})" if ic.linhas else "=0"
         ws.append(
             [
@@ -298,6 +324,8 @@ def _aba_anexo(wb: Workbook, cab: CabecalhoAnexoA, est: Estimativa) -> None:
         )
         ws.append([])
         linha += len(ic.linhas) + 3
+    if quantidades.sqref:
+        ws.data_validations.append(quantidades)
 
 
 def _aba_memoria(wb: Workbook, cab: CabecalhoAnexoA, est: Estimativa) -> None:

@@ -140,6 +140,26 @@ def test_formatos_larguras_painel_congelado_e_impressao(pasta_exemplo):
     assert props.created.date() == date(2026, 11, 22)
 
 
+def test_quantidades_e_meses_editados_no_excel_sao_validados():
+    itens = [
+        Item(numero=1, descricao="A", linhas=(linha("GERINF"), linha("ASUPCOMP-02", 2))),
+        Item(numero=2, descricao="Sem linhas", linhas=()),
+        Item(numero=3, descricao="C", linhas=(linha("GERINF"),)),
+    ]
+    ws = abrir(gerar(calcular_estimativa(itens, meses=12)))[ABA_ANEXO]
+    regras = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
+    assert set(regras) == {"I4", "E9:E10 E17"}
+    for dv in regras.values():
+        assert (dv.type, dv.operator, dv.formula1, dv.showErrorMessage) == (
+            "whole",
+            "greaterThanOrEqual",
+            "1",
+            True,
+        )
+    assert "ao menos 1 profissional" in regras["E9:E10 E17"].error
+    assert ws.oddFooter.center.text == "Página &P de &N"
+
+
 def test_memoria_de_calculo_traz_regras_e_cada_k_alterado_com_justificativa():
     item = Item(
         numero=1,
