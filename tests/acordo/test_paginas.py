@@ -167,3 +167,43 @@ def test_so_administrador_altera_vigencia(request, cliente, act):
     )
     act.refresh_from_db()
     assert act.data_assinatura == date(2024, 11, 12)
+
+
+def _designar(participe, papel, nome, **extra):
+    from acordo.models import Representante
+
+    return Representante.objects.create(
+        participe=participe, papel=papel, nome=nome, data_designacao=date(2024, 11, 21), **extra
+    )
+
+
+def test_representantes_aparecem_com_papel_e_data_de_designacao(
+    client_consulta, act, django_assert_max_num_queries, django_assert_num_queries
+):
+    url = reverse("acordo:detalhe")
+    client_consulta.get(url)
+    with django_assert_max_num_queries(30) as sem:
+        client_consulta.get(url)
+    sgd, serpro = act.participes.all()
+    _designar(sgd, "titular", "Pessoa Titular SGD (teste)", email="titular@exemplo.gov.br")
+    _designar(sgd, "suplente", "Pessoa Suplente SGD (teste)")
+    _designar(serpro, "titular", "Pessoa Titular SERPRO (teste)", ato_designacao="12345678")
+    with django_assert_num_queries(len(sem.captured_queries)):
+        html = client_consulta.get(url).content.decode()
+    assert 'data-testid="representantes-vazio"' not in html
+    assert "Pessoa Titular SGD (teste)" in html and "Suplente" in html and "21/11/2024" in html
+    assert "SEI 12345678" in html
+
+
+def test_um_so_titular_vigente_por_participe(act):
+    from django.core.exceptions import ValidationError
+
+    from acordo.models import Representante
+
+    sgd = act.participes.get(sigla="SGD/MGI")
+    _designar(sgd, "titular", "Primeira")
+    segundo = Representante(participe=sgd, papel="titular", nome="Segunda", data_designacao=date(2025, 1, 2))
+    with pytest.raises(ValidationError):
+        segundo.full_clean()
+    segundo.ativo = False  # designação anterior (substituída) pode ficar registrada
+    segundo.full_clean()
