@@ -69,9 +69,9 @@ class ConclusaoForm(DescreveCampos, forms.ModelForm):
             "numero_sei": "Número do documento ou processo no SEI que comprova a ação.",
         }
 
-    def __init__(self, *args, hoje, **kwargs):
+    def __init__(self, *args, hoje, assinatura, **kwargs):
         super().__init__(*args, **kwargs)
-        self.hoje = hoje
+        self.hoje, self.assinatura = hoje, assinatura
         self.fields["data_conclusao"].required = True
         self.fields["data_conclusao"].initial = hoje
 
@@ -79,6 +79,10 @@ class ConclusaoForm(DescreveCampos, forms.ModelForm):
         data = self.cleaned_data["data_conclusao"]
         if data and data > self.hoje:
             raise forms.ValidationError("A data de conclusão não pode estar no futuro.")
+        if data and data < self.assinatura:
+            raise forms.ValidationError(
+                f"A data de conclusão não pode ser anterior à assinatura do ACT ({self.assinatura:%d/%m/%Y})."
+            )
         return data
 
     def clean(self):

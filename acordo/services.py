@@ -92,13 +92,17 @@ def ocorrencia_concluir(
     usuario,
     hoje: date,
 ) -> Ocorrencia:
-    ocorrencia = Ocorrencia.objects.select_for_update().get(pk=ocorrencia.pk)
+    ocorrencia = Ocorrencia.objects.select_for_update().select_related("acao__acordo").get(pk=ocorrencia.pk)
     if ocorrencia.concluida:
         raise ValidationError(
             "Esta ocorrência já está concluída; reabra-a antes de registrar outra conclusão."
         )
     if data_conclusao > hoje:
         raise ValidationError({"data_conclusao": "A data de conclusão não pode estar no futuro."})
+    if data_conclusao < ocorrencia.acao.acordo.data_assinatura:
+        raise ValidationError(
+            {"data_conclusao": "A data de conclusão não pode ser anterior à assinatura do ACT."}
+        )
     ocorrencia.estado = Ocorrencia.Estado.CONCLUIDA
     ocorrencia.data_conclusao = data_conclusao
     ocorrencia.numero_sei = numero_sei.strip()

@@ -29,9 +29,8 @@ def detalhe(request):
     contexto = {"acordo": acordo, "hoje": hoje}
     if acordo is not None:
         participes = list(selectors.participes_com_representantes(acordo))
-        designacao = (
-            selectors.ocorrencias_do_acordo(acordo).filter(acao__tipo_prazo="dias", acao__ordem=2).first()
-        )
+        # ação 2 do Plano de Trabalho: designar titular e suplente em até 10 dias
+        designacao = selectors.ocorrencias_do_acordo(acordo).filter(acao__ordem=2).first()
         contexto.update(
             participes=participes,
             sem_representantes=not any(p.vigentes for p in participes),
@@ -113,7 +112,8 @@ def _pagina_ocorrencia(request, pk, *, conclusao=None, reabertura=None, status=2
             "rotulo_situacao": ROTULOS_SITUACAO[situacao],
             "historico": historico,
             "pode_registrar": pode_registrar,
-            "conclusao": conclusao or ConclusaoForm(hoje=hoje),
+            "conclusao": conclusao
+            or ConclusaoForm(hoje=hoje, assinatura=ocorrencia.acao.acordo.data_assinatura),
             "reabertura": reabertura or ReaberturaForm(),
         },
         status=status,
@@ -131,14 +131,18 @@ class OcorrenciaConcluir(PermissionRequiredMixin, View):
 
     def post(self, request, pk):
         hoje = timezone.localdate()
-        alvo = get_object_or_404(Ocorrencia, pk=pk)
-        form = ConclusaoForm(request.POST, hoje=hoje)
+        alvo = get_object_or_404(Ocorrencia.objects.select_related("acao__acordo"), pk=pk)
+        form = ConclusaoForm(request.POST, hoje=hoje, assinatura=alvo.acao.acordo.data_assinatura)
         if form.is_valid():
             try:
                 services.ocorrencia_concluir(
                     ocorrencia=alvo, usuario=request.user, hoje=hoje, **form.cleaned_data
                 )
             except ValidationError as erro:
+                if not hasattr(erro, "error_dict"):
+                    # estado mudou (ex.: já concluída por outra pessoa): avisa e mostra a situação atual
+                    messages.error(request, " ".join(erro.messages))
+                    return redirect(alvo)
                 _anexar_erros(form, erro)
             else:
                 messages.success(request, "Ocorrência concluída e evidência registrada.")
@@ -160,6 +164,9 @@ class OcorrenciaReabrir(PermissionRequiredMixin, View):
                     ocorrencia=alvo, motivo=form.cleaned_data["motivo"], usuario=request.user
                 )
             except ValidationError as erro:
+                if not hasattr(erro, "error_dict"):
+                    messages.error(request, " ".join(erro.messages))
+                    return redirect(alvo)
                 _anexar_erros(form, erro)
             else:
                 messages.success(request, "Ocorrência reaberta; o motivo ficou no histórico.")
@@ -168,11 +175,8 @@ class OcorrenciaReabrir(PermissionRequiredMixin, View):
 
 
 def _anexar_erros(form, erro: ValidationError):
-    if hasattr(erro, "error_dict"):
-        for campo, lista in erro.message_dict.items():
-            form.add_error(campo if campo in form.fields else None, lista)
-    else:
-        form.add_error(None, erro.messages)
+    for campo, lista in erro.message_dict.items():
+        form.add_error(campo if campo in form.fields else None, lista)
 
 
 class VigenciaAlterar(PermissionRequiredMixin, View):

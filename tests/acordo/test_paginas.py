@@ -207,3 +207,18 @@ def test_um_so_titular_vigente_por_participe(act):
         segundo.full_clean()
     segundo.ativo = False  # designação anterior (substituída) pode ficar registrada
     segundo.full_clean()
+
+
+def test_concluir_antes_da_assinatura_ou_duas_vezes_nao_grava(client_acompanhamento, ocorrencia_atrasada):
+    url = reverse("acordo:concluir", args=[ocorrencia_atrasada.pk])
+    r = client_acompanhamento.post(url, {"data_conclusao": "2024-11-11", "numero_sei": "123"})
+    assert "anterior à assinatura do ACT (12/11/2024)" in r.content.decode()
+    assert (
+        client_acompanhamento.post(url, {"data_conclusao": "2025-01-10", "numero_sei": "1"}).status_code
+        == 302
+    )
+    # segunda conclusão (ex.: aba antiga): não sobrescreve a evidência, avisa e mostra a situação atual
+    r = client_acompanhamento.post(url, {"data_conclusao": "2025-01-11", "numero_sei": "2"}, follow=True)
+    assert "já está concluída" in r.content.decode()
+    ocorrencia_atrasada.refresh_from_db()
+    assert (ocorrencia_atrasada.numero_sei, ocorrencia_atrasada.data_conclusao) == ("1", date(2025, 1, 10))
