@@ -222,3 +222,26 @@ def test_pagina_da_ocorrencia_nao_cresce_em_consultas_com_o_historico(
     assert ocorrencia_atrasada.historico.count() >= 11
     with django_assert_num_queries(len(poucas.captured_queries)):
         client_acompanhamento.get(url)
+
+
+def test_mudar_o_prazo_de_uma_acao_no_admin_recalcula_as_pendentes(client_admin_ref, act):
+    acao = act.acoes.get(ordem=2)
+    dados = {
+        "acordo": act.pk,
+        "ordem": 2,
+        "descricao": acao.descricao,
+        "responsaveis": [p.pk for p in acao.responsaveis.all()],
+        "prazo_texto": acao.prazo_texto,
+        "tipo_prazo": "dias",
+        "quantidade": 15,
+        "data_fixa": "",
+    }
+    resposta = client_admin_ref.post(f"/admin/acordo/acaocronograma/{acao.pk}/change/", dados)
+    assert resposta.status_code == 302
+    assert Ocorrencia.objects.get(acao=acao).vencimento == date(2024, 11, 27)
+    # parâmetro incoerente com o tipo: erro no campo, nada gravado
+    dados.update(tipo_prazo="data_fixa", quantidade="")
+    resposta = client_admin_ref.post(f"/admin/acordo/acaocronograma/{acao.pk}/change/", dados)
+    assert resposta.status_code == 200 and "Informe a data do prazo fixo." in resposta.content.decode()
+    acao.refresh_from_db()
+    assert (acao.tipo_prazo, acao.quantidade) == ("dias", 15)
