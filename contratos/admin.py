@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -63,9 +64,12 @@ class MapaSalarialAdmin(SimpleHistoryAdmin):
     change_form_template = "contratos/admin/mapasalarial_change_form.html"
     actions = ["acao_nova_versao"]
 
-    @admin.display(description="perfis")
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(total_perfis=Count("valores"))
+
+    @admin.display(description="perfis", ordering="total_perfis")
     def perfis(self, obj):
-        return obj.valores.count()
+        return obj.total_perfis
 
     def has_change_permission(self, request, obj=None):
         # Travada (publicada ou em uso): abre só para leitura; muda por "Nova versão a partir desta".

@@ -273,3 +273,12 @@ def test_importacao_xlsx_pelo_admin_e_exportacao_do_admin(db, client_admin_ref):
     )
     assert r.status_code == 200
     assert "GERINF,Gerente de infraestrutura,,17851.64,1.94" in r.content.decode()
+
+
+def test_admin_lista_versoes_com_busca_e_total_de_perfis(semente, client_admin_ref):
+    r = client_admin_ref.get(reverse("admin:contratos_mapasalarial_changelist"), {"q": "6.055"})
+    assert r.status_code == 200
+    assert list(r.context["cl"].result_list) == [semente]
+    assert r.context["cl"].result_list[0].total_perfis == 35
+    r = client_admin_ref.get(reverse("admin:contratos_valorperfil_changelist"), {"q": "ASUPCOMP"})
+    assert r.context["cl"].result_count == 3
