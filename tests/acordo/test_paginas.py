@@ -45,6 +45,9 @@ def test_filtros_por_responsavel_situacao_e_periodo(client_consulta, act):
     datas = re.findall(r'data-vencimento="([\d-]+)"', html.decode())
     # dezembro/2024: os dois catálogos (SERPRO) e o monitoramento (ambos); a divulgação é só da SGD
     assert datas == ["2024-12-12"] * 3
+    html = client_consulta.get(url, {"de": "2025-01-01", "ate": "2025-01-31"}).content.decode()
+    # 12/01/2025 é domingo: as duas mensais vencem em 13/01/2025
+    assert re.findall(r'data-vencimento="[\d-]+">([\d/]+)<', html) == ["13/01/2025", "13/01/2025"]
     html = client_consulta.get(url, {"situacao": "concluida"}).content.decode()
     assert re.findall(r'data-vencimento="([\d-]+)"', html) == ["2024-11-12"]
 
