@@ -19,9 +19,6 @@ FLAGS = [
     "--disable-sync",
 ]
 
-# O Playwright síncrono mantém um laço de eventos na thread; o ORM do teste roda nela mesmo assim.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 def pytest_collection_modifyitems(config, items):
     if shutil.which(CHROMIUM) or Path(CHROMIUM).exists():
@@ -43,8 +40,10 @@ def navegador():
 
 
 @pytest.fixture
-def pagina(navegador, live_server):
+def pagina(navegador, live_server, monkeypatch):
     """Página nova; registra toda requisição que sair de 127.0.0.1 em `pagina.externas`."""
+    # O Playwright síncrono mantém um laço de eventos na thread; o ORM do teste roda nela mesmo assim.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     contexto = navegador.new_context(locale="pt-BR", accept_downloads=True)
     page = contexto.new_page()
     page.externas = []
