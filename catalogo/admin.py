@@ -230,6 +230,7 @@ class ImportacaoDeServicosMixin(ImportExportMixin):
     export_formats = FORMATOS
     # exporta todas as colunas: a coluna "observacao" (valores ilustrativos) não pode ser desmarcada
     export_form_class = ExportForm
+    import_error_display = ("message",)  # sem traceback na tela
     tipo = ""
 
     def has_import_permission(self, request):
