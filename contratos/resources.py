@@ -7,7 +7,7 @@ arquivo (macro, tamanho, bomba zip, entidades XML, fórmulas) vêm de `catalogo.
 import unicodedata
 
 from django.core.exceptions import ValidationError
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -74,10 +74,17 @@ class DiffSimples(resources.Diff):
         celulas = []
         for antes, depois in zip(self.left, self.right, strict=False):
             if self.new or antes == depois:
-                celulas.append(format_html("{}", depois))
+                celulas.append(conditional_escape(depois))
             else:
                 celulas.append(format_html("<del>{}</del> <ins>{}</ins>", antes, depois))
         return celulas
+
+
+class DiffSemHtml(resources.Diff):
+    """Na gravação confirmada ninguém vê a prévia: não monta HTML."""
+
+    def as_html(self):
+        return []
 
 
 class ValorPerfilResource(resources.ModelResource):
@@ -109,9 +116,14 @@ class ValorPerfilResource(resources.ModelResource):
         self._usuario = None
         self._motivo = "Importação"
         self._motivo_bloqueio: str | None = None
+        self._previa = True
+
+    def import_data(self, dataset, dry_run=False, *args, **kwargs):
+        self._previa = dry_run
+        return super().import_data(dataset, dry_run, *args, **kwargs)
 
     def get_diff_class(self):
-        return DiffSimples
+        return DiffSimples if self._previa else DiffSemHtml
 
     def get_queryset(self):
         return ValorPerfil.objects.filter(mapa=self.mapa).order_by("pk")
