@@ -61,6 +61,14 @@ def comparar_versoes(base: VersaoCatalogo, nova: VersaoCatalogo) -> Comparacao:
     return comparar(_itens(base), _itens(nova))
 
 
+def planilha_da_versao(versao: VersaoCatalogo):
+    """Dataset (tablib) com os serviços da versão nas colunas da importação; reimportável."""
+    from catalogo.resources import ServicoNuvemResource, ServicoProfissionalResource
+
+    recurso = ServicoNuvemResource() if versao.e_nuvem else ServicoProfissionalResource()
+    return recurso.export(queryset=servicos_da_versao(versao).select_related("versao"))
+
+
 def painel_contexto(*, usuario, hoje):
     vigentes = versoes_vigentes()
     return {

@@ -2,8 +2,10 @@
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
+from django.views import View
 from django.views.generic import TemplateView
 
 from catalogo import selectors
@@ -99,3 +101,29 @@ class CompararVersoes(PermissionRequiredMixin, TemplateView):
         if form.is_valid():
             comparacao = selectors.comparar_versoes(form.cleaned_data["base"], form.cleaned_data["nova"])
         return super().get_context_data(form=form, comparacao=comparacao, **kwargs)
+
+
+TIPOS_DE_ARQUIVO = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+class VersaoExportar(PermissionRequiredMixin, View):
+    """Planilha dos serviços da versão, nas colunas da importação (quem lê o catálogo pode baixar)."""
+
+    permission_required = LER
+
+    def get(self, request, pk, formato):
+        if formato not in TIPOS_DE_ARQUIVO:
+            raise Http404
+        versao = get_object_or_404(VersaoCatalogo, pk=pk)
+        conteudo = selectors.planilha_da_versao(versao).export(formato)
+        if formato == "csv":
+            conteudo = "\ufeff" + conteudo  # BOM: o Excel abre acentos corretamente
+        nome = slugify(f"catalogo-{versao.tipo}-{versao.versao}")
+        if versao.valores_ilustrativos:
+            nome += "-valores-ilustrativos"
+        resposta = HttpResponse(conteudo, content_type=TIPOS_DE_ARQUIVO[formato])
+        resposta["Content-Disposition"] = f'attachment; filename="{nome}.{formato}"'
+        return resposta

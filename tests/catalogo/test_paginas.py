@@ -2,6 +2,7 @@
 número de consultas que não cresce com o número de serviços."""
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -113,3 +114,25 @@ def test_consultas_do_inicio_nao_crescem_com_as_versoes(client_consulta, criar_v
     with CaptureQueriesContext(connection) as muitos:
         client_consulta.get(reverse("catalogo:inicio"))
     assert len(poucos.captured_queries) == len(muitos.captured_queries)
+
+
+def test_consulta_baixa_a_planilha_da_versao_com_aviso_ilustrativo(client_consulta, catalogo_exemplo):
+    import io
+
+    import openpyxl
+
+    versao = catalogo_exemplo["profissionais"]
+    resposta = client_consulta.get(reverse("catalogo:exportar", args=[versao.pk, "xlsx"]))
+    assert resposta.status_code == 200
+    assert "valores-ilustrativos.xlsx" in resposta["Content-Disposition"]
+    linhas = list(openpyxl.load_workbook(io.BytesIO(resposta.content)).active.iter_rows(values_only=True))
+    cabecalho = list(linhas[0])
+    sust = next(dict(zip(cabecalho, linha, strict=True)) for linha in linhas[1:] if linha[0] == "SP-SUST")
+    assert sust["unidade"] == "Mês" and Decimal(str(sust["preco"])) == Decimal("18500.00")
+    assert "valores ilustrativos" in sust["observacao"]
+    assert len(linhas) == 1 + versao.servicos_profissionais.count()
+    csv = client_consulta.get(reverse("catalogo:exportar", args=[versao.pk, "csv"])).content.decode(
+        "utf-8-sig"
+    )
+    assert csv.startswith("codigo,nome,unidade,preco") and "valores ilustrativos" in csv
+    assert client_consulta.get(f"/catalogo/versoes/{versao.pk}/planilha.exe").status_code == 404
