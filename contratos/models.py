@@ -6,6 +6,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from contratos import calculo
+from contratos.estimativa import validar_fator_k
 
 UASG_VALIDATOR = RegexValidator(r"^\d{6}$", "A UASG tem 6 dígitos.")
 
@@ -194,3 +195,214 @@ class ValorPerfil(models.Model):
     @property
     def custo_total(self):
         return calculo.custo_por_profissional(self.remuneracao, self.fator_k)
+
+
+# --- Estimativa da contratação (DESIGN.md §4.4) ---
+
+PROCESSO_VALIDATOR = RegexValidator(
+    r"^[0-9][0-9./-]{4,}[0-9]$",
+    "Informe o nº do processo SEI/NUP só com números, pontos, barras e hífen (ex.: 19974.002200/2024-01).",
+)
+NUMERO_OS_VALIDATOR = RegexValidator(
+    r"^OS nº \d{3,}/\d{4}$", "Use o formato OS nº 001/2026 (número com 3 dígitos e o ano)."
+)
+
+
+class Contratacao(models.Model):
+    """Processo de planejamento de uma contratação, precificado com uma versão fixada do mapa salarial."""
+
+    class Situacao(models.TextChoices):
+        RASCUNHO = "rascunho", "Rascunho"
+        CONCLUIDA = "concluida", "Concluída"
+
+    orgao = models.ForeignKey(
+        Orgao, verbose_name="órgão", on_delete=models.PROTECT, related_name="contratacoes"
+    )
+    objeto = models.TextField("objeto", max_length=2000)
+    numero_processo = models.CharField(
+        "nº do processo (SEI/NUP)", max_length=40, validators=[PROCESSO_VALIDATOR]
+    )
+    uasg = models.CharField("UASG", max_length=6, blank=True, validators=[UASG_VALIDATOR])
+    mapa = models.ForeignKey(
+        MapaSalarial,
+        verbose_name="versão do mapa salarial",
+        on_delete=models.PROTECT,
+        related_name="contratacoes",
+    )
+    meses = models.PositiveSmallIntegerField(
+        "meses de vigência estimada",
+        default=12,
+        validators=[MinValueValidator(1, "Informe ao menos 1 mês de vigência.")],
+    )
+    situacao = models.CharField("situação", max_length=10, choices=Situacao, default=Situacao.RASCUNHO)
+    criada_em = models.DateTimeField("criada em", auto_now_add=True)
+    atualizada_em = models.DateTimeField("atualizada em", auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "contratação"
+        verbose_name_plural = "contratações"
+        ordering = ["-atualizada_em", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(meses__gte=1), name="contratacao_meses_minimo_1"),
+            models.CheckConstraint(
+                condition=models.Q(situacao__in=["rascunho", "concluida"]), name="contratacao_situacao_valida"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.numero_processo} – {self.objeto[:60]}"
+
+    def get_absolute_url(self):
+        return reverse("contratos:contratacao_detalhe", args=[self.pk])
+
+    def clean(self):
+        # Rascunho do mapa muda a qualquer hora: só versões publicadas precificam uma contratação.
+        if self.mapa_id and self.mapa.situacao != MapaSalarial.Situacao.VIGENTE:
+            raise ValidationError({"mapa": "Escolha uma versão vigente do mapa salarial."})
+
+
+class MembroEquipe(models.Model):
+    """Integrante da equipe de planejamento da contratação."""
+
+    class Papel(models.TextChoices):
+        REQUISITANTE = "requisitante", "Integrante requisitante"
+        TECNICO = "tecnico", "Integrante técnico"
+        ADMINISTRATIVO = "administrativo", "Integrante administrativo"
+
+    contratacao = models.ForeignKey(Contratacao, on_delete=models.CASCADE, related_name="equipe")
+    nome = models.CharField("nome", max_length=200)
+    papel = models.CharField("papel", max_length=20, choices=Papel)
+
+    class Meta:
+        verbose_name = "integrante da equipe de planejamento"
+        verbose_name_plural = "equipe de planejamento"
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(papel__in=["requisitante", "tecnico", "administrativo"]),
+                name="membroequipe_papel_valido",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.nome} ({self.get_papel_display()})"
+
+
+class Item(models.Model):
+    """Item da contratação; seu valor mensal vem das OS planejadas para ele (Art. 2)."""
+
+    contratacao = models.ForeignKey(Contratacao, on_delete=models.CASCADE, related_name="itens")
+    numero = models.PositiveSmallIntegerField(
+        "número", validators=[MinValueValidator(1, "O número do item começa em 1.")]
+    )
+    descricao = models.CharField("descrição", max_length=300)
+
+    class Meta:
+        verbose_name = "item"
+        verbose_name_plural = "itens"
+        ordering = ["numero"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["contratacao", "numero"], name="item_numero_unico_na_contratacao"
+            ),
+            models.CheckConstraint(condition=models.Q(numero__gte=1), name="item_numero_positivo"),
+        ]
+
+    def __str__(self):
+        return f"Item {self.numero} – {self.descricao}"
+
+    def get_absolute_url(self):
+        return f"{self.contratacao.get_absolute_url()}#item-{self.numero}"
+
+
+class OrdemServico(models.Model):
+    """OS planejada (item 9.5.1.1): objetivo, identificação, perfis mínimos, produtos e prazo."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="ordens")
+    # Repetida do item para que o banco garanta o número único na contratação.
+    contratacao = models.ForeignKey(Contratacao, on_delete=models.CASCADE, related_name="ordens")
+    numero = models.CharField("número", max_length=30, validators=[NUMERO_OS_VALIDATOR])
+    identificacao = models.CharField("identificação", max_length=300)
+    objetivo = models.TextField("objetivo", max_length=4000)
+    prazo_atendimento = models.CharField(
+        "prazo de atendimento", max_length=200, help_text="Ex.: 30 dias corridos a partir da emissão da OS."
+    )
+    produtos = models.TextField(
+        "produtos ou resultados a entregar", max_length=4000, help_text="Um produto ou resultado por linha."
+    )
+
+    class Meta:
+        verbose_name = "ordem de serviço planejada"
+        verbose_name_plural = "ordens de serviço planejadas"
+        ordering = ["numero", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["contratacao", "numero"], name="os_numero_unico_na_contratacao"),
+            models.CheckConstraint(condition=~models.Q(produtos=""), name="os_ao_menos_um_produto"),
+        ]
+
+    def __str__(self):
+        return f"{self.numero} – {self.identificacao}"
+
+    def get_absolute_url(self):
+        return reverse("contratos:os_editar", args=[self.pk])
+
+    @property
+    def lista_produtos(self) -> list[str]:
+        return separar_produtos(self.produtos)
+
+    def clean(self):
+        if self.item_id:
+            self.contratacao_id = self.item.contratacao_id
+        if not self.lista_produtos:
+            raise ValidationError({"produtos": "Informe ao menos um produto ou resultado a entregar."})
+
+
+def separar_produtos(texto: str) -> list[str]:
+    """Um produto por linha; linhas em branco não contam."""
+    return [linha.strip() for linha in (texto or "").splitlines() if linha.strip()]
+
+
+class LinhaPerfil(models.Model):
+    """Perfil mínimo de uma OS com a quantidade estimada e o Fator-K adotado (§4.2)."""
+
+    ordem = models.ForeignKey(OrdemServico, on_delete=models.CASCADE, related_name="linhas")
+    perfil = models.ForeignKey(
+        ValorPerfil, verbose_name="perfil", on_delete=models.PROTECT, related_name="linhas_estimativa"
+    )
+    quantidade = models.PositiveIntegerField(
+        "quantidade estimada", validators=[MinValueValidator(1, "Informe ao menos 1 profissional.")]
+    )
+    fator_k = models.DecimalField("Fator-K adotado", max_digits=4, decimal_places=2)
+    # Cópia do K do mapa no momento da escolha: permite ao banco exigir a justificativa quando difere.
+    fator_k_referencia = models.DecimalField("Fator-K do mapa", max_digits=4, decimal_places=2)
+    justificativa = models.TextField("justificativa do Fator-K", max_length=4000, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "linha de perfil"
+        verbose_name_plural = "linhas de perfil"
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(quantidade__gte=1), name="linha_quantidade_minimo_1"),
+            models.CheckConstraint(
+                condition=models.Q(fator_k__gt=0, fator_k__lte=calculo.FATOR_K_MAXIMO),
+                name="linha_fator_k_entre_0_e_3",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(fator_k=models.F("fator_k_referencia")) | ~models.Q(justificativa=""),
+                name="linha_fator_k_diferente_justificado",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.quantidade} × {self.perfil.codigo}"
+
+    def clean(self):
+        if self.perfil_id and self.fator_k_referencia is None:
+            self.fator_k_referencia = self.perfil.fator_k
+        erros = validar_fator_k(
+            self.fator_k, fator_k_mapa=self.fator_k_referencia, justificativa=self.justificativa
+        )
+        if erros:
+            raise ValidationError(erros)
