@@ -93,7 +93,10 @@ def nome_arquivo(processo: str, data: date) -> str:
 
 def _texto_seguro(valor) -> str:
     # Caracteres de controle colados de outros sistemas fariam o openpyxl recusar o arquivo inteiro.
-    return ILLEGAL_CHARACTERS_RE.sub("", "" if valor is None else str(valor))[:32767]
+    texto = "" if valor is None else str(valor)
+    if not texto.isprintable():  # atalho: texto imprimível não tem caractere de controle
+        texto = ILLEGAL_CHARACTERS_RE.sub("", texto)
+    return texto[:32767]
 
 
 class _Escritor:
@@ -102,6 +105,7 @@ class _Escritor:
     def __init__(self, ws):
         self.ws = ws
         self._estilos: dict[str, StyleArray] = {}
+        self._textos_simples: dict[str, str] = {}  # OS, códigos e perfis se repetem em milhares de linhas
 
     def estilo(self, nome: str, **atributos) -> None:
         modelo = Cell(self.ws, row=1, column=1)
@@ -109,15 +113,23 @@ class _Escritor:
             setattr(modelo, atributo, valor)
         self._estilos[nome] = modelo._style
 
-    def texto(self, valor, estilo: str | None = None) -> Cell | str:
+    def texto(self, valor, estilo: str | None = None) -> Cell | str | None:
         """Texto do usuário: sempre célula de texto, nunca fórmula nem erro (injeção de fórmula).
 
         O openpyxl só foge do tipo texto para str que começa com "=" ou que é um código de erro ("#N/A"):
         esses (e os com estilo) viram Cell com data_type "s"; os demais vão como str, que é texto e é bem
         mais rápido no modo write-only.
         """
+        if estilo is None:
+            simples = self._textos_simples.get(valor)
+            if simples is not None:
+                return simples
         texto = _texto_seguro(valor)
+        if estilo is None and not texto:
+            return None  # célula vazia não é gravada (ex.: senioridade de GERINF)
         if estilo is None and not texto.startswith("=") and texto not in ERROR_CODES:
+            if isinstance(valor, str):
+                self._textos_simples[valor] = texto
             return texto
         celula = Cell(self.ws, row=1, column=1, value=texto, style_array=self._estilos.get(estilo))
         celula.data_type = "s"
