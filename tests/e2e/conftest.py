@@ -33,17 +33,25 @@ def pytest_collection_modifyitems(config, items):
 def navegador():
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield browser
-        browser.close()
+    # O Playwright síncrono deixa um laço de eventos na thread enquanto vive; o ORM dos testes (inclusive a
+    # limpeza do banco ao fim de cada teste) roda nela mesmo assim.
+    anterior = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+            yield browser
+            browser.close()
+    finally:
+        if anterior is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = anterior
 
 
 @pytest.fixture
-def pagina(navegador, live_server, monkeypatch):
+def pagina(navegador, live_server):
     """Página nova; registra toda requisição que sair de 127.0.0.1 em `pagina.externas`."""
-    # O Playwright síncrono mantém um laço de eventos na thread; o ORM do teste roda nela mesmo assim.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     contexto = navegador.new_context(locale="pt-BR", accept_downloads=True)
     page = contexto.new_page()
     page.externas = []
