@@ -1,11 +1,23 @@
 """Formulários de contratos: importação do mapa no admin (versão e guardas de arquivo) e filtros."""
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from import_export.forms import ConfirmImportForm, ImportForm
 
 from catalogo.planilhas import TAMANHO_MAXIMO, ErroPlanilha, ler_tabela
 from contratos import calculo
-from contratos.models import MapaSalarial
+from contratos.estimativa import validar_fator_k
+from contratos.models import (
+    Contratacao,
+    Item,
+    LinhaPerfil,
+    MapaSalarial,
+    MembroEquipe,
+    OrdemServico,
+    separar_produtos,
+)
 
 
 def _rascunhos():
@@ -109,3 +121,245 @@ class CompararMapasForm(forms.Form):
         if dados.get("anterior") and dados.get("anterior") == dados.get("atual"):
             self.add_error("atual", "Escolha duas versões diferentes.")
         return dados
+
+
+# --- Estimativa da contratação ---
+
+
+class ContratacaoForm(forms.ModelForm):
+    """Dados da contratação; a versão do mapa só se escolhe ao criar (depois, por “Reprecificar”)."""
+
+    class Meta:
+        model = Contratacao
+        fields = ["orgao", "objeto", "numero_processo", "uasg", "mapa", "meses", "situacao"]
+        widgets = {"objeto": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "numero_processo": "Ex.: 19974.002200/2024-01",
+            "uasg": "Opcional: 6 dígitos. Em branco, vale a UASG do órgão.",
+            "meses": "Padrão: 12 meses.",
+        }
+
+    def __init__(self, *args, orgaos, mapas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["orgao"].queryset = orgaos
+        self.fields["mapa"].queryset = mapas
+        self.fields["mapa"].empty_label = None
+        if self.instance.pk:
+            # A troca de versão é a ação "Reprecificar", que mostra a diferença antes.
+            del self.fields["mapa"]
+            del self.fields["orgao"]
+        else:
+            del self.fields["situacao"]
+            if len(orgaos) == 1:
+                self.fields["orgao"].initial = orgaos[0].pk
+                self.fields["orgao"].empty_label = None
+
+
+class MembroEquipeForm(forms.ModelForm):
+    class Meta:
+        model = MembroEquipe
+        fields = ["nome", "papel"]
+
+
+EquipeFormSet = forms.inlineformset_factory(
+    Contratacao, MembroEquipe, form=MembroEquipeForm, extra=1, can_delete=True, max_num=30
+)
+
+
+class ItemForm(forms.ModelForm):
+    class Meta:
+        model = Item
+        fields = ["numero", "descricao"]
+
+    def clean_numero(self):
+        numero = self.cleaned_data["numero"]
+        repetidos = Item.objects.filter(contratacao=self.instance.contratacao, numero=numero)
+        if repetidos.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(f"Já existe o Item {numero} nesta contratação.")
+        return numero
+
+
+class OrdemServicoForm(forms.ModelForm):
+    class Meta:
+        model = OrdemServico
+        fields = ["item", "numero", "identificacao", "objetivo", "prazo_atendimento", "produtos"]
+        widgets = {
+            "objetivo": forms.Textarea(attrs={"rows": 3}),
+            "produtos": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {"numero": "Formato: OS nº 001/2026 (único na contratação)."}
+
+    def __init__(self, *args, contratacao, itens, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.contratacao = contratacao
+        self.fields["item"].queryset = itens
+        self.fields["item"].empty_label = None
+
+    def clean_numero(self):
+        numero = self.cleaned_data["numero"].strip()
+        repetidas = OrdemServico.objects.filter(contratacao=self.contratacao, numero=numero)
+        if repetidas.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(f"Já existe a {numero} nesta contratação.")
+        return numero
+
+    def clean_produtos(self):
+        produtos = separar_produtos(self.cleaned_data.get("produtos", ""))
+        if not produtos:
+            raise forms.ValidationError("Informe ao menos um produto ou resultado a entregar (um por linha).")
+        return "\n".join(produtos)
+
+
+class SelectPerfil(forms.Select):
+    """Lista de perfis montada uma vez e reaproveitada em todas as linhas (500 linhas × 35 perfis).
+
+    Cada opção leva o Fator-K do mapa em data-fator-k, para o script revelar a justificativa.
+    """
+
+    def __init__(self, perfis, attrs=None):
+        super().__init__(attrs)
+        self.opcoes = [
+            (str(v.pk), escape(f"{v.codigo} – {v.titulo}"), f"{v.fator_k:.2f}") for v in perfis.values()
+        ]
+
+    def render(self, name, value, attrs=None, renderer=None):
+        atributos = self.build_attrs(self.attrs, attrs)
+        valor = "" if value is None else str(value)
+        partes = [
+            f'<select name="{escape(name)}"{flatatt(atributos)}>',
+            '<option value="">Escolha o perfil</option>',
+        ]
+        for pk, rotulo, k in self.opcoes:
+            marcado = " selected" if pk == valor else ""
+            partes.append(f'<option value="{pk}" data-fator-k="{k}"{marcado}>{rotulo}</option>')
+        partes.append("</select>")
+        return mark_safe("".join(partes))  # noqa: S308 (rótulos e nome já escapados acima)
+
+
+class LinhaPerfilForm(forms.Form):
+    """Uma linha da OS. O Fator-K em branco assume o do mapa; "2,50" é aceito (campo localizado)."""
+
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    perfil = forms.TypedChoiceField(label="Perfil", coerce=int, empty_value=None)
+    quantidade = forms.IntegerField(
+        label="Quantidade",
+        min_value=1,
+        error_messages={"min_value": "Informe ao menos 1 profissional.", "invalid": "Use um número inteiro."},
+    )
+    fator_k = forms.DecimalField(
+        label="Fator-K",
+        required=False,
+        localize=True,
+        max_digits=4,
+        decimal_places=2,
+        error_messages={"invalid": "Informe o Fator-K como número, por exemplo 2,12."},
+    )
+    justificativa = forms.CharField(
+        label="Justificativa do Fator-K", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, perfis, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.perfis = perfis
+        self.fields["perfil"].choices = [("", "")] + [(pk, pk) for pk in perfis]
+        self.fields["perfil"].widget = SelectPerfil(perfis)
+        self.fields["perfil"].error_messages["invalid_choice"] = "Escolha um perfil da versão fixada."
+        self.fields["perfil"].error_messages["required"] = "Escolha o perfil."
+        self.fields["quantidade"].error_messages["required"] = "Informe a quantidade."
+        numero = (self.prefix or "").rsplit("-", 1)[-1]
+        rotulo = f" da linha {int(numero) + 1}" if numero.isdigit() else ""
+        for nome in ("perfil", "quantidade", "fator_k", "justificativa"):
+            self.fields[nome].widget.attrs["aria-label"] = f"{self.fields[nome].label}{rotulo}"
+        self.fields["fator_k"].widget.attrs.update({"inputmode": "decimal", "class": "campo-fator-k"})
+        self.fields["quantidade"].widget.attrs["class"] = "campo-quantidade"
+        self.fields["perfil"].widget.attrs["class"] = "campo-perfil"
+
+    @property
+    def perfil_escolhido(self):
+        valor = self["perfil"].value()
+        try:
+            return self.perfis.get(int(valor))
+        except (TypeError, ValueError):
+            return None
+
+    @property
+    def fator_k_diferente(self) -> bool:
+        """Para mostrar a justificativa já aberta quando o K digitado difere do mapa."""
+        perfil = self.perfil_escolhido
+        if perfil is None:
+            return bool(self["justificativa"].value())
+        try:
+            k = self.fields["fator_k"].clean(self["fator_k"].value())
+        except forms.ValidationError:
+            return True
+        return bool(self["justificativa"].value()) or (k is not None and k != perfil.fator_k)
+
+    def clean(self):
+        dados = super().clean()
+        perfil = self.perfis.get(dados.get("perfil"))
+        if perfil is None:
+            return dados
+        if dados.get("fator_k") is None and "fator_k" not in self.errors:
+            dados["fator_k"] = perfil.fator_k
+        if "fator_k" in self.errors:
+            return dados
+        for campo, mensagens in validar_fator_k(
+            dados["fator_k"], fator_k_mapa=perfil.fator_k, justificativa=dados.get("justificativa", "")
+        ).items():
+            for mensagem in mensagens:
+                self.add_error(campo, mensagem)
+        return dados
+
+    def linha(self, *, existentes) -> LinhaPerfil | None:
+        """Linha não gravada com os dados válidos, ou None (incompleta: fica fora dos totais)."""
+        if not self.is_valid() or self.cleaned_data.get("perfil") is None:
+            return None
+        dados = self.cleaned_data
+        perfil = self.perfis[dados["perfil"]]
+        linha = existentes.get(dados.get("id")) or LinhaPerfil()
+        linha.perfil = perfil
+        linha.quantidade = dados["quantidade"]
+        linha.fator_k = dados["fator_k"]
+        linha.fator_k_referencia = perfil.fator_k
+        linha.justificativa = dados.get("justificativa", "").strip()
+        return linha
+
+
+class BaseLinhasFormSet(forms.BaseFormSet):
+    def __init__(self, *args, perfis, **kwargs):
+        kwargs.setdefault("form_kwargs", {})["perfis"] = perfis
+        kwargs.setdefault("prefix", "linhas")
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        if any(self.errors):
+            return
+        if not [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]:
+            raise forms.ValidationError("Inclua ao menos um perfil profissional na OS (item 9.5.1.1).")
+
+
+LinhasFormSet = forms.formset_factory(
+    LinhaPerfilForm, formset=BaseLinhasFormSet, extra=0, max_num=2000, validate_max=True
+)
+
+
+class ReprecificarForm(forms.Form):
+    mapa = forms.ModelChoiceField(queryset=MapaSalarial.objects.none(), label="Nova versão do mapa salarial")
+
+    def __init__(self, *args, mapas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mapa"].queryset = mapas
+
+
+class FiltroContratacoesForm(forms.Form):
+    busca = forms.CharField(required=False, label="Buscar", max_length=100)
+    situacao = forms.ChoiceField(
+        required=False, label="Situação", choices=[("", "Todas"), *Contratacao.Situacao.choices]
+    )
+    mapa = forms.ModelChoiceField(
+        queryset=MapaSalarial.objects.none(), required=False, label="Versão do mapa", empty_label="Todas"
+    )
+
+    def __init__(self, *args, mapas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mapa"].queryset = mapas
+        self.fields["busca"].widget.attrs["placeholder"] = "objeto, processo ou órgão"

@@ -7,10 +7,18 @@ _MANTER_MAPA = [
     for modelo in ("mapasalarial", "valorperfil")
     for acao in ("view", "add", "change", "delete")
 ]
+# Contratações: a Equipe de planejamento do órgão edita; a Consulta lê (o órgão limita o que cada um vê).
+_MODELOS_ESTIMATIVA = ("contratacao", "membroequipe", "item", "ordemservico", "linhaperfil")
+_LER_ESTIMATIVA = [f"contratos.view_{modelo}" for modelo in _MODELOS_ESTIMATIVA]
+_EDITAR_ESTIMATIVA = [
+    f"contratos.{acao}_{modelo}"
+    for modelo in _MODELOS_ESTIMATIVA
+    for acao in ("view", "add", "change", "delete")
+]
 
 GRUPOS = {
     ADMINISTRADOR: ["contratos.view_orgao", "contratos.add_orgao", "contratos.change_orgao", *_MANTER_MAPA],
-    EQUIPE: ["contratos.view_orgao", *_LER_MAPA],
-    CONSULTA: ["contratos.view_orgao", *_LER_MAPA],
+    EQUIPE: ["contratos.view_orgao", *_LER_MAPA, *_EDITAR_ESTIMATIVA],
+    CONSULTA: ["contratos.view_orgao", *_LER_MAPA, *_LER_ESTIMATIVA],
     ACOMPANHAMENTO: [*_LER_MAPA],
 }

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
+from contratos import exemplo
 from contratos.models import MapaSalarial
 from contratos.services import mapa_importar, mapa_publicar
 
@@ -32,3 +33,5 @@ def carregar(*, saida):
         f"Mapa salarial 6.055/2025: {resultado.novos} perfis novos, {resultado.alterados} alterados, "
         f"{resultado.inalterados} inalterados."
     )
+    # Exemplo para o primeiro acesso (garantir_acesso já criou o superusuário antes desta carga).
+    saida.write(exemplo.carregar(mapa=mapa))

@@ -1,13 +1,15 @@
 """Leituras de contratos (querysets e adaptadores para os módulos puros)."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
 
-from contratos import calculo
-from contratos.models import MapaSalarial, ValorPerfil
+from contratos import calculo, estimativa
+from contratos.anexo_a import CabecalhoAnexoA, PerfilMapa
+from contratos.models import Contratacao, Item, LinhaPerfil, MapaSalarial, OrdemServico, ValorPerfil
 
 
 def mapas_para_selecao() -> QuerySet[MapaSalarial]:
@@ -124,3 +126,287 @@ def painel_contexto(*, usuario, hoje: date) -> dict:
     """Resumo para o Painel: a versão do mapa salarial vigente hoje."""
     mapa = mapa_padrao(hoje=hoje)
     return {"mapa": mapa, "total_perfis": mapa.valores.count() if mapa else 0}
+
+
+# --- Estimativa da contratação (DESIGN.md §4.4) ---
+
+
+def contratacoes_visiveis(usuario) -> QuerySet[Contratacao]:
+    """Contratações dos órgãos de que o usuário é membro (superusuário vê todas)."""
+    contratacoes = Contratacao.objects.select_related("orgao", "mapa")
+    if usuario.is_superuser:
+        return contratacoes
+    return contratacoes.filter(orgao__membros=usuario)
+
+
+def contratacoes_listar(
+    usuario, *, busca: str = "", situacao: str = "", mapa: MapaSalarial | None = None
+) -> QuerySet[Contratacao]:
+    contratacoes = contratacoes_visiveis(usuario).annotate(total_itens=Count("itens", distinct=True))
+    if busca:
+        contratacoes = contratacoes.filter(
+            Q(objeto__icontains=busca)
+            | Q(numero_processo__icontains=busca)
+            | Q(orgao__sigla__icontains=busca)
+        )
+    if situacao:
+        contratacoes = contratacoes.filter(situacao=situacao)
+    if mapa is not None:
+        contratacoes = contratacoes.filter(mapa=mapa)
+    return contratacoes.order_by("-atualizada_em", "-pk")
+
+
+def mapas_vigentes() -> QuerySet[MapaSalarial]:
+    """Só versões publicadas e vigentes precificam uma contratação."""
+    vigentes = MapaSalarial.objects.filter(situacao=MapaSalarial.Situacao.VIGENTE)
+    return vigentes.order_by("-data_vigencia", "-pk")
+
+
+def ordens_visiveis(usuario) -> QuerySet[OrdemServico]:
+    ordens = OrdemServico.objects.select_related("item", "contratacao__orgao", "contratacao__mapa")
+    if usuario.is_superuser:
+        return ordens
+    return ordens.filter(contratacao__orgao__membros=usuario)
+
+
+def itens_visiveis(usuario) -> QuerySet[Item]:
+    itens = Item.objects.select_related("contratacao__orgao", "contratacao__mapa")
+    if usuario.is_superuser:
+        return itens
+    return itens.filter(contratacao__orgao__membros=usuario)
+
+
+def perfis_do_mapa(mapa: MapaSalarial) -> dict[int, ValorPerfil]:
+    """Perfis da versão fixada, por pk (uma consulta; os formulários de linha reaproveitam o dicionário)."""
+    return {v.pk: v for v in mapa.valores.order_by("pk")}
+
+
+def linha_pura(linha: LinhaPerfil, numero_os: str) -> estimativa.LinhaPerfil:
+    """Adaptador da linha gravada (ou ainda não gravada) para a entrada da função pura."""
+    perfil = linha.perfil
+    return estimativa.LinhaPerfil(
+        ordem_servico=numero_os,
+        codigo=perfil.codigo,
+        perfil=perfil.perfil,
+        senioridade=perfil.get_senioridade_display() if perfil.senioridade else "",
+        quantidade=linha.quantidade,
+        remuneracao=perfil.remuneracao,
+        fator_k_mapa=linha.fator_k_referencia,
+        fator_k=linha.fator_k,
+        justificativa=linha.justificativa,
+    )
+
+
+@dataclass
+class LinhaResumo:
+    linha: LinhaPerfil | None  # None: linha incompleta no formulário (fica fora da soma)
+    calculo: estimativa.LinhaCalculada | None
+
+
+@dataclass
+class OrdemResumo:
+    ordem: OrdemServico
+    linhas: list[LinhaResumo]
+    mensal: Decimal
+
+
+@dataclass
+class ItemResumo:
+    item: Item
+    ordens: list[OrdemResumo]
+    mensal: Decimal
+
+
+@dataclass
+class BarraPerfil:
+    codigo: str
+    valor: Decimal
+    largura: int  # em pontos do SVG
+    y: int
+
+
+@dataclass
+class Resumo:
+    contratacao: Contratacao
+    estimativa: estimativa.Estimativa
+    itens: list[ItemResumo]
+
+    def ordem(self, pk: int) -> OrdemResumo | None:
+        return next((o for i in self.itens for o in i.ordens if o.ordem.pk == pk), None)
+
+    def item_da_ordem(self, pk: int) -> ItemResumo | None:
+        return next((i for i in self.itens for o in i.ordens if o.ordem.pk == pk), None)
+
+    @property
+    def total_linhas(self) -> int:
+        return sum(len(o.linhas) for i in self.itens for o in i.ordens)
+
+    def barras(self, *, largura_maxima: int = 400, altura: int = 28) -> list[BarraPerfil]:
+        """Gráfico de custo mensal por perfil (SVG desenhado no servidor)."""
+        pares = sorted(self.estimativa.mensal_por_perfil(), key=lambda par: (-par[1], par[0]))
+        maior = max((v for _, v in pares), default=Decimal(0))
+        return [
+            BarraPerfil(
+                codigo=codigo,
+                valor=valor,
+                largura=max(1, int(valor * largura_maxima / maior)) if maior else 0,
+                y=indice * altura,
+            )
+            for indice, (codigo, valor) in enumerate(pares)
+        ]
+
+
+def resumir_contratacao(
+    contratacao: Contratacao,
+    *,
+    ordem_editada: OrdemServico | None = None,
+    linhas_editadas: list[LinhaPerfil | None] | None = None,
+) -> Resumo:
+    """Itens, OS e linhas com os valores da função pura `calcular_estimativa` (a mesma do Anexo A).
+
+    Na edição de uma OS, `linhas_editadas` (ainda não gravadas; None = linha incompleta) substituem as
+    linhas gravadas dela: é assim que os totais da OS, do item e da contratação mudam ao vivo.
+    Três consultas, qualquer que seja o número de linhas.
+    """
+    itens = list(contratacao.itens.order_by("numero"))
+    ordens = list(contratacao.ordens.order_by("numero", "pk"))
+    linhas_por_ordem: dict[int, list] = defaultdict(list)
+    for linha in (
+        LinhaPerfil.objects.filter(ordem__contratacao=contratacao).select_related("perfil").order_by("pk")
+    ):
+        linhas_por_ordem[linha.ordem_id].append(linha)
+    if ordem_editada is not None and linhas_editadas is not None:
+        if ordem_editada.pk not in {o.pk for o in ordens}:
+            ordens.append(ordem_editada)
+        linhas_por_ordem[ordem_editada.pk] = list(linhas_editadas)
+    ordens_por_item: dict[int, list[OrdemServico]] = defaultdict(list)
+    for ordem in ordens:
+        ordens_por_item[ordem.item_id].append(ordem)
+
+    puros = []
+    for item in itens:
+        puras = [
+            linha_pura(linha, ordem.numero)
+            for ordem in ordens_por_item[item.pk]
+            for linha in linhas_por_ordem[ordem.pk]
+            if linha is not None
+        ]
+        puros.append(estimativa.Item(numero=item.numero, descricao=item.descricao, linhas=tuple(puras)))
+    calculada = estimativa.calcular_estimativa(puros, meses=contratacao.meses)
+
+    resumo_itens = []
+    for item, item_calculado in zip(itens, calculada.itens, strict=True):
+        calculos = iter(item_calculado.linhas)
+        resumo_ordens = []
+        for ordem in ordens_por_item[item.pk]:
+            linhas = [
+                LinhaResumo(linha=linha, calculo=next(calculos) if linha is not None else None)
+                for linha in linhas_por_ordem[ordem.pk]
+            ]
+            mensal = sum((lr.calculo.valor_mensal for lr in linhas if lr.calculo), Decimal("0.00"))
+            resumo_ordens.append(OrdemResumo(ordem=ordem, linhas=linhas, mensal=mensal))
+        resumo_itens.append(
+            ItemResumo(item=item, ordens=resumo_ordens, mensal=item_calculado.subtotal_mensal)
+        )
+    return Resumo(contratacao=contratacao, estimativa=calculada, itens=resumo_itens)
+
+
+@dataclass(frozen=True)
+class DiferencaLinha:
+    ordem: str
+    codigo: str
+    perfil: str
+    quantidade: int
+    custo_anterior: Decimal
+    custo_novo: Decimal | None
+    valor_anterior: Decimal
+    valor_novo: Decimal | None
+
+    @property
+    def variacao(self):
+        if self.valor_novo is None:
+            return None
+        return calculo.variacao_percentual(self.valor_anterior, self.valor_novo)
+
+
+@dataclass(frozen=True)
+class Reprecificacao:
+    mapa_novo: MapaSalarial
+    linhas: list[DiferencaLinha]
+    ausentes: list[str]  # códigos sem correspondente na versão nova (bloqueiam a troca)
+    mensal_anterior: Decimal
+    mensal_novo: Decimal
+
+    @property
+    def variacao(self):
+        return calculo.variacao_percentual(self.mensal_anterior, self.mensal_novo)
+
+
+def fator_k_na_versao(linha: LinhaPerfil, novo: ValorPerfil) -> Decimal:
+    """K adotado ao reprecificar: quem usava o K do mapa passa ao K da versão nova; o K justificado fica."""
+    return novo.fator_k if linha.fator_k == linha.fator_k_referencia else linha.fator_k
+
+
+def reprecificacao_prever(contratacao: Contratacao, mapa_novo: MapaSalarial) -> Reprecificacao:
+    """Diferença linha a linha entre a versão fixada e `mapa_novo`, pelo código do perfil."""
+    novos = {v.codigo: v for v in mapa_novo.valores.all()}
+    linhas = LinhaPerfil.objects.filter(ordem__contratacao=contratacao).select_related("perfil", "ordem")
+    diferencas, ausentes = [], []
+    mensal_anterior = mensal_novo = Decimal("0.00")
+    for linha in linhas.order_by("ordem__numero", "pk"):
+        antes = estimativa.calcular_linha(linha_pura(linha, linha.ordem.numero))
+        mensal_anterior += antes.valor_mensal
+        novo = novos.get(linha.perfil.codigo)
+        custo_novo = valor_novo = None
+        if novo is None:
+            ausentes.append(linha.perfil.codigo)
+        else:
+            custo_novo = calculo.custo_por_profissional(novo.remuneracao, fator_k_na_versao(linha, novo))
+            valor_novo = custo_novo * linha.quantidade
+            mensal_novo += valor_novo
+        diferencas.append(
+            DiferencaLinha(
+                ordem=linha.ordem.numero,
+                codigo=linha.perfil.codigo,
+                perfil=linha.perfil.titulo,
+                quantidade=linha.quantidade,
+                custo_anterior=antes.custo_por_profissional,
+                custo_novo=custo_novo,
+                valor_anterior=antes.valor_mensal,
+                valor_novo=valor_novo,
+            )
+        )
+    return Reprecificacao(
+        mapa_novo=mapa_novo,
+        linhas=diferencas,
+        ausentes=sorted(set(ausentes)),
+        mensal_anterior=mensal_anterior,
+        mensal_novo=mensal_novo,
+    )
+
+
+def anexo_a_dados(contratacao: Contratacao, *, hoje: date):
+    """Entradas do exportador puro: cabeçalho, estimativa (a mesma da tela) e a versão do mapa fixada."""
+    resumo = resumir_contratacao(contratacao)
+    mapa = contratacao.mapa
+    ato = mapa.nome_ato + (f" ({mapa.anexo})" if mapa.anexo else "")
+    cabecalho = CabecalhoAnexoA(
+        orgao=str(contratacao.orgao),
+        uasg=contratacao.uasg or contratacao.orgao.uasg,
+        processo=contratacao.numero_processo,
+        objeto=contratacao.objeto,
+        mapa_ato=ato,
+        mapa_vigencia=mapa.data_vigencia,
+        gerado_em=hoje,
+    )
+    perfis = [
+        PerfilMapa(
+            codigo=v.codigo,
+            perfil=v.perfil,
+            senioridade=v.get_senioridade_display() if v.senioridade else "",
+            remuneracao=v.remuneracao,
+            fator_k=v.fator_k,
+        )
+        for v in mapa.valores.order_by("pk")
+    ]
+    return cabecalho, resumo.estimativa, perfis

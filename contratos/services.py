@@ -4,10 +4,21 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from catalogo.planilhas import ErroPlanilha, ler_tabela
-from contratos.models import MapaSalarial, ValorPerfil
+from contratos import selectors
+from contratos.models import (
+    Contratacao,
+    Item,
+    LinhaPerfil,
+    MapaSalarial,
+    MembroEquipe,
+    OrdemServico,
+    ValorPerfil,
+    separar_produtos,
+)
 from contratos.resources import ValorPerfilResource, erros_de_importacao
 
 
@@ -119,3 +130,180 @@ def mapa_nova_versao(*, origem: MapaSalarial, usuario=None) -> MapaSalarial:
         copias, ValorPerfil, default_user=usuario, default_change_reason="Cópia de versão"
     )
     return novo
+
+
+# --- Estimativa da contratação (DESIGN.md §4.4) ---
+
+
+def _autor(instancia, usuario):
+    if usuario is not None:
+        instancia._history_user = usuario
+    return instancia
+
+
+@transaction.atomic
+def contratacao_salvar(
+    *, contratacao: Contratacao, equipe: list[tuple[str, str]] | None = None, usuario=None
+) -> Contratacao:
+    """Cria ou altera a contratação; `equipe` (nome, papel) substitui a equipe de planejamento."""
+    if contratacao.pk:
+        fixada = (
+            Contratacao.objects.select_for_update().values_list("mapa_id", flat=True).get(pk=contratacao.pk)
+        )
+        if fixada != contratacao.mapa_id:
+            # Trocar de versão muda preços: só pela ação explícita "Reprecificar", que mostra a diferença.
+            raise ValidationError({"mapa": "Para trocar a versão do mapa salarial, use “Reprecificar”."})
+    contratacao.full_clean()
+    _autor(contratacao, usuario).save()
+    if equipe is not None:
+        contratacao.equipe.all().delete()
+        membros = [
+            MembroEquipe(contratacao=contratacao, nome=nome.strip(), papel=papel) for nome, papel in equipe
+        ]
+        for membro in membros:
+            membro.full_clean()
+        MembroEquipe.objects.bulk_create(membros)
+    return contratacao
+
+
+@transaction.atomic
+def contratacao_excluir(*, contratacao: Contratacao) -> None:
+    contratacao.delete()
+
+
+@transaction.atomic
+def item_salvar(*, item: Item) -> Item:
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def item_excluir(*, item: Item) -> None:
+    item.delete()
+
+
+@transaction.atomic
+def ordem_servico_salvar(*, ordem: OrdemServico, linhas: list[LinhaPerfil], usuario=None) -> OrdemServico:
+    """Grava a OS e exatamente as `linhas` dadas (as que faltarem são removidas); tudo ou nada.
+
+    As mesmas regras do formulário, de novo aqui: perfil da versão fixada, quantidade >= 1, Fator-K
+    entre 0 e 3,00 e justificado quando difere do mapa, ao menos um perfil e um produto na OS.
+    """
+    ordem.contratacao_id = ordem.item.contratacao_id
+    ordem.produtos = "\n".join(separar_produtos(ordem.produtos))
+    contratacao = ordem.item.contratacao
+    erros: list[str] = []
+    if not linhas:
+        erros.append("Inclua ao menos um perfil profissional na OS (item 9.5.1.1).")
+    for numero, linha in enumerate(linhas, start=1):
+        if linha.perfil.mapa_id != contratacao.mapa_id:
+            erros.append(f"Linha {numero}: escolha um perfil da versão do mapa fixada na contratação.")
+            continue
+        linha.fator_k_referencia = linha.perfil.fator_k
+        linha.justificativa = (linha.justificativa or "").strip()
+        try:
+            linha.full_clean(exclude=["ordem"])
+        except ValidationError as erro:
+            erros.extend(f"Linha {numero}: {m}" for m in erro.messages)
+    try:
+        ordem.full_clean()
+    except ValidationError as erro:
+        if erros:
+            raise ValidationError([*erro.messages, *erros]) from erro
+        raise
+    if erros:
+        raise ValidationError(erros)
+    ordem.save()
+    manter = {linha.pk for linha in linhas if linha.pk}
+    existentes = set(ordem.linhas.values_list("pk", flat=True))
+    if manter - existentes:
+        raise ValidationError("Uma das linhas não pertence a esta OS; recarregue a página.")
+    ordem.linhas.exclude(pk__in=manter).delete()
+    for linha in linhas:
+        linha.ordem = ordem
+        _autor(linha, usuario).save()
+    Contratacao.objects.filter(pk=contratacao.pk).update(atualizada_em=timezone.now())
+    return ordem
+
+
+@transaction.atomic
+def ordem_servico_excluir(*, ordem: OrdemServico) -> None:
+    ordem.delete()
+
+
+@transaction.atomic
+def contratacao_reprecificar(
+    *, contratacao: Contratacao, mapa_novo: MapaSalarial, usuario=None
+) -> Contratacao:
+    """Aponta cada linha para o mesmo código na versão nova; códigos ausentes bloqueiam a troca."""
+    contratacao = Contratacao.objects.select_for_update().get(pk=contratacao.pk)
+    if mapa_novo.situacao != MapaSalarial.Situacao.VIGENTE:
+        raise ValidationError("Escolha uma versão vigente do mapa salarial.")
+    if mapa_novo.pk == contratacao.mapa_id:
+        raise ValidationError("A contratação já está precificada com esta versão.")
+    previsao = selectors.reprecificacao_prever(contratacao, mapa_novo)
+    if previsao.ausentes:
+        raise ValidationError(
+            "A versão escolhida não tem os perfis "
+            + ", ".join(previsao.ausentes)
+            + ": troque esses perfis nas OS antes de reprecificar."
+        )
+    novos = {v.codigo: v for v in mapa_novo.valores.all()}
+    linhas = LinhaPerfil.objects.filter(ordem__contratacao=contratacao).select_related("perfil")
+    for linha in linhas:
+        novo = novos[linha.perfil.codigo]
+        linha.fator_k = selectors.fator_k_na_versao(linha, novo)
+        linha.perfil = novo
+        linha.fator_k_referencia = novo.fator_k
+        linha.full_clean()
+        _autor(linha, usuario).save()
+    contratacao.mapa = mapa_novo
+    contratacao.full_clean()
+    _autor(contratacao, usuario).save()
+    return contratacao
+
+
+@transaction.atomic
+def contratacao_duplicar(*, contratacao: Contratacao, usuario=None) -> Contratacao:
+    """Cópia completa (equipe, itens, OS e linhas) como novo rascunho."""
+    nova = Contratacao(
+        orgao=contratacao.orgao,
+        objeto=contratacao.objeto,
+        numero_processo=contratacao.numero_processo,
+        uasg=contratacao.uasg,
+        mapa=contratacao.mapa,
+        meses=contratacao.meses,
+        situacao=Contratacao.Situacao.RASCUNHO,
+    )
+    _autor(nova, usuario).save()
+    MembroEquipe.objects.bulk_create(
+        MembroEquipe(contratacao=nova, nome=m.nome, papel=m.papel) for m in contratacao.equipe.all()
+    )
+    itens = {}
+    for item in contratacao.itens.order_by("numero"):
+        itens[item.pk] = Item.objects.create(contratacao=nova, numero=item.numero, descricao=item.descricao)
+    ordens = {}
+    for ordem in contratacao.ordens.all():
+        ordens[ordem.pk] = OrdemServico.objects.create(
+            item=itens[ordem.item_id],
+            contratacao=nova,
+            numero=ordem.numero,
+            identificacao=ordem.identificacao,
+            objetivo=ordem.objetivo,
+            prazo_atendimento=ordem.prazo_atendimento,
+            produtos=ordem.produtos,
+        )
+    copias = [
+        LinhaPerfil(
+            ordem=ordens[linha.ordem_id],
+            perfil_id=linha.perfil_id,
+            quantidade=linha.quantidade,
+            fator_k=linha.fator_k,
+            fator_k_referencia=linha.fator_k_referencia,
+            justificativa=linha.justificativa,
+        )
+        for linha in LinhaPerfil.objects.filter(ordem__contratacao=contratacao).order_by("pk")
+    ]
+    bulk_create_with_history(copias, LinhaPerfil, default_user=usuario, default_change_reason="Duplicação")
+    return nova

@@ -8,4 +8,23 @@ urlpatterns = [
     path("mapa-salarial/", views.mapa, name="mapa"),
     path("mapa-salarial/comparar/", views.mapa_comparar, name="mapa_comparar"),
     path("mapa-salarial/<int:pk>/exportar.<str:formato>", views.mapa_exportar, name="mapa_exportar"),
+    path("contratacoes/", views.contratacao_lista, name="contratacao_lista"),
+    path("contratacoes/nova/", views.contratacao_criar, name="contratacao_criar"),
+    path("contratacoes/<int:pk>/", views.contratacao_detalhe, name="contratacao_detalhe"),
+    path("contratacoes/<int:pk>/editar/", views.contratacao_editar, name="contratacao_editar"),
+    path("contratacoes/<int:pk>/excluir/", views.contratacao_excluir, name="contratacao_excluir"),
+    path("contratacoes/<int:pk>/duplicar/", views.contratacao_duplicar, name="contratacao_duplicar"),
+    path(
+        "contratacoes/<int:pk>/reprecificar/", views.contratacao_reprecificar, name="contratacao_reprecificar"
+    ),
+    path("contratacoes/<int:pk>/anexo-a.xlsx", views.contratacao_anexo_a, name="contratacao_anexo_a"),
+    path("contratacoes/<int:pk>/itens/novo/", views.item_criar, name="item_criar"),
+    path("contratacoes/<int:pk>/os/nova/", views.os_criar, name="os_criar"),
+    path("contratacoes/<int:pk>/os/calcular/", views.os_calcular, name="os_calcular"),
+    path("contratacoes/<int:pk>/os/linhas/", views.os_linhas, name="os_linhas"),
+    path("itens/<int:pk>/editar/", views.item_editar, name="item_editar"),
+    path("itens/<int:pk>/excluir/", views.item_excluir, name="item_excluir"),
+    path("os/<int:pk>/", views.os_editar, name="os_editar"),
+    path("os/<int:pk>/imprimir/", views.os_imprimir, name="os_imprimir"),
+    path("os/<int:pk>/excluir/", views.os_excluir, name="os_excluir"),
 ]

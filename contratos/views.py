@@ -1,15 +1,33 @@
-"""Páginas de contratos: mapa salarial (consulta, exportação e comparação de versões)."""
+"""Páginas de contratos: mapa salarial (consulta, exportação e comparação de versões) e contratações."""
 
+from crispy_forms.helper import FormHelper
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Max
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.views.decorators.http import require_POST
 from import_export.formats.base_formats import CSV, XLSX
 
-from contratos import selectors
-from contratos.forms import CompararMapasForm, FiltroMapaForm
-from contratos.models import MapaSalarial
+from contratos import selectors, services
+from contratos.anexo_a import gerar_anexo_a, nome_arquivo
+from contratos.estimativa import REGRA_UM_PROFISSIONAL
+from contratos.forms import (
+    CompararMapasForm,
+    ContratacaoForm,
+    EquipeFormSet,
+    FiltroContratacoesForm,
+    FiltroMapaForm,
+    ItemForm,
+    LinhasFormSet,
+    OrdemServicoForm,
+    ReprecificarForm,
+)
+from contratos.models import Contratacao, Item, MapaSalarial, OrdemServico, Orgao
 from contratos.resources import ValorPerfilResource
 
 POR_PAGINA = 50
@@ -100,5 +118,409 @@ def mapa_comparar(request):
             "anterior": form.cleaned_data.get("anterior") if comparacao else None,
             "atual": form.cleaned_data.get("atual") if comparacao else None,
             "poucas_versoes": versoes.count() < 2,
+        },
+    )
+
+
+# --- Estimativa da contratação (DESIGN.md §4.4) ---
+
+PERM_LER = "contratos.view_contratacao"
+PERM_EDITAR = "contratos.change_contratacao"
+PERM_CRIAR = "contratos.add_contratacao"
+PERM_EXCLUIR = "contratos.delete_contratacao"
+CONTRATACOES_POR_PAGINA = 20
+
+
+def _exigir(usuario, permissao):
+    if not usuario.has_perm(permissao):
+        raise PermissionDenied("Seu perfil só permite consultar esta contratação.")
+
+
+def _contratacao(request, pk, permissao=PERM_LER):
+    """404 para quem não é do órgão (nem confirma que existe); 403 para quem é, mas só consulta."""
+    contratacao = get_object_or_404(selectors.contratacoes_visiveis(request.user), pk=pk)
+    _exigir(request.user, permissao)
+    return contratacao
+
+
+def _ordem(request, pk, permissao=PERM_LER):
+    ordem = get_object_or_404(selectors.ordens_visiveis(request.user), pk=pk)
+    _exigir(request.user, permissao)
+    return ordem
+
+
+def _item(request, pk, permissao=PERM_EDITAR):
+    item = get_object_or_404(selectors.itens_visiveis(request.user), pk=pk)
+    _exigir(request.user, permissao)
+    return item
+
+
+def _erros_no_form(form, erro: ValidationError):
+    """Erros do serviço junto ao campo quando o formulário o tem; senão, no topo do formulário."""
+    if hasattr(erro, "error_dict"):
+        for campo, mensagens in erro.message_dict.items():
+            form.add_error(campo if campo in form.fields else None, mensagens)
+    else:
+        form.add_error(None, erro.messages)
+
+
+def _orgaos_do_usuario(usuario):
+    return list(Orgao.objects.all() if usuario.is_superuser else usuario.orgaos.all())
+
+
+def contratacao_lista(request):
+    _exigir(request.user, PERM_LER)
+    form = FiltroContratacoesForm(request.GET or None, mapas=selectors.mapas_para_selecao())
+    filtros = {}
+    if form.is_bound and form.is_valid():
+        filtros = {k: v for k, v in form.cleaned_data.items() if v}
+    contratacoes = selectors.contratacoes_listar(request.user, **filtros)
+    pagina = Paginator(contratacoes, CONTRATACOES_POR_PAGINA).get_page(request.GET.get("pagina"))
+    parametros = urlencode({k: getattr(v, "pk", v) for k, v in filtros.items()})
+    return render(
+        request,
+        "contratos/contratacao_lista.html",
+        {"form": form, "pagina": pagina, "filtrando": bool(filtros), "parametros": parametros},
+    )
+
+
+def _equipe_informada(formset):
+    return [
+        (f.cleaned_data["nome"], f.cleaned_data["papel"])
+        for f in formset.forms
+        if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("nome")
+    ]
+
+
+def _contratacao_form(request, contratacao):
+    orgaos = _orgaos_do_usuario(request.user)
+    dados = request.POST if request.method == "POST" else None
+    form = ContratacaoForm(
+        dados,
+        instance=contratacao,
+        orgaos=Orgao.objects.filter(pk__in=[o.pk for o in orgaos]),
+        mapas=selectors.mapas_vigentes(),
+    )
+    equipe = EquipeFormSet(dados, instance=contratacao if contratacao.pk else None, prefix="equipe")
+    equipe.helper = FormHelper()
+    equipe.helper.template = "dsgov/table_inline_formset.html"
+    equipe.helper.form_tag = False
+    if dados is not None and form.is_valid() and equipe.is_valid():
+        try:
+            contratacao = services.contratacao_salvar(
+                contratacao=form.instance, equipe=_equipe_informada(equipe), usuario=request.user
+            )
+        except ValidationError as erro:
+            _erros_no_form(form, erro)
+        else:
+            messages.success(request, "Contratação salva.")
+            return redirect(contratacao)
+    return render(
+        request,
+        "contratos/contratacao_form.html",
+        {"form": form, "equipe": equipe, "contratacao": contratacao, "sem_orgao": not orgaos},
+    )
+
+
+def contratacao_criar(request):
+    _exigir(request.user, PERM_CRIAR)
+    return _contratacao_form(request, Contratacao())
+
+
+def contratacao_editar(request, pk):
+    return _contratacao_form(request, _contratacao(request, pk, PERM_EDITAR))
+
+
+def contratacao_detalhe(request, pk):
+    contratacao = _contratacao(request, pk)
+    resumo = selectors.resumir_contratacao(contratacao)
+    barras = resumo.barras()
+    return render(
+        request,
+        "contratos/contratacao_detalhe.html",
+        {
+            "contratacao": contratacao,
+            "resumo": resumo,
+            "estimativa": resumo.estimativa,
+            "barras": barras,
+            "altura_grafico": max(len(barras), 1) * 28,
+            "equipe": list(contratacao.equipe.all()),
+            "pode_editar": request.user.has_perm(PERM_EDITAR),
+            "pode_excluir": request.user.has_perm(PERM_EXCLUIR),
+            "pode_criar": request.user.has_perm(PERM_CRIAR),
+        },
+    )
+
+
+@require_POST
+def contratacao_excluir(request, pk):
+    contratacao = _contratacao(request, pk, PERM_EXCLUIR)
+    services.contratacao_excluir(contratacao=contratacao)
+    messages.success(request, "Contratação excluída.")
+    return redirect("contratos:contratacao_lista")
+
+
+@require_POST
+def contratacao_duplicar(request, pk):
+    contratacao = _contratacao(request, pk, PERM_CRIAR)
+    nova = services.contratacao_duplicar(contratacao=contratacao, usuario=request.user)
+    messages.success(request, "Cópia criada como rascunho: revise o objeto e o nº do processo.")
+    return redirect(nova)
+
+
+def contratacao_reprecificar(request, pk):
+    contratacao = _contratacao(request, pk, PERM_EDITAR)
+    mapas = selectors.mapas_vigentes().exclude(pk=contratacao.mapa_id)
+    form = ReprecificarForm(request.POST or request.GET or None, mapas=mapas)
+    previsao = None
+    if form.is_bound and form.is_valid():
+        previsao = selectors.reprecificacao_prever(contratacao, form.cleaned_data["mapa"])
+        if request.method == "POST":
+            try:
+                services.contratacao_reprecificar(
+                    contratacao=contratacao, mapa_novo=form.cleaned_data["mapa"], usuario=request.user
+                )
+            except ValidationError as erro:
+                _erros_no_form(form, erro)
+            else:
+                messages.success(request, f"Contratação reprecificada com {form.cleaned_data['mapa']}.")
+                return redirect(contratacao)
+    return render(
+        request,
+        "contratos/contratacao_reprecificar.html",
+        {"contratacao": contratacao, "form": form, "previsao": previsao, "sem_versoes": not mapas.exists()},
+    )
+
+
+def contratacao_anexo_a(request, pk):
+    contratacao = _contratacao(request, pk)
+    hoje = timezone.localdate()
+    cabecalho, estimativa, perfis = selectors.anexo_a_dados(contratacao, hoje=hoje)
+    conteudo = gerar_anexo_a(cabecalho=cabecalho, estimativa=estimativa, mapa=perfis)
+    resposta = HttpResponse(
+        conteudo, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    resposta["Content-Disposition"] = (
+        f'attachment; filename="{nome_arquivo(contratacao.numero_processo, hoje)}"'
+    )
+    return resposta
+
+
+def _item_form(request, item):
+    form = ItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.item_salvar(item=form.instance)
+        except ValidationError as erro:
+            _erros_no_form(form, erro)
+        else:
+            messages.success(request, f"Item {item.numero} salvo.")
+            return redirect(item.get_absolute_url())
+    return render(
+        request, "contratos/item_form.html", {"form": form, "item": item, "contratacao": item.contratacao}
+    )
+
+
+def item_criar(request, pk):
+    contratacao = _contratacao(request, pk, PERM_EDITAR)
+    proximo = (contratacao.itens.aggregate(maior=Max("numero"))["maior"] or 0) + 1
+    item = Item(contratacao=contratacao, numero=proximo)
+    return _item_form(request, item)
+
+
+def item_editar(request, pk):
+    return _item_form(request, _item(request, pk))
+
+
+@require_POST
+def item_excluir(request, pk):
+    item = _item(request, pk, PERM_EXCLUIR)
+    contratacao = item.contratacao
+    services.item_excluir(item=item)
+    messages.success(request, f"Item {item.numero} excluído, com suas OS.")
+    return redirect(contratacao)
+
+
+def _proximo_numero_os(contratacao, hoje):
+    return f"OS nº {contratacao.ordens.count() + 1:03d}/{hoje:%Y}"
+
+
+def _linhas_iniciais(ordem_resumo):
+    if ordem_resumo is None:
+        return [{"quantidade": 1}]
+    return [
+        {
+            "id": lr.linha.pk,
+            "perfil": lr.linha.perfil_id,
+            "quantidade": lr.linha.quantidade,
+            "fator_k": lr.linha.fator_k,
+            "justificativa": lr.linha.justificativa,
+        }
+        for lr in ordem_resumo.linhas
+    ]
+
+
+def _contexto_os(request, contratacao, ordem, dados=None, *, mostrar_erros=False):
+    """Formulário da OS, linhas e totais ao vivo, todos pela mesma função pura da exportação."""
+    perfis = selectors.perfis_do_mapa(contratacao.mapa)
+    itens = contratacao.itens.order_by("numero")
+    form = OrdemServicoForm(dados, instance=ordem, contratacao=contratacao, itens=itens)
+    if dados is None:
+        resumo = selectors.resumir_contratacao(contratacao)
+        ordem_resumo = resumo.ordem(ordem.pk) if ordem.pk else None
+        formset = LinhasFormSet(initial=_linhas_iniciais(ordem_resumo), perfis=perfis)
+        if ordem_resumo is None:
+            resumo = selectors.resumir_contratacao(contratacao, ordem_editada=ordem, linhas_editadas=[None])
+    else:
+        formset = LinhasFormSet(dados, perfis=perfis)
+        existentes = {}
+        if ordem.pk:
+            existentes = {linha.pk: linha for linha in ordem.linhas.select_related("perfil")}
+        linhas = [f.linha(existentes=existentes) for f in formset.forms]
+        item_escolhido = dados.get("item", "")
+        if item_escolhido.isdigit() and int(item_escolhido) in {i.pk for i in itens}:
+            ordem.item_id = int(item_escolhido)
+        resumo = selectors.resumir_contratacao(contratacao, ordem_editada=ordem, linhas_editadas=linhas)
+    ordem_resumo = resumo.ordem(ordem.pk)
+    calculos = ordem_resumo.linhas if ordem_resumo else []
+    sufixo = f"?os={ordem.pk}&" if ordem.pk else "?"
+    return {
+        "contratacao": contratacao,
+        "ordem": ordem,
+        "form": form,
+        "formset": formset,
+        "resumo": resumo,
+        "ordem_resumo": ordem_resumo,
+        "item_resumo": resumo.item_da_ordem(ordem.pk),
+        "linhas": [(f, calculos[i] if i < len(calculos) else None) for i, f in enumerate(formset.forms)],
+        "mostrar_erros": mostrar_erros,
+        "url_calcular": reverse("contratos:os_calcular", args=[contratacao.pk]) + sufixo,
+        "url_linhas": reverse("contratos:os_linhas", args=[contratacao.pk]) + sufixo,
+    }
+
+
+def _os_form(request, contratacao, ordem):
+    if request.method != "POST":
+        return render(request, "contratos/os_form.html", _contexto_os(request, contratacao, ordem))
+    contexto = _contexto_os(request, contratacao, ordem, request.POST, mostrar_erros=True)
+    form, formset = contexto["form"], contexto["formset"]
+    if form.is_valid() and formset.is_valid():
+        linhas = [
+            linha for linha in (lr.linha for lr in contexto["ordem_resumo"].linhas) if linha is not None
+        ]
+        try:
+            ordem = services.ordem_servico_salvar(ordem=form.instance, linhas=linhas, usuario=request.user)
+        except ValidationError as erro:
+            _erros_no_form(form, erro)
+        else:
+            messages.success(request, f"{ordem.numero} salva.")
+            return redirect(f"{contratacao.get_absolute_url()}#os-{ordem.pk}")
+    return render(request, "contratos/os_form.html", contexto)
+
+
+def os_criar(request, pk):
+    contratacao = _contratacao(request, pk, PERM_EDITAR)
+    itens = list(contratacao.itens.order_by("numero"))
+    if not itens:
+        messages.info(request, "Crie um item antes de planejar uma Ordem de Serviço.")
+        return redirect("contratos:item_criar", contratacao.pk)
+    pedido = request.GET.get("item", "")
+    item = next((i for i in itens if str(i.pk) == pedido), itens[0])
+    ordem = OrdemServico(
+        contratacao=contratacao, item=item, numero=_proximo_numero_os(contratacao, timezone.localdate())
+    )
+    return _os_form(request, contratacao, ordem)
+
+
+def os_editar(request, pk):
+    ordem = _ordem(request, pk)
+    if not request.user.has_perm(PERM_EDITAR):
+        if request.method == "POST":
+            raise PermissionDenied("Seu perfil só permite consultar esta contratação.")
+        return redirect("contratos:os_imprimir", ordem.pk)
+    return _os_form(request, ordem.contratacao, ordem)
+
+
+def _ordem_do_pedido(request, contratacao):
+    """A OS em edição (parâmetro ?os=) ou uma nova, ainda não gravada."""
+    pk = request.GET.get("os", "")
+    if pk:
+        return get_object_or_404(OrdemServico.objects.select_related("item"), pk=pk, contratacao=contratacao)
+    return OrdemServico(contratacao=contratacao)
+
+
+@require_POST
+def os_calcular(request, pk):
+    """Totais ao vivo (htmx): a linha, a OS, o item e a contratação, sem gravar nada."""
+    contratacao = _contratacao(request, pk, PERM_EDITAR)
+    ordem = _ordem_do_pedido(request, contratacao)
+    contexto = _contexto_os(request, contratacao, ordem, request.POST)
+    return render(request, "contratos/os_form.html#totais", {**contexto, "oob": True})
+
+
+@require_POST
+def os_linhas(request, pk):
+    """Inclui (acao=adicionar) ou tira (acao=remover&indice=N) uma linha; grava só ao salvar a OS."""
+    contratacao = _contratacao(request, pk, PERM_EDITAR)
+    ordem = _ordem_do_pedido(request, contratacao)
+    dados = _linhas_editadas(
+        request.POST, acao=request.GET.get("acao", ""), indice=request.GET.get("indice", "")
+    )
+    return render(request, "contratos/os_form.html#tabela", _contexto_os(request, contratacao, ordem, dados))
+
+
+CAMPOS_LINHA = ("id", "perfil", "quantidade", "fator_k", "justificativa")
+
+
+def _linhas_editadas(post, *, acao, indice):
+    """Remonta os dados do formset com uma linha a mais (em branco) ou a menos, renumerando os prefixos."""
+    dados = post.copy()
+    try:
+        total = min(int(post.get("linhas-TOTAL_FORMS", 0)), 2000)
+    except ValueError:
+        total = 0
+    linhas = [{c: post.get(f"linhas-{i}-{c}", "") for c in CAMPOS_LINHA} for i in range(total)]
+    if acao == "adicionar":
+        linhas.append({"quantidade": "1"})
+    elif acao == "remover" and indice.isdigit() and int(indice) < len(linhas):
+        del linhas[int(indice)]
+    for i in range(total):
+        for c in CAMPOS_LINHA:
+            dados.pop(f"linhas-{i}-{c}", None)
+    for i, linha in enumerate(linhas):
+        for c in CAMPOS_LINHA:
+            dados[f"linhas-{i}-{c}"] = linha.get(c, "")
+    dados["linhas-TOTAL_FORMS"] = str(len(linhas))
+    dados["linhas-INITIAL_FORMS"] = "0"
+    return dados
+
+
+@require_POST
+def os_excluir(request, pk):
+    ordem = _ordem(request, pk, PERM_EXCLUIR)
+    contratacao = ordem.contratacao
+    services.ordem_servico_excluir(ordem=ordem)
+    messages.success(request, f"{ordem.numero} excluída.")
+    return redirect(contratacao)
+
+
+def os_imprimir(request, pk):
+    ordem = _ordem(request, pk)
+    linhas = ordem.linhas.select_related("perfil").order_by("pk")
+    perfis = []
+    for (
+        linha
+    ) in linhas:  # um perfil aparece uma vez, mesmo repetido em linhas (a OS exige perfis, não quantidades)
+        if linha.perfil.codigo not in {p.codigo for p in perfis}:
+            perfis.append(linha.perfil)
+    return render(
+        request,
+        "contratos/os_imprimir.html",
+        {
+            "ordem": ordem,
+            "contratacao": ordem.contratacao,
+            "perfis": perfis,
+            "regra": REGRA_UM_PROFISSIONAL,
+            "pode_editar": request.user.has_perm(PERM_EDITAR),
         },
     )
