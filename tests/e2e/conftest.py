@@ -30,11 +30,11 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def navegador():
+def navegador(django_db_setup):
     from playwright.sync_api import sync_playwright
 
-    # O Playwright síncrono deixa um laço de eventos na thread enquanto vive; o ORM dos testes (inclusive a
-    # limpeza do banco ao fim de cada teste) roda nela mesmo assim.
+    # O banco de teste é criado antes (django_db_setup), fora do laço de eventos que o Playwright síncrono
+    # deixa na thread enquanto vive; o ORM dos testes (inclusive a limpeza do banco) roda nela mesmo assim.
     anterior = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:

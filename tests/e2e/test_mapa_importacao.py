@@ -24,16 +24,6 @@ def _enviar(page, nome, conteudo):
     page.wait_for_load_state("networkidle")
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _orm_junto_do_playwright(django_db_setup):
-    """O Playwright síncrono mantém um laço de eventos na thread; o ORM do teste (criação e limpeza do banco)
-    roda nela mesmo assim. Só durante este módulo, para não vazar a variável para outros testes; o banco de
-    teste é criado antes (django_db_setup), fora do laço."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        yield
-
-
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True)
 def test_importacao_com_linha_ruim_depois_corrigida_e_historico(

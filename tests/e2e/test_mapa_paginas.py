@@ -12,16 +12,6 @@ from contratos.services import mapa_nova_versao, mapa_publicar
 from tests.conftest import SENHA
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _orm_junto_do_playwright(django_db_setup):
-    """O Playwright síncrono mantém um laço de eventos na thread; o ORM do teste (criação e limpeza do banco)
-    roda nela mesmo assim. Só durante este módulo, para não vazar a variável para outros testes; o banco de
-    teste é criado antes (django_db_setup), fora do laço."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        yield
-
-
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True)
 def test_mapa_e_comparacao_sem_violacoes(pagina, live_server, entrar, axe, usuario_consulta):
