@@ -1,0 +1,131 @@
+"""Regras da estimativa no serviço e no banco (a mesma regra do formulário, de novo embaixo)."""
+
+import io
+from decimal import Decimal as D
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from contratos import exemplo as dados_exemplo
+from contratos import referencias, selectors, services
+from contratos.grupos import EQUIPE
+from contratos.models import Contratacao, Item, LinhaPerfil, MapaSalarial, OrdemServico, Orgao
+from tests.contratos.conftest import adicionar_os
+
+
+def _linha_crua(ordem, codigo="GERINF", **campos):
+    perfil = ordem.contratacao.mapa.valores.get(codigo=codigo)
+    dados = {"quantidade": 1, "fator_k": perfil.fator_k, "fator_k_referencia": perfil.fator_k, **campos}
+    return LinhaPerfil(ordem=ordem, perfil=perfil, **dados)
+
+
+@pytest.mark.parametrize(
+    "campos",
+    [
+        {"quantidade": 0},
+        {"fator_k": D("3.01"), "justificativa": "x"},
+        {"fator_k": D("0.00"), "justificativa": "x"},
+        {"fator_k": D("2.00"), "justificativa": ""},
+    ],
+    ids=["quantidade-0", "k-acima-de-3", "k-zero", "k-diferente-sem-justificativa"],
+)
+def test_banco_recusa_linha_invalida(exemplo, campos):
+    ordem = exemplo.ordens.get()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        LinhaPerfil.objects.bulk_create([_linha_crua(ordem, **campos)])
+
+
+def test_banco_aceita_k_diferente_justificado(exemplo):
+    LinhaPerfil.objects.bulk_create([_linha_crua(exemplo.ordens.get(), fator_k=D("3.00"), justificativa="x")])
+
+
+def test_banco_numero_da_os_unico_na_contratacao(exemplo, nova_contratacao):
+    item = exemplo.itens.get()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        OrdemServico.objects.create(item=item, contratacao=exemplo, numero="OS nº 001/2026", produtos="x")
+    outra = nova_contratacao(numero_processo="19974.000002/2026-01")
+    adicionar_os(outra, [("GERINF", 1, None, "")])  # o mesmo número em outra contratação vale
+
+
+def test_banco_recusa_meses_zero_e_os_sem_produto(exemplo):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Contratacao.objects.filter(pk=exemplo.pk).update(meses=0)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        OrdemServico.objects.filter(contratacao=exemplo).update(produtos="")
+
+
+def test_servico_recusa_k_diferente_sem_justificativa_e_nao_grava(exemplo):
+    ordem = exemplo.ordens.get()
+    linha = _linha_crua(ordem, fator_k=D("2.50"), justificativa="   ")
+    with pytest.raises(ValidationError) as erro:
+        services.ordem_servico_salvar(ordem=ordem, linhas=[linha])
+    assert "Linha 1: Justifique o Fator-K 2,50" in erro.value.messages[0]
+    assert ordem.linhas.count() == 2
+
+
+def test_servico_recusa_perfil_de_outra_versao(exemplo, mapa_novo):
+    ordem = exemplo.ordens.get()
+    estranho = mapa_novo.valores.get(codigo="GERINF")
+    linha = LinhaPerfil(perfil=estranho, quantidade=1, fator_k=estranho.fator_k)
+    with pytest.raises(ValidationError, match="versão do mapa fixada"):
+        services.ordem_servico_salvar(ordem=ordem, linhas=[linha])
+    assert ordem.linhas.count() == 2
+
+
+def test_servico_recusa_k_acima_de_3_e_os_sem_perfil(exemplo):
+    ordem = exemplo.ordens.get()
+    with pytest.raises(ValidationError, match="não pode ser superior a 3,00"):
+        services.ordem_servico_salvar(
+            ordem=ordem, linhas=[_linha_crua(ordem, fator_k=D("3.50"), justificativa="x")]
+        )
+    with pytest.raises(ValidationError, match="ao menos um perfil"):
+        services.ordem_servico_salvar(ordem=ordem, linhas=[])
+    assert ordem.linhas.count() == 2
+
+
+def test_servico_nao_troca_versao_fora_do_reprecificar(exemplo, mapa_novo):
+    exemplo.mapa = mapa_novo
+    with pytest.raises(ValidationError, match="Reprecificar"):
+        services.contratacao_salvar(contratacao=exemplo)
+
+
+def test_contratacao_so_com_versao_vigente(orgao):
+    rascunho = MapaSalarial.objects.create(nome_ato="Rascunho")
+    contratacao = Contratacao(orgao=orgao, objeto="x", numero_processo="19974.000001/2026-01", mapa=rascunho)
+    with pytest.raises(ValidationError, match="versão vigente"):
+        services.contratacao_salvar(contratacao=contratacao)
+
+
+def test_versao_em_uso_fica_travada(exemplo):
+    assert exemplo.mapa.em_uso() and "usada por contratações" in exemplo.mapa.motivo_bloqueio()
+
+
+def test_resumo_usa_a_funcao_pura_e_faz_tres_consultas(exemplo, django_assert_num_queries):
+    with django_assert_num_queries(3):
+        resumo = selectors.resumir_contratacao(exemplo)
+    assert (resumo.estimativa.mensal, resumo.estimativa.anual) == (D("56152.38"), D("673828.56"))
+    assert [o.mensal for i in resumo.itens for o in i.ordens] == [D("56152.38")]
+
+
+def test_exemplo_do_make_run_idempotente(db):
+    """Com o superusuário criado antes (garantir_acesso), a carga traz órgão e contratação de exemplo."""
+    admin = User.objects.create_superuser("admin", password="x")
+    saida = io.StringIO()
+    referencias.carregar(saida=saida)
+    referencias.carregar(saida=saida)
+    orgao = Orgao.objects.get(sigla=dados_exemplo.SIGLA)
+    assert "exemplo" in orgao.nome.lower() and "fictícios" in orgao.nome
+    assert admin in orgao.membros.all() and admin.groups.filter(name=EQUIPE).exists()
+    contratacao = Contratacao.objects.get()
+    assert (Item.objects.count(), OrdemServico.objects.count(), LinhaPerfil.objects.count()) == (1, 1, 2)
+    resumo = selectors.resumir_contratacao(contratacao)
+    assert (resumo.estimativa.mensal, resumo.estimativa.anual) == (D("56152.38"), D("673828.56"))
+    assert "criados (R$ 56.152,38 por mês)" in saida.getvalue() and "já existe" in saida.getvalue()
+
+
+def test_exemplo_sem_superusuario_nao_cria_nada(db):
+    saida = io.StringIO()
+    referencias.carregar(saida=saida)
+    assert not Contratacao.objects.exists() and "nenhum superusuário" in saida.getvalue()
