@@ -11,15 +11,6 @@ from tests.conftest import SENHA
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _orm_ao_lado_do_playwright(django_db_setup):
-    """O laço de eventos do Playwright fica vivo na thread: o ORM precisa da liberação desde a criação do
-    banco de teste até a limpeza depois de cada teste (a de `pagina` termina antes dessa limpeza)."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        yield
-
-
 CABECALHO = "codigo,nome,categoria,unidade_medida,preco_unitario,nivel_indicador,nivel_meta,nivel_medicao"
 
 

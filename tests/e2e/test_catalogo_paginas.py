@@ -12,18 +12,8 @@ from tests.conftest import SENHA
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _orm_ao_lado_do_playwright(django_db_setup):
-    """O laço de eventos do Playwright fica vivo na thread: o ORM precisa da liberação desde a criação do
-    banco de teste até a limpeza depois de cada teste (a de `pagina` termina antes dessa limpeza)."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        yield
-
-
 @pytest.fixture
-def exemplo(pagina):
-    # depois de `pagina`, que libera o ORM ao lado do laço de eventos do Playwright
+def exemplo(db):
     referencias.carregar(saida=io.StringIO())
 
 
