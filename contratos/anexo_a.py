@@ -3,8 +3,10 @@
 Planilha simplificada para estimativa do valor mensal do serviço (item 10.7.3.7 do Anexo I da Portaria
 SGD/MGI nº 1.070/2023, com a redação da Portaria SGD/MGI nº 6.055/2025).
 
-Modo write-only do openpyxl: as linhas vão direto para o arquivo, então 5.000 linhas cabem em pouca memória;
-o leiaute (linha de cada subtotal) é calculado antes, porque os totais ficam no cabeçalho.
+Modo normal do openpyxl: no write-only, cada célula com estilo passa por um caminho lento (WriteOnlyCell,
+exceção interna, célula nova); aqui ela nasce com o estilo pronto e a pasta de 5.000 linhas fica em ~20 MiB
+(ver bench/anexo_a.py). O leiaute (linha de cada subtotal) é calculado antes, porque os totais ficam no
+cabeçalho.
 """
 
 import re
@@ -12,11 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
+from functools import lru_cache
 from io import BytesIO
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -91,6 +94,7 @@ def nome_arquivo(processo: str, data: date) -> str:
     return f"anexo-a_{limpo}_{data:%Y-%m-%d}.xlsx"
 
 
+@lru_cache(maxsize=4096)  # OS, códigos e perfis se repetem em milhares de linhas
 def _texto_seguro(valor) -> str:
     # Caracteres de controle colados de outros sistemas fariam o openpyxl recusar o arquivo inteiro.
     texto = "" if valor is None else str(valor)
@@ -99,65 +103,66 @@ def _texto_seguro(valor) -> str:
     return texto[:32767]
 
 
+def _estilos() -> dict[str, NamedStyle]:
+    """Estilos nomeados da pasta (aparecem em "Estilos de célula" no Excel e no LibreOffice)."""
+    negrito = Font(bold=True)
+    definicoes = {
+        "titulo": {"font": Font(bold=True, size=14)},
+        "rotulo": {"font": negrito},
+        "cabecalho_coluna": {
+            "font": negrito,
+            "fill": PatternFill("solid", fgColor="DDE6F4"),
+            "alignment": Alignment(wrap_text=True, vertical="center"),
+        },
+        "reais": {"number_format": FORMATO_REAIS},
+        "reais_negrito": {"number_format": FORMATO_REAIS, "font": negrito},
+        "k": {"number_format": FORMATO_K},
+        "k_alterado": {"number_format": FORMATO_K, "fill": PatternFill("solid", fgColor="FFF2CC")},
+        "inteiro": {"number_format": FORMATO_INTEIRO},
+        "inteiro_negrito": {"number_format": FORMATO_INTEIRO, "font": negrito},
+        "data": {"number_format": FORMATO_DATA},
+        "quebra": {"alignment": Alignment(wrap_text=True, vertical="top")},
+    }
+    return {chave: NamedStyle(name=f"Anexo A {chave}", **attrs) for chave, attrs in definicoes.items()}
+
+
 class _Escritor:
-    """Fábrica de células de uma aba write-only, com estilos pré-montados (copiar StyleArray é barato)."""
+    """Monta as linhas de uma aba: texto vira sempre célula de texto; números e fórmulas são nossos."""
 
-    def __init__(self, ws):
+    def __init__(self, ws, nomes_estilos: dict[str, str]):
         self.ws = ws
-        self._estilos: dict[str, StyleArray] = {}
-        self._textos_simples: dict[str, str] = {}  # OS, códigos e perfis se repetem em milhares de linhas
-
-    def estilo(self, nome: str, **atributos) -> None:
-        modelo = Cell(self.ws, row=1, column=1)
-        for atributo, valor in atributos.items():
-            setattr(modelo, atributo, valor)
-        self._estilos[nome] = modelo._style
+        # Atribuir o estilo por nome faz uma busca linear a cada célula; a célula nasce com o StyleArray
+        # de uma célula-modelo (parâmetro style_array do construtor), o que custa uma cópia de array.
+        self._modelos: dict[str, StyleArray] = {}
+        for chave, nome in nomes_estilos.items():
+            modelo = Cell(ws)
+            modelo.style = nome
+            self._modelos[chave] = modelo._style
 
     def texto(self, valor, estilo: str | None = None) -> Cell | str | None:
-        """Texto do usuário: sempre célula de texto, nunca fórmula nem erro (injeção de fórmula).
+        """Texto (do usuário ou nosso), nunca fórmula nem erro (injeção de fórmula).
 
-        O openpyxl só foge do tipo texto para str que começa com "=" ou que é um código de erro ("#N/A"):
-        esses (e os com estilo) viram Cell com data_type "s"; os demais vão como str, que é texto e é bem
-        mais rápido no modo write-only.
+        O openpyxl só foge do tipo texto para str que começa com "=" ou que é código de erro ("#N/A"):
+        esses, e os com estilo, viram Cell com data_type "s"; os demais vão como str, que já é texto.
         """
-        if estilo is None:
-            simples = self._textos_simples.get(valor)
-            if simples is not None:
-                return simples
         texto = _texto_seguro(valor)
-        if estilo is None and not texto:
-            return None  # célula vazia não é gravada (ex.: senioridade de GERINF)
-        if estilo is None and not texto.startswith("=") and texto not in ERROR_CODES:
-            if isinstance(valor, str):
-                self._textos_simples[valor] = texto
-            return texto
-        celula = Cell(self.ws, row=1, column=1, value=texto, style_array=self._estilos.get(estilo))
+        if estilo is None:
+            if not texto:
+                return None  # célula vazia não é gravada (ex.: senioridade de GERINF)
+            if not texto.startswith("=") and texto not in ERROR_CODES:
+                return texto
+        celula = Cell(self.ws, value=texto, style_array=self._modelos.get(estilo))
         celula.data_type = "s"
         return celula
 
-    def valor(self, valor, estilo: str | None = None) -> Cell:
+    def valor(self, valor, estilo: str | None = None):
         """Número, data ou fórmula escrita por nós (nunca texto do usuário)."""
-        return Cell(self.ws, row=1, column=1, value=valor, style_array=self._estilos.get(estilo))
+        if estilo is None:
+            return valor
+        return Cell(self.ws, value=valor, style_array=self._modelos[estilo])
 
-
-def _preparar_estilos(escritor: _Escritor) -> None:
-    negrito = Font(bold=True)
-    escritor.estilo("titulo", font=Font(bold=True, size=14))
-    escritor.estilo("rotulo", font=negrito)
-    escritor.estilo(
-        "cabecalho_coluna",
-        font=negrito,
-        fill=PatternFill("solid", fgColor="DDE6F4"),
-        alignment=Alignment(wrap_text=True, vertical="center"),
-    )
-    escritor.estilo("reais", number_format=FORMATO_REAIS)
-    escritor.estilo("reais_negrito", number_format=FORMATO_REAIS, font=negrito)
-    escritor.estilo("k", number_format=FORMATO_K)
-    escritor.estilo("k_alterado", number_format=FORMATO_K, fill=PatternFill("solid", fgColor="FFF2CC"))
-    escritor.estilo("inteiro", number_format=FORMATO_INTEIRO)
-    escritor.estilo("inteiro_negrito", number_format=FORMATO_INTEIRO, font=negrito)
-    escritor.estilo("data", number_format=FORMATO_DATA)
-    escritor.estilo("quebra", alignment=Alignment(wrap_text=True, vertical="top"))
+    def linha(self, celulas: Sequence = ()) -> None:
+        self.ws.append(celulas)
 
 
 def _configurar_aba(ws, larguras: Sequence[float], *, linha_titulos: int) -> None:
@@ -198,11 +203,10 @@ def _como_datetime(valor: date) -> datetime:
     return valor if isinstance(valor, datetime) else datetime.combine(valor, time())
 
 
-def _aba_anexo(wb: Workbook, cab: CabecalhoAnexoA, est: Estimativa) -> None:
+def _aba_anexo(wb: Workbook, nomes: dict[str, str], cab: CabecalhoAnexoA, est: Estimativa) -> None:
     ws = wb.create_sheet(ABA_ANEXO)
     _configurar_aba(ws, [largura for _, largura in COLUNAS], linha_titulos=LINHA_TITULOS)
-    e = _Escritor(ws)
-    _preparar_estilos(e)
+    e = _Escritor(ws, nomes)
     # A equipe edita quantidades e meses no Excel: a planilha recusa o que a aplicação também recusaria.
     quantidades = _validacao_inteiro_positivo(
         "Quantidade estimada",
@@ -212,7 +216,7 @@ def _aba_anexo(wb: Workbook, cab: CabecalhoAnexoA, est: Estimativa) -> None:
         "Meses de vigência", "Informe um número inteiro de meses, maior ou igual a 1."
     )
     meses.add(CELULA_MESES)
-    ws.data_validations.append(meses)
+    ws.add_data_validation(meses)
 
     # Linha do subtotal de cada item, para as fórmulas dos totais no cabeçalho.
     linha_subtotal = []
@@ -223,8 +227,8 @@ def _aba_anexo(wb: Workbook, cab: CabecalhoAnexoA, est: Estimativa) -> None:
 
     total = _soma([f"I{r}" for r in linha_subtotal])
     vigencia = f"vigente desde {cab.mapa_vigencia:%d/%m/%Y}"
-    ws.append([e.texto(cab.titulo, "titulo")])
-    ws.append(
+    e.linha([e.texto(cab.titulo, "titulo")])
+    e.linha(
         [
             e.texto("Órgão", "rotulo"),
             e.texto(cab.orgao),
@@ -237,7 +241,7 @@ def _aba_anexo(wb: Workbook, cab: CabecalhoAnexoA, est: Estimativa) -> None:
             e.valor(total, "reais_negrito"),
         ]
     )
-    ws.append(
+    e.linha(
         [
             e.texto("UASG", "rotulo"),
             e.texto(cab.uasg),
@@ -250,7 +254,7 @@ def _aba_anexo(wb: Workbook, cab: CabecalhoAnexoA, est: Estimativa) -> None:
             e.valor(f"={CELULA_MENSAL}*12", "reais_negrito"),
         ]
     )
-    ws.append(
+    e.linha(
         [
             e.texto("Processo", "rotulo"),
             e.texto(cab.processo),
@@ -263,7 +267,7 @@ def _aba_anexo(wb: Workbook, cab: CabecalhoAnexoA, est: Estimativa) -> None:
             e.valor(est.meses, "inteiro_negrito"),
         ]
     )
-    ws.append(
+    e.linha(
         [
             e.texto("Objeto", "rotulo"),
             e.texto(cab.objeto),
@@ -276,7 +280,7 @@ def _aba_anexo(wb: Workbook, cab: CabecalhoAnexoA, est: Estimativa) -> None:
             e.valor(f"={CELULA_MENSAL}*{CELULA_MESES}", "reais_negrito"),
         ]
     )
-    ws.append(
+    e.linha(
         [
             e.texto("Mapa salarial", "rotulo"),
             e.texto(f"{cab.mapa_ato}, {vigencia}"),
@@ -289,16 +293,16 @@ def _aba_anexo(wb: Workbook, cab: CabecalhoAnexoA, est: Estimativa) -> None:
             e.valor(_como_datetime(cab.gerado_em), "data"),
         ]
     )
-    ws.append([e.texto(titulo, "cabecalho_coluna") for titulo, _ in COLUNAS])
+    e.linha([e.texto(titulo, "cabecalho_coluna") for titulo, _ in COLUNAS])
 
     linha = LINHA_TITULOS + 1
     for ic in est.itens:
-        ws.append([e.texto(f"Item {ic.item.numero} – {ic.item.descricao}", "rotulo")])
+        e.linha([e.texto(f"Item {ic.item.numero} – {ic.item.descricao}", "rotulo")])
         primeira = linha + 1
         for r, lc in enumerate(ic.linhas, start=primeira):
             lp = lc.linha
             alterado = lp.fator_k_alterado
-            ws.append(
+            e.linha(
                 [
                     e.texto(lp.ordem_servico),
                     e.texto(lp.codigo),
@@ -321,7 +325,7 @@ def _aba_anexo(wb: Workbook, cab: CabecalhoAnexoA, est: Estimativa) -> None:
         if ic.linhas:
             quantidades.add(f"E{primeira}:E{ultima}")
         subtotal = f"=SUM(I{primeira}:I{ultima})" if ic.linhas else "=0"
-        ws.append(
+        e.linha(
             [
                 None,
                 None,
@@ -334,13 +338,13 @@ def _aba_anexo(wb: Workbook, cab: CabecalhoAnexoA, est: Estimativa) -> None:
                 e.valor(subtotal, "reais_negrito"),
             ]
         )
-        ws.append([])
+        e.linha([])
         linha += len(ic.linhas) + 3
     if quantidades.sqref:
-        ws.data_validations.append(quantidades)
+        ws.add_data_validation(quantidades)
 
 
-def _aba_memoria(wb: Workbook, cab: CabecalhoAnexoA, est: Estimativa) -> None:
+def _aba_memoria(wb: Workbook, nomes: dict[str, str], cab: CabecalhoAnexoA, est: Estimativa) -> None:
     ws = wb.create_sheet(ABA_MEMORIA)
     alteradas = [
         (ic.item.numero, lc.linha) for ic in est.itens for lc in ic.linhas if lc.linha.fator_k_alterado
@@ -382,20 +386,19 @@ def _aba_memoria(wb: Workbook, cab: CabecalhoAnexoA, est: Estimativa) -> None:
     linha_titulos = 3 + len(regras) + 3
     _configurar_aba(ws, [10, 18, 14, 40, 12, 12, 90], linha_titulos=linha_titulos)
     ws.freeze_panes = None  # o texto das regras vem antes da tabela; congelar esconderia metade da tela
-    e = _Escritor(ws)
-    _preparar_estilos(e)
-    ws.append([e.texto(f"{ABA_MEMORIA} – {cab.titulo}", "titulo")])
-    ws.append([e.texto(f"Processo {cab.processo} – {cab.orgao}")])
-    ws.append([e.texto("Regras aplicadas", "rotulo")])
+    e = _Escritor(ws, nomes)
+    e.linha([e.texto(f"{ABA_MEMORIA} – {cab.titulo}", "titulo")])
+    e.linha([e.texto(f"Processo {cab.processo} – {cab.orgao}")])
+    e.linha([e.texto("Regras aplicadas", "rotulo")])
     for numero, regra in enumerate(regras, start=1):
-        ws.append([e.texto(f"{numero}. {regra}")])
-    ws.append([])
-    ws.append([e.texto("Fator-K diferente do mapa, com justificativa", "rotulo")])
-    ws.append([e.texto(t, "cabecalho_coluna") for t in titulos])
+        e.linha([e.texto(f"{numero}. {regra}")])
+    e.linha([])
+    e.linha([e.texto("Fator-K diferente do mapa, com justificativa", "rotulo")])
+    e.linha([e.texto(t, "cabecalho_coluna") for t in titulos])
     if not alteradas:
-        ws.append([e.texto("Nenhum Fator-K diferente do mapa: todas as linhas usam o Fator-K do mapa.")])
+        e.linha([e.texto("Nenhum Fator-K diferente do mapa: todas as linhas usam o Fator-K do mapa.")])
     for numero, lp in alteradas:
-        ws.append(
+        e.linha(
             [
                 e.valor(numero, "inteiro"),
                 e.texto(lp.ordem_servico),
@@ -408,15 +411,14 @@ def _aba_memoria(wb: Workbook, cab: CabecalhoAnexoA, est: Estimativa) -> None:
         )
 
 
-def _aba_mapa(wb: Workbook, cab: CabecalhoAnexoA, mapa: Sequence[PerfilMapa]) -> None:
+def _aba_mapa(wb: Workbook, nomes: dict[str, str], cab: CabecalhoAnexoA, mapa: Sequence[PerfilMapa]) -> None:
     ws = wb.create_sheet(ABA_MAPA)
     _configurar_aba(ws, [14, 60, 12, 20, 10, 22, 14], linha_titulos=4)
-    e = _Escritor(ws)
-    _preparar_estilos(e)
-    ws.append([e.texto("Mapa de Pesquisa Salarial de Referência (versão fixada na contratação)", "titulo")])
-    ws.append([e.texto(cab.mapa_ato)])
-    ws.append([e.texto(f"Vigente desde {cab.mapa_vigencia:%d/%m/%Y}")])
-    ws.append(
+    e = _Escritor(ws, nomes)
+    e.linha([e.texto("Mapa de Pesquisa Salarial de Referência (versão fixada na contratação)", "titulo")])
+    e.linha([e.texto(cab.mapa_ato)])
+    e.linha([e.texto(f"Vigente desde {cab.mapa_vigencia:%d/%m/%Y}")])
+    e.linha(
         [
             e.texto(t, "cabecalho_coluna")
             for t in (
@@ -432,7 +434,7 @@ def _aba_mapa(wb: Workbook, cab: CabecalhoAnexoA, mapa: Sequence[PerfilMapa]) ->
     )
     for p in mapa:
         anos = experiencia_minima(p.senioridade)
-        ws.append(
+        e.linha(
             [
                 e.texto(p.codigo),
                 e.texto(p.perfil),
@@ -447,10 +449,15 @@ def _aba_mapa(wb: Workbook, cab: CabecalhoAnexoA, mapa: Sequence[PerfilMapa]) ->
 
 def gerar_anexo_a(*, cabecalho: CabecalhoAnexoA, estimativa: Estimativa, mapa: Sequence[PerfilMapa]) -> bytes:
     """Monta o XLSX do Anexo A com fórmulas vivas (a equipe edita quantidades no Excel/LibreOffice)."""
-    wb = Workbook(write_only=True)
-    _aba_anexo(wb, cabecalho, estimativa)
-    _aba_memoria(wb, cabecalho, estimativa)
-    _aba_mapa(wb, cabecalho, mapa)
+    wb = Workbook()
+    wb.remove(wb.active)
+    nomes = {}
+    for chave, estilo in _estilos().items():
+        wb.add_named_style(estilo)
+        nomes[chave] = estilo.name
+    _aba_anexo(wb, nomes, cabecalho, estimativa)
+    _aba_memoria(wb, nomes, cabecalho, estimativa)
+    _aba_mapa(wb, nomes, cabecalho, mapa)
 
     props = wb.properties
     props.title = _texto_seguro(f"{cabecalho.titulo} – processo {cabecalho.processo}")[:250]
