@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
-from functools import lru_cache
 from io import BytesIO
 
 from openpyxl import Workbook
@@ -94,7 +93,6 @@ def nome_arquivo(processo: str, data: date) -> str:
     return f"anexo-a_{limpo}_{data:%Y-%m-%d}.xlsx"
 
 
-@lru_cache(maxsize=4096)  # OS, códigos e perfis se repetem em milhares de linhas
 def _texto_seguro(valor) -> str:
     # Caracteres de controle colados de outros sistemas fariam o openpyxl recusar o arquivo inteiro.
     texto = "" if valor is None else str(valor)
@@ -134,6 +132,7 @@ class _Escritor:
         # Atribuir o estilo por nome faz uma busca linear a cada célula; a célula nasce com o StyleArray
         # de uma célula-modelo (parâmetro style_array do construtor), o que custa uma cópia de array.
         self._modelos: dict[str, StyleArray] = {}
+        self._textos: dict[object, str] = {}
         for chave, nome in nomes_estilos.items():
             modelo = Cell(ws)
             modelo.style = nome
@@ -145,7 +144,10 @@ class _Escritor:
         O openpyxl só foge do tipo texto para str que começa com "=" ou que é código de erro ("#N/A"):
         esses, e os com estilo, viram Cell com data_type "s"; os demais vão como str, que já é texto.
         """
-        texto = _texto_seguro(valor)
+        # Cache por pasta (não por processo): OS, códigos e perfis se repetem em milhares de linhas.
+        texto = self._textos.get(valor)
+        if texto is None:
+            texto = self._textos[valor] = _texto_seguro(valor)
         if estilo is None:
             if not texto:
                 return None  # célula vazia não é gravada (ex.: senioridade de GERINF)
