@@ -3,7 +3,9 @@
 Uso: .venv/bin/python bench/anexo_a.py [linhas]
 
 Metas (issue 4): tempo <= 3 s, pico de memória <= 150 MiB, razão <= 1,5 contra o openpyxl "puro" gravando as
-mesmas células (mesmos valores e fórmulas, sem estilos) na mesma execução. Módulo puro: não precisa do Django.
+mesmas células (mesmos valores e fórmulas, sem estilos, modo write-only) na mesma execução; imprime também a
+razão contra o openpyxl gravando as mesmas células com os mesmos formatos numéricos. Módulo puro: não precisa
+do Django.
 """
 
 import gc
@@ -130,8 +132,8 @@ def openpyxl_puro(abas: dict[str, list[tuple]], *, write_only: bool) -> bytes:
 def cronometrar(funcoes: dict) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     """Tempos de parede e de CPU do processo de cada função, em rodadas intercaladas.
 
-    A máquina é compartilhada: a razão usa o tempo de CPU (process_time), que os outros processos quase não
-    afetam; o tempo de parede vale para a meta de 3 s.
+    A máquina é compartilhada: a razão usa o tempo de CPU (process_time), menos sensível a outros processos
+    que o tempo de parede (mas não imune: a faixa por rodada mostra o ruído); a meta de 3 s usa o de parede.
     """
     parede: dict[str, list[float]] = {nome: [] for nome in funcoes}
     cpu: dict[str, list[float]] = {nome: [] for nome in funcoes}
