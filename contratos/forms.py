@@ -1,7 +1,8 @@
 """Formulários de contratos: importação do mapa no admin (versão e guardas de arquivo) e filtros."""
 
+from decimal import Decimal
+
 from django import forms
-from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from import_export.forms import ConfirmImportForm, ImportForm
@@ -209,41 +210,85 @@ class OrdemServicoForm(forms.ModelForm):
         return "\n".join(produtos)
 
 
-class SelectPerfil(forms.Select):
-    """Lista de perfis montada uma vez e reaproveitada em todas as linhas (500 linhas × 35 perfis).
+def opcoes_de_perfis(perfis) -> list[tuple[str, str, str]]:
+    """(pk, rótulo escapado, K do mapa) de cada perfil, montados uma vez para todas as linhas."""
+    return [(str(v.pk), escape(f"{v.codigo} – {v.titulo}"), f"{v.fator_k:.2f}") for v in perfis.values()]
 
-    Cada opção leva o Fator-K do mapa em data-fator-k, para o script revelar a justificativa.
-    """
 
-    def __init__(self, perfis, attrs=None):
-        super().__init__(attrs)
-        self.opcoes = [
-            (str(v.pk), escape(f"{v.codigo} – {v.titulo}"), f"{v.fator_k:.2f}") for v in perfis.values()
-        ]
+class _RenderizacaoDireta:
+    """Widget das linhas montado em Python: 500 linhas × 5 campos pelo motor de templates levam segundos."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        atributos = self.build_attrs(self.attrs, attrs)
+        atributos = "".join(
+            f" {chave}" if valor is True else f' {chave}="{escape(valor)}"'
+            for chave, valor in self.build_attrs(self.attrs, attrs).items()
+            if valor is not None and valor is not False
+        )
+        return mark_safe(self.html(escape(name), value, atributos))  # noqa: S308 (tudo escapado em html())
+
+    @staticmethod
+    def texto(value) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, Decimal):  # Fator-K no formato brasileiro: 2,12
+            return escape(f"{value:.2f}".replace(".", ","))
+        return escape(str(value))
+
+
+class EntradaDireta(_RenderizacaoDireta, forms.TextInput):
+    def html(self, name, value, atributos):
+        valor = self.texto(value)
+        campo_valor = f' value="{valor}"' if valor else ""
+        return f'<input type="{self.input_type}" name="{name}"{campo_valor}{atributos}>'
+
+
+class NumeroDireto(EntradaDireta):
+    input_type = "number"
+
+
+class OcultoDireto(EntradaDireta):
+    input_type = "hidden"
+
+
+class TextoLongoDireto(_RenderizacaoDireta, forms.Textarea):
+    def html(self, name, value, atributos):
+        return f'<textarea name="{name}"{atributos}>\n{self.texto(value)}</textarea>'
+
+
+class SelectPerfil(_RenderizacaoDireta, forms.Select):
+    """Perfis da versão fixada; cada opção leva o Fator-K do mapa em data-fator-k (o script revela a
+    justificativa quando o K digitado difere)."""
+
+    opcoes: list = []
+
+    def html(self, name, value, atributos):
         valor = "" if value is None else str(value)
-        partes = [
-            f'<select name="{escape(name)}"{flatatt(atributos)}>',
-            '<option value="">Escolha o perfil</option>',
-        ]
+        partes = [f'<select name="{name}"{atributos}>', '<option value="">Escolha o perfil</option>']
         for pk, rotulo, k in self.opcoes:
             marcado = " selected" if pk == valor else ""
             partes.append(f'<option value="{pk}" data-fator-k="{k}"{marcado}>{rotulo}</option>')
         partes.append("</select>")
-        return mark_safe("".join(partes))  # noqa: S308 (rótulos e nome já escapados acima)
+        return "".join(partes)
 
 
 class LinhaPerfilForm(forms.Form):
     """Uma linha da OS. O Fator-K em branco assume o do mapa; "2,50" é aceito (campo localizado)."""
 
-    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    perfil = forms.TypedChoiceField(label="Perfil", coerce=int, empty_value=None)
+    id = forms.IntegerField(required=False, widget=OcultoDireto)
+    perfil = forms.IntegerField(
+        label="Perfil",
+        widget=SelectPerfil(attrs={"class": "campo-perfil"}),
+        error_messages={"required": "Escolha o perfil.", "invalid": "Escolha um perfil da versão fixada."},
+    )
     quantidade = forms.IntegerField(
         label="Quantidade",
         min_value=1,
-        error_messages={"min_value": "Informe ao menos 1 profissional.", "invalid": "Use um número inteiro."},
+        widget=NumeroDireto(attrs={"class": "campo-quantidade"}),
+        error_messages={
+            "required": "Informe a quantidade.",
+            "min_value": "Informe ao menos 1 profissional.",
+            "invalid": "Use um número inteiro.",
+        },
     )
     fator_k = forms.DecimalField(
         label="Fator-K",
@@ -251,27 +296,27 @@ class LinhaPerfilForm(forms.Form):
         localize=True,
         max_digits=4,
         decimal_places=2,
+        widget=EntradaDireta(attrs={"inputmode": "decimal", "class": "campo-fator-k"}),
         error_messages={"invalid": "Informe o Fator-K como número, por exemplo 2,12."},
     )
     justificativa = forms.CharField(
-        label="Justificativa do Fator-K", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label="Justificativa do Fator-K", required=False, widget=TextoLongoDireto(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, perfis, **kwargs):
+    def __init__(self, *args, perfis, opcoes=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.perfis = perfis
-        self.fields["perfil"].choices = [("", "")] + [(pk, pk) for pk in perfis]
-        self.fields["perfil"].widget = SelectPerfil(perfis)
-        self.fields["perfil"].error_messages["invalid_choice"] = "Escolha um perfil da versão fixada."
-        self.fields["perfil"].error_messages["required"] = "Escolha o perfil."
-        self.fields["quantidade"].error_messages["required"] = "Informe a quantidade."
+        self.fields["perfil"].widget.opcoes = opcoes if opcoes is not None else opcoes_de_perfis(perfis)
         numero = (self.prefix or "").rsplit("-", 1)[-1]
         rotulo = f" da linha {int(numero) + 1}" if numero.isdigit() else ""
         for nome in ("perfil", "quantidade", "fator_k", "justificativa"):
             self.fields[nome].widget.attrs["aria-label"] = f"{self.fields[nome].label}{rotulo}"
-        self.fields["fator_k"].widget.attrs.update({"inputmode": "decimal", "class": "campo-fator-k"})
-        self.fields["quantidade"].widget.attrs["class"] = "campo-quantidade"
-        self.fields["perfil"].widget.attrs["class"] = "campo-perfil"
+
+    def clean_perfil(self):
+        perfil = self.cleaned_data["perfil"]
+        if perfil not in self.perfis:
+            raise forms.ValidationError("Escolha um perfil da versão fixada.")
+        return perfil
 
     @property
     def perfil_escolhido(self):
@@ -326,7 +371,7 @@ class LinhaPerfilForm(forms.Form):
 
 class BaseLinhasFormSet(forms.BaseFormSet):
     def __init__(self, *args, perfis, **kwargs):
-        kwargs.setdefault("form_kwargs", {})["perfis"] = perfis
+        kwargs.setdefault("form_kwargs", {}).update(perfis=perfis, opcoes=opcoes_de_perfis(perfis))
         kwargs.setdefault("prefix", "linhas")
         super().__init__(*args, **kwargs)
 
