@@ -10,6 +10,12 @@ from contratos.models import Orgao
 SENHA = "senha-de-teste-longa-123"
 
 
+@pytest.fixture(autouse=True)
+def _hash_rapido(settings):
+    # PBKDF2 de produção custa ~0,3 s por senha; nos testes a força do hash não está em jogo.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def orgao(db):
     return Orgao.objects.create(sigla="ORGEX", nome="Órgão de Exemplo", uasg="123456")
