@@ -6,12 +6,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from import_export.admin import ImportExportMixin
-from import_export.forms import ConfirmImportForm, ExportForm, ImportForm
+from import_export.forms import ConfirmImportForm, ExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from catalogo import services
 from catalogo.models import NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
-from catalogo.planilhas import FORMATOS, TAMANHO_MAXIMO, ErroPlanilha, ler_tabela
+from catalogo.planilhas import FORMATOS, ErroPlanilha, ImportacaoSeguraForm
 from catalogo.resources import (
     COLUNAS_NIVEL,
     ServicoNuvemResource,
@@ -166,7 +166,7 @@ def _formularios_de_importacao(tipo: str):
 
     colunas = ServicoNuvemResource if tipo == VersaoCatalogo.Tipo.NUVEM else ServicoProfissionalResource
 
-    class ImportarForm(ImportForm):
+    class ImportarForm(ImportacaoSeguraForm):
         versao = forms.ModelChoiceField(
             label="Versão do catálogo que recebe os serviços",
             queryset=VersaoCatalogo.objects.none(),
@@ -177,37 +177,11 @@ def _formularios_de_importacao(tipo: str):
 
         def __init__(self, formats, resources, **kwargs):
             super().__init__(formats, resources, **kwargs)
-            self.formatos = formats
             self.fields["versao"].queryset = _versoes()
-            self.fields["import_file"].label = "Planilha (.csv ou .xlsx, até 10 MiB)"
             self.fields["import_file"].help_text = (
                 f"Colunas obrigatórias: {', '.join(colunas.obrigatorias)}; opcionais: descricao, "
                 f"{', '.join(COLUNAS_NIVEL)}. Números como 1.234,5678 ou 1234.5678."
             )
-            self.fields["format"].required = False
-            self.fields["format"].widget = forms.HiddenInput()
-
-        def clean(self):
-            dados = super().clean()
-            arquivo = dados.get("import_file")
-            if arquivo is None:
-                return dados
-            if arquivo.size > TAMANHO_MAXIMO:
-                mib = f"{arquivo.size / 1024 / 1024:.1f}".replace(".", ",")
-                self.add_error("import_file", f"O arquivo tem {mib} MiB; o limite é 10 MiB.")
-                return dados
-            conteudo = arquivo.read()
-            arquivo.seek(0)
-            try:
-                ler_tabela(arquivo.name, conteudo, getattr(arquivo, "content_type", "") or "")
-            except ErroPlanilha as erro:
-                self.add_error("import_file", erro.mensagens())
-                return dados
-            extensao = arquivo.name.rsplit(".", 1)[-1].lower()
-            for indice, formato in enumerate(self.formatos):
-                if formato().get_extension() == extensao:
-                    dados["format"] = str(indice)
-            return dados
 
     class ConfirmarForm(ConfirmImportForm):
         versao = forms.ModelChoiceField(queryset=VersaoCatalogo.objects.none(), widget=forms.HiddenInput())

@@ -30,7 +30,10 @@ from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
 
 import tablib
+from django import forms
+from django.core.exceptions import ValidationError
 from import_export.formats import base_formats
+from import_export.forms import ImportForm
 
 TAMANHO_MAXIMO = 10 * 1024 * 1024  # 10 MiB, tamanho do arquivo enviado
 DESCOMPACTADO_MAXIMO = 100 * 1024 * 1024  # soma dos tamanhos descompactados de um .xlsx
@@ -290,3 +293,59 @@ class XLSXSeguro(base_formats.XLSX):
 
 
 FORMATOS = [CSVSeguro, XLSXSeguro]
+
+
+class ImportacaoSeguraForm(ImportForm):
+    """Primeiro passo da importação no admin: o formato vem da extensão e o arquivo passa pelas guardas já
+    no formulário, com a mensagem ao lado do campo (nada é lido pelo django-import-export antes disso)."""
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.formatos = formats
+        self.fields["import_file"].label = "Planilha (.csv ou .xlsx, até 10 MiB)"
+        self.fields["format"].required = False
+        self.fields["format"].widget = forms.HiddenInput()
+
+    def clean(self):
+        dados = super().clean()
+        arquivo = dados.get("import_file")
+        if arquivo is None:
+            return dados
+        if arquivo.size > TAMANHO_MAXIMO:
+            mib = f"{arquivo.size / 1024 / 1024:.1f}".replace(".", ",")
+            self.add_error("import_file", f"O arquivo tem {mib} MiB; o limite é 10 MiB.")
+            return dados
+        conteudo = arquivo.read()
+        arquivo.seek(0)
+        try:
+            ler_tabela(arquivo.name, conteudo, getattr(arquivo, "content_type", "") or "")
+        except ErroPlanilha as erro:
+            self.add_error("import_file", erro.mensagens())
+            return dados
+        extensao = arquivo.name.rsplit(".", 1)[-1].lower()
+        for indice, formato in enumerate(self.formatos):
+            if formato().get_extension() == extensao:
+                dados["format"] = str(indice)
+        return dados
+
+
+class ValidacaoSemConsultasMixin:
+    """Para Resources do django-import-export: valida cada linha sem as consultas das restrições do banco.
+
+    As regras das restrições estão também nos validadores dos campos e em clean(); o banco continua de
+    guarda. Pular validate_constraints evita 4 a 5 consultas por linha; o código repetido na planilha é
+    verificado pelo próprio Resource. `campo_destino` é a FK da versão, que a linha não traz.
+    """
+
+    campo_destino: str
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        erros = dict(import_validation_errors or {})
+        try:
+            instance.full_clean(
+                exclude={self.campo_destino, *erros}, validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as exc:
+            erros = exc.update_error_dict(erros)
+        if erros:
+            raise ValidationError(erros)

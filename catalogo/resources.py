@@ -16,7 +16,7 @@ from catalogo.models import (
     UnidadeProfissional,
     VersaoCatalogo,
 )
-from catalogo.planilhas import decimal_br
+from catalogo.planilhas import ValidacaoSemConsultasMixin, decimal_br
 
 COLUNAS_NIVEL = {
     "nivel_indicador": "indicador",
@@ -72,7 +72,9 @@ class DecimalPtBrWidget(widgets.Widget):
         return value
 
 
-class _ServicoResource(resources.ModelResource):
+class _ServicoResource(ValidacaoSemConsultasMixin, resources.ModelResource):
+    campo_destino = "versao"
+
     """Base das duas planilhas: versão fixa (do formulário), código único na versão e na planilha."""
 
     nivel_indicador = fields.Field(column_name="nivel_indicador", readonly=False)
@@ -159,17 +161,6 @@ class _ServicoResource(resources.ModelResource):
             erros["nivel_indicador"] = [
                 "Informe o indicador do nível de serviço (ou deixe as colunas nivel_* vazias)."
             ]
-        if erros:
-            raise ValidationError(erros)
-
-    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        # As regras das restrições estão também em validadores, clean() e widgets; o banco continua de
-        # guarda. Pular validate_constraints evita ~5 consultas por linha (código repetido é visto acima).
-        erros = dict(import_validation_errors or {})
-        try:
-            instance.full_clean(exclude={"versao", *erros}, validate_unique=False, validate_constraints=False)
-        except ValidationError as exc:
-            erros = exc.update_error_dict(erros)
         if erros:
             raise ValidationError(erros)
 

@@ -5,9 +5,9 @@ from decimal import Decimal
 from django import forms
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from import_export.forms import ConfirmImportForm, ImportForm
+from import_export.forms import ConfirmImportForm
 
-from catalogo.planilhas import TAMANHO_MAXIMO, ErroPlanilha, ler_tabela
+from catalogo.planilhas import ImportacaoSeguraForm
 from contratos import calculo
 from contratos.estimativa import validar_fator_k
 from contratos.models import (
@@ -25,7 +25,7 @@ def _rascunhos():
     return MapaSalarial.objects.filter(situacao=MapaSalarial.Situacao.RASCUNHO)
 
 
-class ImportarMapaForm(ImportForm):
+class ImportarMapaForm(ImportacaoSeguraForm):
     """Primeiro passo: versão de destino (só rascunhos) e arquivo, que passa pelas guardas de planilha."""
 
     mapa = forms.ModelChoiceField(
@@ -37,42 +37,18 @@ class ImportarMapaForm(ImportForm):
 
     def __init__(self, formats, resources, **kwargs):
         super().__init__(formats, resources, **kwargs)
-        self.formatos = formats
         self.fields["mapa"].queryset = _rascunhos()
-        self.fields["import_file"].label = "Planilha (.csv ou .xlsx, até 10 MiB)"
         self.fields[
             "import_file"
         ].help_text = (
             "Colunas: codigo, perfil, senioridade, remuneracao, fator_k. Números como 5.075,52 ou 5075.52."
         )
-        # O formato vem da extensão do arquivo: um campo a menos para errar.
-        self.fields["format"].required = False
-        self.fields["format"].widget = forms.HiddenInput()
 
     def clean(self):
-        dados = super().clean()
-        arquivo = dados.get("import_file")
-        mapa = dados.get("mapa")
+        mapa = self.cleaned_data.get("mapa")
         if mapa is not None and mapa.bloqueado:
             self.add_error("mapa", mapa.motivo_bloqueio())
-        if arquivo is None:
-            return dados
-        if arquivo.size > TAMANHO_MAXIMO:
-            mib = f"{arquivo.size / 1024 / 1024:.1f}".replace(".", ",")
-            self.add_error("import_file", f"O arquivo tem {mib} MiB; o limite é 10 MiB.")
-            return dados
-        conteudo = arquivo.read()
-        arquivo.seek(0)
-        try:
-            ler_tabela(arquivo.name, conteudo, getattr(arquivo, "content_type", "") or "")
-        except ErroPlanilha as erro:
-            self.add_error("import_file", erro.mensagens())
-            return dados
-        extensao = arquivo.name.rsplit(".", 1)[-1].lower()
-        for indice, formato in enumerate(self.formatos):
-            if formato().get_extension() == extensao:
-                dados["format"] = str(indice)
-        return dados
+        return super().clean()
 
 
 class ConfirmarImportacaoMapaForm(ConfirmImportForm):

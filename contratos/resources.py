@@ -12,7 +12,7 @@ from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from catalogo.planilhas import FORMATOS, decimal_br
+from catalogo.planilhas import FORMATOS, ValidacaoSemConsultasMixin, decimal_br
 from contratos import calculo
 from contratos.models import MapaSalarial, ValorPerfil
 
@@ -87,7 +87,9 @@ class DiffSemHtml(resources.Diff):
         return []
 
 
-class ValorPerfilResource(resources.ModelResource):
+class ValorPerfilResource(ValidacaoSemConsultasMixin, resources.ModelResource):
+    campo_destino = "mapa"
+
     """Linhas de UMA versão do mapa, identificadas pelo código (estável entre versões)."""
 
     codigo = fields.Field(attribute="codigo", column_name="codigo", widget=TextoWidget(maiusculas=True))
@@ -153,17 +155,6 @@ class ValorPerfilResource(resources.ModelResource):
                 {"codigo": f"O código {codigo} já aparece na linha {self._vistos[codigo]} da planilha."}
             )
         self._vistos[codigo] = linha_da_planilha(row_number)
-
-    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        # As regras das restrições do banco estão nos validadores dos campos; o banco continua de guarda.
-        # Pular validate_constraints evita 4 consultas por linha (o código repetido é visto acima).
-        erros = dict(import_validation_errors or {})
-        try:
-            instance.full_clean(exclude={"mapa", *erros}, validate_unique=False, validate_constraints=False)
-        except ValidationError as exc:
-            erros = exc.update_error_dict(erros)
-        if erros:
-            raise ValidationError(erros)
 
     def before_save_instance(self, instance, row, **kwargs):
         if self._motivo_bloqueio is None:
