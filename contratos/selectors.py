@@ -125,7 +125,11 @@ def comparar_mapas(anterior: MapaSalarial, atual: MapaSalarial) -> Comparacao:
 def painel_contexto(*, usuario, hoje: date) -> dict:
     """Resumo para o Painel: a versão do mapa salarial vigente hoje."""
     mapa = mapa_padrao(hoje=hoje)
-    return {"mapa": mapa, "total_perfis": mapa.valores.count() if mapa else 0}
+    return {
+        "mapa": mapa,
+        "total_perfis": mapa.valores.count() if mapa else 0,
+        **contratacoes_no_painel(usuario),
+    }
 
 
 # --- Estimativa da contratação (DESIGN.md §4.4) ---
@@ -410,3 +414,15 @@ def anexo_a_dados(contratacao: Contratacao, *, hoje: date):
         for v in mapa.valores.order_by("pk")
     ]
     return cabecalho, resumo.estimativa, perfis
+
+
+PAINEL_CONTRATACOES = 5
+
+
+def contratacoes_no_painel(usuario) -> dict:
+    """As contratações mais recentes do usuário com o valor mensal (no máximo 5: consultas limitadas)."""
+    if not usuario.has_perm("contratos.view_contratacao"):
+        return {"contratacoes": [], "total_contratacoes": 0}
+    visiveis = contratacoes_visiveis(usuario).order_by("-atualizada_em", "-pk")
+    recentes = [resumir_contratacao(c) for c in visiveis[:PAINEL_CONTRATACOES]]
+    return {"contratacoes": recentes, "total_contratacoes": visiveis.count()}

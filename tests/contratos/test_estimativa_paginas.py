@@ -365,3 +365,11 @@ def test_consultas_nao_crescem_com_as_linhas(
     assert contagens[0] == contagens[1], contagens
     with django_assert_num_queries(contagens[1]):
         client_equipe.get(url)
+
+
+def test_painel_mostra_a_estimativa_do_orgao(exemplo, client_equipe, client_outro_orgao):
+    texto = client_equipe.get(reverse("painel")).content.decode()
+    assert "R$ 56.152,38</strong> por mês, R$ 673.828,56 por ano" in texto
+    assert reverse("contratos:contratacao_anexo_a", args=[exemplo.pk]) in texto
+    texto = client_outro_orgao.get(reverse("painel")).content.decode()
+    assert "R$ 56.152,38" not in texto and "Nenhuma contratação dos seus órgãos ainda" in texto
