@@ -8,7 +8,7 @@ from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from contratos.forms import ConfirmarImportacaoMapaForm, ImportarMapaForm
-from contratos.models import MapaSalarial, Orgao, ValorPerfil
+from contratos.models import Contratacao, LinhaPerfil, MapaSalarial, OrdemServico, Orgao, ValorPerfil
 from contratos.resources import FORMATOS_MAPA, ValorPerfilResource, erros_de_importacao
 from contratos.services import mapa_nova_versao, mapa_publicar, mapa_revogar
 from contratos.templatetags.reais import reais
@@ -243,3 +243,47 @@ class ValorPerfilAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
         )
         self.generate_log_entries(result, request)
         return redirect("admin:contratos_valorperfil_changelist")
+
+
+# --- Estimativa da contratação: só consulta e histórico (as escritas passam pelas páginas e serviços) ---
+
+
+class _SoLeitura:
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class LinhaPerfilInline(_SoLeitura, admin.TabularInline):
+    model = LinhaPerfil
+    fields = ["perfil", "quantidade", "fator_k", "fator_k_referencia", "justificativa"]
+    readonly_fields = fields
+    extra = 0
+
+
+@admin.register(Contratacao)
+class ContratacaoAdmin(_SoLeitura, SimpleHistoryAdmin):
+    list_display = ["numero_processo", "orgao", "mapa", "meses", "situacao", "atualizada_em"]
+    list_filter = ["situacao", "mapa"]
+    search_fields = ["numero_processo", "objeto", "orgao__sigla"]
+    list_select_related = ["orgao", "mapa"]
+
+
+@admin.register(OrdemServico)
+class OrdemServicoAdmin(_SoLeitura, admin.ModelAdmin):
+    list_display = ["numero", "identificacao", "contratacao"]
+    search_fields = ["numero", "identificacao", "contratacao__numero_processo"]
+    list_select_related = ["contratacao"]
+    inlines = [LinhaPerfilInline]
+
+
+@admin.register(LinhaPerfil)
+class LinhaPerfilAdmin(_SoLeitura, SimpleHistoryAdmin):
+    list_display = ["ordem", "perfil", "quantidade", "fator_k"]
+    list_select_related = ["ordem", "perfil"]
+    search_fields = ["perfil__codigo", "ordem__numero"]

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 
 from contratos import exemplo as dados_exemplo
 from contratos import referencias, selectors, services
@@ -129,3 +130,14 @@ def test_exemplo_sem_superusuario_nao_cria_nada(db):
     saida = io.StringIO()
     referencias.carregar(saida=saida)
     assert not Contratacao.objects.exists() and "nenhum superusuário" in saida.getvalue()
+
+
+def test_admin_mostra_contratacao_e_historico_sem_editar(exemplo, client_super):
+    r = client_super.get(reverse("admin:contratos_contratacao_changelist"))
+    assert exemplo.numero_processo in r.content.decode()
+    historico = client_super.get(reverse("admin:contratos_contratacao_history", args=[exemplo.pk]))
+    assert historico.status_code == 200
+    linha = LinhaPerfil.objects.filter(ordem__contratacao=exemplo).first()
+    historico = client_super.get(reverse("admin:contratos_linhaperfil_history", args=[linha.pk]))
+    assert historico.status_code == 200
+    assert client_super.get(reverse("admin:contratos_contratacao_add")).status_code == 403
