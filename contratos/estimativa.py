@@ -8,13 +8,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from contratos.calculo import custo_por_profissional
+from contratos import calculo
+from contratos.calculo import FATOR_K_MAXIMO, custo_por_profissional
 
-FATOR_K_MAXIMO = Decimal("3.00")
 MESES_POR_ANO = 12
 
-# Item 7 do Anexo II: anos mínimos de experiência por senioridade.
-EXPERIENCIA_MINIMA_ANOS = {"Júnior": 1, "Pleno": 3, "Sênior": 5}
+# Item 7 do Anexo II, pelo rótulo da senioridade (as linhas da estimativa trazem o rótulo, não o código).
+EXPERIENCIA_MINIMA_ANOS = {
+    rotulo: calculo.EXPERIENCIA_MINIMA_ANOS[codigo] for codigo, rotulo in calculo.SENIORIDADES
+}
 
 REGRA_UM_PROFISSIONAL = (
     "Ao menos 1 (um) profissional para cada perfil profissional previsto na Ordem de Serviço "
