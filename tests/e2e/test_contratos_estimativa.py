@@ -97,4 +97,13 @@ def test_equipe_monta_estimativa_e_exporta_anexo_a(
         D("74954.66"),
         D("899455.92"),
     )
+
+    # Lista com a contratação e OS para impressão (sem quantidades como exigência) também acessíveis.
+    pagina.get_by_role("link", name="Versão para impressão").click()
+    expect(pagina.get_by_text("Ao menos 1 (um) profissional para cada perfil")).to_be_visible()
+    assert axe(pagina) == []
+    trilha = pagina.get_by_role("navigation", name="Trilha de navegação")
+    trilha.get_by_role("link", name="Contratações").click()
+    expect(pagina.get_by_role("link", name="19974.000123/2026-45")).to_be_visible()
+    assert axe(pagina) == []
     assert pagina.externas == []
