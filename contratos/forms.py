@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from import_export.forms import ConfirmImportForm
@@ -345,22 +346,37 @@ class LinhaPerfilForm(forms.Form):
         return linha
 
 
+CAMPOS_FORA_DAS_LINHAS = 20  # csrf, dados da OS e controle do formset
+
+
+def linhas_por_os_maximo() -> int:
+    """Quantas linhas cabem num envio: cada linha tem 5 campos e o Django limita os campos de um POST
+    (DATA_UPLOAD_MAX_NUMBER_FIELDS); acima disso o envio seria recusado antes de chegar à página."""
+    limite = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    if limite is None:
+        return 2000
+    return max(1, min(2000, (limite - CAMPOS_FORA_DAS_LINHAS) // len(LinhaPerfilForm.base_fields)))
+
+
 class BaseLinhasFormSet(forms.BaseFormSet):
     def __init__(self, *args, perfis, **kwargs):
         kwargs.setdefault("form_kwargs", {}).update(perfis=perfis, opcoes=opcoes_de_perfis(perfis))
         kwargs.setdefault("prefix", "linhas")
         super().__init__(*args, **kwargs)
+        self.maximo = linhas_por_os_maximo()
 
     def clean(self):
+        if len(self.forms) > self.maximo:
+            raise forms.ValidationError(
+                f"Uma OS aceita até {self.maximo} linhas de perfil; distribua os perfis em outra OS."
+            )
         if any(self.errors):
             return
         if not [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]:
             raise forms.ValidationError("Inclua ao menos um perfil profissional na OS (item 9.5.1.1).")
 
 
-LinhasFormSet = forms.formset_factory(
-    LinhaPerfilForm, formset=BaseLinhasFormSet, extra=0, max_num=2000, validate_max=True
-)
+LinhasFormSet = forms.formset_factory(LinhaPerfilForm, formset=BaseLinhasFormSet, extra=0, max_num=2000)
 
 
 class ReprecificarForm(forms.Form):

@@ -26,6 +26,7 @@ from contratos.forms import (
     LinhasFormSet,
     OrdemServicoForm,
     ReprecificarForm,
+    linhas_por_os_maximo,
 )
 from contratos.models import Contratacao, Item, MapaSalarial, OrdemServico, Orgao
 from contratos.resources import ValorPerfilResource
@@ -463,10 +464,11 @@ def os_linhas(request, pk):
     """Inclui (acao=adicionar) ou tira (acao=remover&indice=N) uma linha; grava só ao salvar a OS."""
     contratacao = _contratacao(request, pk, PERM_EDITAR)
     ordem = _ordem_do_pedido(request, contratacao)
-    dados = _linhas_editadas(
+    dados, aviso = _linhas_editadas(
         request.POST, acao=request.GET.get("acao", ""), indice=request.GET.get("indice", "")
     )
-    return render(request, "contratos/os_form.html#tabela", _contexto_os(request, contratacao, ordem, dados))
+    contexto = _contexto_os(request, contratacao, ordem, dados)
+    return render(request, "contratos/os_form.html#tabela", {**contexto, "aviso": aviso})
 
 
 CAMPOS_LINHA = ("id", "perfil", "quantidade", "fator_k", "justificativa")
@@ -475,12 +477,16 @@ CAMPOS_LINHA = ("id", "perfil", "quantidade", "fator_k", "justificativa")
 def _linhas_editadas(post, *, acao, indice):
     """Remonta os dados do formset com uma linha a mais (em branco) ou a menos, renumerando os prefixos."""
     dados = post.copy()
+    aviso = ""
+    maximo = linhas_por_os_maximo()
     try:
-        total = min(int(post.get("linhas-TOTAL_FORMS", 0)), 2000)
+        total = min(int(post.get("linhas-TOTAL_FORMS", 0)), maximo)
     except ValueError:
         total = 0
     linhas = [{c: post.get(f"linhas-{i}-{c}", "") for c in CAMPOS_LINHA} for i in range(total)]
-    if acao == "adicionar":
+    if acao == "adicionar" and len(linhas) >= maximo:
+        aviso = f"Uma OS aceita até {maximo} linhas de perfil; distribua os perfis em outra OS."
+    elif acao == "adicionar":
         linhas.append({"quantidade": "1"})
     elif acao == "remover" and indice.isdigit() and int(indice) < len(linhas):
         del linhas[int(indice)]
@@ -492,7 +498,7 @@ def _linhas_editadas(post, *, acao, indice):
             dados[f"linhas-{i}-{c}"] = linha.get(c, "")
     dados["linhas-TOTAL_FORMS"] = str(len(linhas))
     dados["linhas-INITIAL_FORMS"] = "0"
-    return dados
+    return dados, aviso
 
 
 @require_POST

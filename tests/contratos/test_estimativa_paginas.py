@@ -373,3 +373,13 @@ def test_painel_mostra_a_estimativa_do_orgao(exemplo, client_equipe, client_outr
     assert reverse("contratos:contratacao_anexo_a", args=[exemplo.pk]) in texto
     texto = client_outro_orgao.get(reverse("painel")).content.decode()
     assert "R$ 56.152,38" not in texto and "Nenhuma contratação dos seus órgãos ainda" in texto
+
+
+def test_limite_de_linhas_por_os_com_mensagem(exemplo, client_equipe, settings):
+    """O Django recusa POST com campos demais: a página avisa antes, em vez de um erro 400."""
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 30  # (30 - 20) // 5 = 2 linhas por OS
+    ordem = exemplo.ordens.get()
+    base = reverse("contratos:os_linhas", args=[exemplo.pk]) + f"?os={ordem.pk}&"
+    texto = client_equipe.post(base + "acao=adicionar", _dados_da_os_gravada(ordem, [2, 1])).content.decode()
+    assert "Uma OS aceita até 2 linhas de perfil; distribua os perfis em outra OS." in texto
+    assert texto.count('class="campo-perfil"') == 2
