@@ -383,3 +383,14 @@ def test_limite_de_linhas_por_os_com_mensagem(exemplo, client_equipe, settings):
     texto = client_equipe.post(base + "acao=adicionar", _dados_da_os_gravada(ordem, [2, 1])).content.decode()
     assert "Uma OS aceita até 2 linhas de perfil; distribua os perfis em outra OS." in texto
     assert texto.count('class="campo-perfil"') == 2
+
+
+def test_itens_numerados_e_unicos_na_contratacao(exemplo, client_equipe):
+    url = reverse("contratos:item_criar", args=[exemplo.pk])
+    assert 'value="2"' in client_equipe.get(url).content.decode()  # próximo número sugerido
+    r = client_equipe.post(url, {"numero": "1", "descricao": "Repetido"})
+    assert "Já existe o Item 1 nesta contratação." in r.content.decode()
+    r = client_equipe.post(url, {"numero": "2", "descricao": "Rede"})
+    assert r.status_code == 302 and r["Location"].endswith("#item-2")
+    texto = client_equipe.get(exemplo.get_absolute_url()).content.decode()
+    assert "Item 2 – Rede" in texto and "Nenhuma OS planejada neste item." in texto
