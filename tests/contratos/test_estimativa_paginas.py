@@ -304,15 +304,14 @@ def test_anexo_a_pela_pagina_nome_e_formulas(exemplo, client_consulta):
 
 def test_textos_com_sinal_de_formula_sao_texto_no_xlsx(nova_contratacao, client_equipe):
     contratacao = nova_contratacao(objeto=INJECOES[0])
-    ordem = adicionar_os(contratacao, [("GERINF", 1, "2.00", INJECOES[3])])
+    linhas = [("GERINF", 1, "2.00", INJECOES[3]), ("TECSUP-03", 1, "2.50", INJECOES[2])]
+    ordem = adicionar_os(contratacao, linhas)
     ordem.item.descricao = INJECOES[1]
     ordem.item.save()
-    ordem.identificacao = INJECOES[2]
-    ordem.save()
     r = client_equipe.get(reverse("contratos:contratacao_anexo_a", args=[contratacao.pk]))
     wb = openpyxl.load_workbook(BytesIO(r.content))
     celulas = [c for ws in wb for linha in ws.iter_rows() for c in linha if isinstance(c.value, str)]
-    for texto in (INJECOES[0], INJECOES[1], INJECOES[3]):
+    for texto in INJECOES:
         achadas = [c for c in celulas if texto in c.value]
         assert achadas, texto
         assert all(c.data_type == "s" for c in achadas), texto
