@@ -257,8 +257,9 @@ class Contratacao(models.Model):
         return reverse("contratos:contratacao_detalhe", args=[self.pk])
 
     def clean(self):
-        # Rascunho do mapa muda a qualquer hora: só versões publicadas precificam uma contratação.
-        if self.mapa_id and self.mapa.situacao != MapaSalarial.Situacao.VIGENTE:
+        # Só uma versão vigente é escolhida (o rascunho muda a qualquer hora). Depois de fixada, a versão
+        # pode ser revogada sem travar a contratação; a troca é por "Reprecificar", que confere de novo.
+        if self._state.adding and self.mapa_id and self.mapa.situacao != MapaSalarial.Situacao.VIGENTE:
             raise ValidationError({"mapa": "Escolha uma versão vigente do mapa salarial."})
 
 

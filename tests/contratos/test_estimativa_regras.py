@@ -141,3 +141,12 @@ def test_admin_mostra_contratacao_e_historico_sem_editar(exemplo, client_super):
     historico = client_super.get(reverse("admin:contratos_linhaperfil_history", args=[linha.pk]))
     assert historico.status_code == 200
     assert client_super.get(reverse("admin:contratos_contratacao_add")).status_code == 403
+
+
+def test_versao_revogada_depois_nao_trava_a_contratacao(exemplo):
+    MapaSalarial.objects.filter(pk=exemplo.mapa_id).update(situacao=MapaSalarial.Situacao.REVOGADO)
+    exemplo.refresh_from_db()
+    exemplo.meses = 24
+    services.contratacao_salvar(contratacao=exemplo)
+    exemplo.refresh_from_db()
+    assert exemplo.meses == 24
