@@ -85,14 +85,6 @@ def main():
     from django.urls import reverse
 
     settings.ALLOWED_HOSTS = ["*"]
-    # 500 linhas × 5 campos passam do limite padrão do Django (1.000 campos por POST): ver o relatório.
-    limite = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
-    if limite is not None and limite < linhas * 5 + 50:
-        print(
-            f"Aviso: DATA_UPLOAD_MAX_NUMBER_FIELDS={limite} recusaria o POST de {linhas} linhas; "
-            "ampliado só neste bench."
-        )
-        settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = linhas * 5 + 50
     usuario, contratacao, ordem = preparar(linhas)
     cliente = Client()
     cliente.force_login(usuario)

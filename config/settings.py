@@ -164,6 +164,8 @@ CRISPY_TEMPLATE_PACK = "dsgov"
 # Limite de upload de planilhas (importações recusam arquivos maiores com mensagem clara).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# Uma OS com 500 linhas de perfil envia ~2.500 campos (5 por linha); o padrão de 1.000 recusaria com 400.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 12_000
 
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
