@@ -237,6 +237,8 @@ class Contratacao(models.Model):
     situacao = models.CharField("situação", max_length=10, choices=Situacao, default=Situacao.RASCUNHO)
     criada_em = models.DateTimeField("criada em", auto_now_add=True)
     atualizada_em = models.DateTimeField("atualizada em", auto_now=True)
+    # Trava otimista: o serviço só grava se a versão lida no formulário ainda for a do banco.
+    versao = models.PositiveIntegerField("versão de edição", default=1)
     history = HistoricalRecords()
 
     class Meta:
@@ -332,6 +334,8 @@ class OrdemServico(models.Model):
     produtos = models.TextField(
         "produtos ou resultados a entregar", max_length=4000, help_text="Um produto ou resultado por linha."
     )
+    # Trava otimista (como em Contratacao): duas pessoas na mesma OS não apagam o trabalho uma da outra.
+    versao = models.PositiveIntegerField("versão de edição", default=1)
 
     class Meta:
         verbose_name = "ordem de serviço planejada"
