@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from catalogo.calculo import valor_mensal_linha
 from contratos import calculo
 from contratos.calculo import FATOR_K_MAXIMO, custo_por_profissional
 
@@ -44,10 +45,35 @@ class LinhaPerfil:
 
 
 @dataclass(frozen=True)
+class LinhaNuvem:
+    """Um serviço da versão do catálogo de nuvem fixada no item, com a quantidade mensal (fracionária)."""
+
+    codigo: str
+    servico: str
+    categoria: str
+    unidade: str
+    quantidade: Decimal
+    preco_unitario: Decimal  # 4 casas, como no catálogo
+    observacao: str = ""
+
+
+TIPO_PERFIS = "perfis"
+TIPO_NUVEM = "nuvem"
+
+
+@dataclass(frozen=True)
 class Item:
     numero: int
     descricao: str
     linhas: tuple[LinhaPerfil, ...]
+    tipo: str = TIPO_PERFIS
+    linhas_nuvem: tuple[LinhaNuvem, ...] = ()
+    catalogo: str = ""  # rótulo da versão do catálogo fixada (itens de nuvem)
+    catalogo_ilustrativo: bool = False
+
+    @property
+    def e_nuvem(self) -> bool:
+        return self.tipo == TIPO_NUVEM
 
 
 @dataclass(frozen=True)
@@ -58,10 +84,17 @@ class LinhaCalculada:
 
 
 @dataclass(frozen=True)
+class LinhaNuvemCalculada:
+    linha: LinhaNuvem
+    valor_mensal: Decimal
+
+
+@dataclass(frozen=True)
 class ItemCalculado:
     item: Item
     linhas: tuple[LinhaCalculada, ...]
     subtotal_mensal: Decimal
+    linhas_nuvem: tuple[LinhaNuvemCalculada, ...] = ()
 
     def subtotais_por_os(self) -> tuple[tuple[str, Decimal], ...]:
         """Valor mensal de cada OS do item, na ordem em que aparecem."""
@@ -75,6 +108,11 @@ class Estimativa:
     mensal: Decimal
     anual: Decimal
     periodo: Decimal
+
+    @property
+    def valores_ilustrativos(self) -> bool:
+        """Algum item de nuvem usa catálogo de exemplo: tela e planilha precisam dizer isso."""
+        return any(ic.item.catalogo_ilustrativo for ic in self.itens if ic.item.e_nuvem)
 
     def linhas_com_fator_k_alterado(self) -> tuple[LinhaPerfil, ...]:
         return tuple(lc.linha for ic in self.itens for lc in ic.linhas if lc.linha.fator_k_alterado)
@@ -99,14 +137,24 @@ def calcular_linha(linha: LinhaPerfil) -> LinhaCalculada:
     return LinhaCalculada(linha=linha, custo_por_profissional=custo, valor_mensal=custo * linha.quantidade)
 
 
+def calcular_linha_nuvem(linha: LinhaNuvem) -> LinhaNuvemCalculada:
+    """Regra do catálogo (catalogo/calculo.py): round_half_up(quantidade × preço unitário, 2)."""
+    return LinhaNuvemCalculada(
+        linha=linha, valor_mensal=valor_mensal_linha(linha.quantidade, linha.preco_unitario)
+    )
+
+
 def calcular_item(item: Item) -> ItemCalculado:
+    """Item de perfis soma as linhas das OS; item de nuvem, as linhas de serviço (já arredondadas)."""
     linhas = tuple(calcular_linha(linha) for linha in item.linhas)
-    subtotal = sum((lc.valor_mensal for lc in linhas), Decimal("0.00"))
-    return ItemCalculado(item=item, linhas=linhas, subtotal_mensal=subtotal)
+    nuvem = tuple(calcular_linha_nuvem(linha) for linha in item.linhas_nuvem)
+    subtotal = sum((lc.valor_mensal for lc in (*linhas, *nuvem)), Decimal("0.00"))
+    return ItemCalculado(item=item, linhas=linhas, subtotal_mensal=subtotal, linhas_nuvem=nuvem)
 
 
 def calcular_estimativa(itens: Sequence[Item], *, meses: int) -> Estimativa:
-    """Totais (§4.3): mensal = soma dos itens; anual = 12 × mensal; período = meses × mensal."""
+    """Totais (§4.3) dos dois tipos de item: mensal = soma dos itens; anual = 12 × mensal;
+    período = meses × mensal."""
     if meses < 1:
         raise ValueError("Os meses de vigência devem ser um inteiro maior ou igual a 1.")
     calculados = tuple(calcular_item(item) for item in itens)

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
@@ -293,13 +295,27 @@ class MembroEquipe(models.Model):
 
 
 class Item(models.Model):
-    """Item da contratação; seu valor mensal vem das OS planejadas para ele (Art. 2)."""
+    """Item da contratação: de perfis profissionais (valor pelas OS planejadas, Art. 2) ou de serviços de
+    nuvem (valor pelas linhas de serviço de uma versão aprovada do catálogo, §4.7)."""
+
+    class Tipo(models.TextChoices):
+        PERFIS = "perfis", "Perfis profissionais (OS)"
+        NUVEM = "nuvem", "Serviços de nuvem"
 
     contratacao = models.ForeignKey(Contratacao, on_delete=models.CASCADE, related_name="itens")
     numero = models.PositiveSmallIntegerField(
         "número", validators=[MinValueValidator(1, "O número do item começa em 1.")]
     )
     descricao = models.CharField("descrição", max_length=300)
+    tipo = models.CharField("tipo", max_length=10, choices=Tipo, default=Tipo.PERFIS)
+    catalogo = models.ForeignKey(
+        "catalogo.VersaoCatalogo",
+        verbose_name="versão do catálogo de nuvem",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="itens_contratacao",
+    )
 
     class Meta:
         verbose_name = "item"
@@ -310,6 +326,12 @@ class Item(models.Model):
                 fields=["contratacao", "numero"], name="item_numero_unico_na_contratacao"
             ),
             models.CheckConstraint(condition=models.Q(numero__gte=1), name="item_numero_positivo"),
+            # Item de nuvem fixa uma versão do catálogo; item de perfis não tem catálogo.
+            models.CheckConstraint(
+                condition=models.Q(tipo="perfis", catalogo__isnull=True)
+                | models.Q(tipo="nuvem", catalogo__isnull=False),
+                name="item_catalogo_so_em_item_de_nuvem",
+            ),
         ]
 
     def __str__(self):
@@ -317,6 +339,16 @@ class Item(models.Model):
 
     def get_absolute_url(self):
         return f"{self.contratacao.get_absolute_url()}#item-{self.numero}"
+
+    @property
+    def e_nuvem(self) -> bool:
+        return self.tipo == self.Tipo.NUVEM
+
+    def clean(self):
+        if self.tipo == self.Tipo.NUVEM and not self.catalogo_id:
+            raise ValidationError({"catalogo": "Escolha a versão aprovada do catálogo de serviços de nuvem."})
+        if self.tipo == self.Tipo.PERFIS:
+            self.catalogo = None
 
 
 class OrdemServico(models.Model):
@@ -411,3 +443,36 @@ class LinhaPerfil(models.Model):
         )
         if erros:
             raise ValidationError(erros)
+
+
+class LinhaNuvem(models.Model):
+    """Serviço do catálogo de nuvem num item de nuvem, com a quantidade mensal (pode ser fracionária)."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="linhas_nuvem")
+    servico = models.ForeignKey(
+        "catalogo.ServicoNuvem",
+        verbose_name="serviço de nuvem",
+        on_delete=models.PROTECT,
+        related_name="linhas_estimativa",
+    )
+    quantidade = models.DecimalField(
+        "quantidade mensal",
+        max_digits=14,
+        decimal_places=4,
+        validators=[MinValueValidator(Decimal("0.0001"), "Informe uma quantidade maior que zero.")],
+    )
+    observacao = models.CharField("observação", max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "linha de serviço de nuvem"
+        verbose_name_plural = "linhas de serviço de nuvem"
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(quantidade__gt=0), name="linhanuvem_quantidade_positiva"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.quantidade} × {self.servico.codigo}"
