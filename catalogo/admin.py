@@ -11,12 +11,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from catalogo import services
 from catalogo.models import NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
-from catalogo.planilhas import FORMATOS, ErroPlanilha, ImportacaoSeguraForm
+from catalogo.planilhas import FORMATOS, ErroPlanilha, ImportacaoSeguraForm, erros_da_importacao
 from catalogo.resources import (
     COLUNAS_NIVEL,
     ServicoNuvemResource,
     ServicoProfissionalResource,
-    erros_da_importacao,
 )
 
 Situacao = VersaoCatalogo.Situacao

@@ -349,3 +349,26 @@ class ValidacaoSemConsultasMixin:
             erros = exc.update_error_dict(erros)
         if erros:
             raise ValidationError(erros)
+
+
+def linha_da_planilha(numero_da_linha_de_dados: int | None) -> int | None:
+    """A linha 1 da planilha é o cabeçalho: a linha de dados N está na linha N + 1."""
+    return None if numero_da_linha_de_dados is None else numero_da_linha_de_dados + 1
+
+
+def erros_da_importacao(resultado) -> list[str]:
+    """Mensagens em português de um resultado do django-import-export: “Linha N, coluna “x”: ...”."""
+    mensagens = [str(erro.error) for erro in resultado.base_errors]
+    if mensagens:  # erro no arquivo inteiro (colunas faltando): os erros de linha seriam só consequência
+        return mensagens
+    for numero, erros in resultado.row_errors():
+        for erro in erros:
+            mensagens.append(f"Linha {linha_da_planilha(numero)}: não foi possível gravar ({erro.error}).")
+    for invalida in resultado.invalid_rows:
+        linha = linha_da_planilha(invalida.number)
+        for campo, lista in invalida.field_specific_errors.items():
+            for mensagem in lista:
+                mensagens.append(f"Linha {linha}, coluna “{campo}”: {mensagem}")
+        for mensagem in invalida.non_field_specific_errors:
+            mensagens.append(f"Linha {linha}: {mensagem}")
+    return mensagens

@@ -16,7 +16,7 @@ from catalogo.models import (
     UnidadeProfissional,
     VersaoCatalogo,
 )
-from catalogo.planilhas import ValidacaoSemConsultasMixin, decimal_br
+from catalogo.planilhas import ValidacaoSemConsultasMixin, decimal_br, linha_da_planilha
 
 COLUNAS_NIVEL = {
     "nivel_indicador": "indicador",
@@ -288,24 +288,3 @@ class ServicoProfissionalResource(_ServicoResource):
 
     def dehydrate_valores(self, obj):
         return AVISO_ILUSTRATIVO if obj.versao.valores_ilustrativos else ""
-
-
-def linha_da_planilha(numero_da_linha_de_dados: int | None) -> int | None:
-    """A linha 1 da planilha é o cabeçalho: a linha de dados N está na linha N + 1."""
-    return None if numero_da_linha_de_dados is None else numero_da_linha_de_dados + 1
-
-
-def erros_da_importacao(resultado) -> list[str]:
-    """Mensagens “Linha N, coluna “x”: ...”, no mesmo formato da importação do mapa salarial."""
-    mensagens = [str(erro.error) for erro in resultado.base_errors]
-    for numero, erros in resultado.row_errors():
-        for erro in erros:
-            mensagens.append(f"Linha {linha_da_planilha(numero)}: não foi possível gravar ({erro.error}).")
-    for invalida in resultado.invalid_rows:
-        linha = linha_da_planilha(invalida.number)
-        for campo, lista in invalida.field_specific_errors.items():
-            for mensagem in lista:
-                mensagens.append(f"Linha {linha}, coluna “{campo}”: {mensagem}")
-        for mensagem in invalida.non_field_specific_errors:
-            mensagens.append(f"Linha {linha}: {mensagem}")
-    return mensagens

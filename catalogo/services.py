@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from catalogo.models import NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
-from catalogo.resources import ServicoNuvemResource, ServicoProfissionalResource, erros_da_importacao
+from catalogo.planilhas import erros_da_importacao
+from catalogo.resources import ServicoNuvemResource, ServicoProfissionalResource
 
 Situacao = VersaoCatalogo.Situacao
 

@@ -7,9 +7,10 @@ from django.utils.html import format_html
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from catalogo.planilhas import erros_da_importacao
 from contratos.forms import ConfirmarImportacaoMapaForm, ImportarMapaForm
 from contratos.models import Contratacao, LinhaPerfil, MapaSalarial, OrdemServico, Orgao, ValorPerfil
-from contratos.resources import FORMATOS_MAPA, ValorPerfilResource, erros_de_importacao
+from contratos.resources import FORMATOS_MAPA, ValorPerfilResource
 from contratos.services import mapa_nova_versao, mapa_publicar, mapa_revogar
 from contratos.templatetags.reais import reais
 
@@ -225,12 +226,12 @@ class ValorPerfilAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
         resposta = super().import_action(request, **kwargs)
         resultado = getattr(resposta, "context_data", {}).get("result")
         if resultado is not None:
-            resposta.context_data["erros_planilha"] = erros_de_importacao(resultado)
+            resposta.context_data["erros_planilha"] = erros_da_importacao(resultado)
             resposta.context_data["totais"] = resultado.totals
         return resposta
 
     def process_result(self, result, request):
-        erros = erros_de_importacao(result)
+        erros = erros_da_importacao(result)
         if erros:  # algo mudou entre a prévia e a confirmação: nada foi gravado
             for mensagem in erros:
                 messages.error(request, mensagem)

@@ -12,7 +12,7 @@ from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from catalogo.planilhas import FORMATOS, ValidacaoSemConsultasMixin, decimal_br
+from catalogo.planilhas import FORMATOS, ValidacaoSemConsultasMixin, decimal_br, linha_da_planilha
 from contratos import calculo
 from contratos.models import MapaSalarial, ValorPerfil
 
@@ -201,26 +201,3 @@ class ValorPerfilResource(ValidacaoSemConsultasMixin, resources.ModelResource):
                 self.handle_import_error(result, exc, raise_errors)
             finally:
                 self.update_instances.clear()
-
-
-def linha_da_planilha(numero_da_linha_de_dados: int | None) -> int | None:
-    """A linha 1 da planilha é o cabeçalho: a linha de dados N está na linha N + 1."""
-    return None if numero_da_linha_de_dados is None else numero_da_linha_de_dados + 1
-
-
-def erros_de_importacao(resultado) -> list[str]:
-    """Mensagens em português, uma por problema, com a linha da planilha e a coluna."""
-    mensagens = [str(erro.error) for erro in resultado.base_errors]
-    if mensagens:  # erro no arquivo inteiro (colunas faltando): os erros de linha seriam só consequência
-        return mensagens
-    for numero, erros in resultado.row_errors():
-        for erro in erros:
-            mensagens.append(f"Linha {linha_da_planilha(numero)}: não foi possível gravar ({erro.error}).")
-    for invalida in resultado.invalid_rows:
-        linha = linha_da_planilha(invalida.number)
-        for campo, lista in invalida.field_specific_errors.items():
-            for mensagem in lista:
-                mensagens.append(f"Linha {linha}, coluna “{campo}”: {mensagem}")
-        for mensagem in invalida.non_field_specific_errors:
-            mensagens.append(f"Linha {linha}: {mensagem}")
-    return mensagens

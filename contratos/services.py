@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from catalogo.planilhas import ErroPlanilha, ler_tabela
+from catalogo.planilhas import ErroPlanilha, erros_da_importacao, ler_tabela
 from contratos import selectors
 from contratos.models import (
     Contratacao,
@@ -19,7 +19,7 @@ from contratos.models import (
     ValorPerfil,
     separar_produtos,
 )
-from contratos.resources import ValorPerfilResource, erros_de_importacao
+from contratos.resources import ValorPerfilResource
 
 
 @dataclass
@@ -64,7 +64,7 @@ def mapa_importar(
         file_name=nome_arquivo,
         user=usuario,
     )
-    erros = erros_de_importacao(resultado)
+    erros = erros_da_importacao(resultado)
     return ResultadoImportacao(
         novos=resultado.totals["new"],
         alterados=resultado.totals["update"],
