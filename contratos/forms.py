@@ -104,13 +104,25 @@ class CompararMapasForm(forms.Form):
 # --- Estimativa da contratação ---
 
 
+def _exigir_versao(form):
+    """Na edição, a versão lida vem no campo oculto (trava otimista); na criação vale o padrão do modelo."""
+    form.fields["versao"].required = False
+
+
+def _conferir_versao(form, dados):
+    # Erro de campo oculto não aparece ao lado de nada: vai para o topo do formulário.
+    if form.instance.pk and dados.get("versao") is None and "versao" not in form.errors:
+        form.add_error(None, "O formulário veio sem a versão de edição; recarregue a página.")
+    return dados
+
+
 class ContratacaoForm(forms.ModelForm):
     """Dados da contratação; a versão do mapa só se escolhe ao criar (depois, por “Reprecificar”)."""
 
     class Meta:
         model = Contratacao
-        fields = ["orgao", "objeto", "numero_processo", "uasg", "mapa", "meses", "situacao"]
-        widgets = {"objeto": forms.Textarea(attrs={"rows": 3})}
+        fields = ["orgao", "objeto", "numero_processo", "uasg", "mapa", "meses", "situacao", "versao"]
+        widgets = {"objeto": forms.Textarea(attrs={"rows": 3}), "versao": forms.HiddenInput}
         help_texts = {
             "numero_processo": "Ex.: 19974.002200/2024-01",
             "uasg": "Opcional: 6 dígitos. Em branco, vale a UASG do órgão.",
@@ -122,6 +134,7 @@ class ContratacaoForm(forms.ModelForm):
         self.fields["orgao"].queryset = orgaos
         self.fields["mapa"].queryset = mapas
         self.fields["mapa"].empty_label = None
+        _exigir_versao(self)
         if self.instance.pk:
             # A troca de versão é a ação "Reprecificar", que mostra a diferença antes.
             del self.fields["mapa"]
@@ -131,6 +144,9 @@ class ContratacaoForm(forms.ModelForm):
             if len(orgaos) == 1:
                 self.fields["orgao"].initial = orgaos[0].pk
                 self.fields["orgao"].empty_label = None
+
+    def clean(self):
+        return _conferir_versao(self, super().clean())
 
 
 class MembroEquipeForm(forms.ModelForm):
@@ -160,10 +176,11 @@ class ItemForm(forms.ModelForm):
 class OrdemServicoForm(forms.ModelForm):
     class Meta:
         model = OrdemServico
-        fields = ["item", "numero", "identificacao", "objetivo", "prazo_atendimento", "produtos"]
+        fields = ["item", "numero", "identificacao", "objetivo", "prazo_atendimento", "produtos", "versao"]
         widgets = {
             "objetivo": forms.Textarea(attrs={"rows": 3}),
             "produtos": forms.Textarea(attrs={"rows": 3}),
+            "versao": forms.HiddenInput,
         }
         help_texts = {"numero": "Formato: OS nº 001/2026 (único na contratação)."}
 
@@ -172,6 +189,10 @@ class OrdemServicoForm(forms.ModelForm):
         self.contratacao = contratacao
         self.fields["item"].queryset = itens
         self.fields["item"].empty_label = None
+        _exigir_versao(self)
+
+    def clean(self):
+        return _conferir_versao(self, super().clean())
 
     def clean_numero(self):
         numero = self.cleaned_data["numero"].strip()

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -141,12 +142,35 @@ def _autor(instancia, usuario):
     return instancia
 
 
+def _quando(momento) -> str:
+    return timezone.localtime(momento).strftime("%d/%m/%Y às %H:%M")
+
+
+def _reservar_versao(modelo, pk: int, lida: int) -> bool:
+    """UPDATE ... SET versao = versao + 1 WHERE versao = lida: só um de dois salvamentos simultâneos passa.
+
+    No PostgreSQL o segundo UPDATE espera o primeiro terminar e, relida a linha, não acha mais a versão.
+    """
+    return modelo.objects.filter(pk=pk, versao=lida).update(versao=F("versao") + 1) == 1
+
+
 @transaction.atomic
 def contratacao_salvar(
     *, contratacao: Contratacao, equipe: list[tuple[str, str]] | None = None, usuario=None
 ) -> Contratacao:
-    """Cria ou altera a contratação; `equipe` (nome, papel) substitui a equipe de planejamento."""
+    """Cria ou altera a contratação; `equipe` (nome, papel) substitui a equipe de planejamento.
+
+    Na alteração, `contratacao.versao` é a versão lida no formulário; se outra pessoa salvou depois,
+    nada é gravado e o erro diz quando foi a alteração (a dela fica).
+    """
     if contratacao.pk:
+        if not _reservar_versao(Contratacao, contratacao.pk, contratacao.versao):
+            atual = Contratacao.objects.only("atualizada_em").get(pk=contratacao.pk)
+            raise ValidationError(
+                f"Esta contratação foi alterada por outra pessoa em {_quando(atual.atualizada_em)}; "
+                "recarregue a página para ver a versão atual (suas alterações não foram gravadas)."
+            )
+        contratacao.versao += 1
         fixada = (
             Contratacao.objects.select_for_update().values_list("mapa_id", flat=True).get(pk=contratacao.pk)
         )
@@ -173,8 +197,60 @@ def contratacao_excluir(*, contratacao: Contratacao) -> None:
 
 @transaction.atomic
 def item_salvar(*, item: Item) -> Item:
+    """Cria ou altera o item. O tipo e a versão do catálogo só mudam enquanto o item não tem linhas:
+    trocar depois mudaria preços sem mostrar a diferença."""
+    if item.tipo == Item.Tipo.PERFIS:
+        item.catalogo = None
+    erros = {}
+    catalogo_anterior = None
+    if item.pk:
+        gravado = Item.objects.select_for_update().get(pk=item.pk)
+        catalogo_anterior = gravado.catalogo_id
+        tem_linhas = gravado.ordens.exists() or gravado.linhas_nuvem.exists()
+        if tem_linhas and gravado.tipo != item.tipo:
+            erros["tipo"] = "O item já tem OS ou linhas de serviço: o tipo não pode mudar."
+        elif tem_linhas and gravado.catalogo_id != item.catalogo_id:
+            erros["catalogo"] = "O item já tem linhas de serviço: a versão do catálogo não pode mudar."
+    # Só uma versão aprovada é fixada; depois de substituída, o item continua com a sua.
+    novo_catalogo = item.catalogo_id and item.catalogo_id != catalogo_anterior and "catalogo" not in erros
+    if novo_catalogo and not selectors.catalogos_de_nuvem_aprovados().filter(pk=item.catalogo_id).exists():
+        erros["catalogo"] = "Escolha uma versão aprovada (vigente) do catálogo de serviços de nuvem."
+    if erros:
+        raise ValidationError(erros)
     item.full_clean()
     item.save()
+    return item
+
+
+@transaction.atomic
+def item_nuvem_salvar_linhas(*, item: Item, linhas: list[LinhaNuvem], usuario=None) -> Item:
+    """Grava exatamente as `linhas` de serviço de nuvem do item (as que faltarem são removidas); tudo ou
+    nada. Regras, de novo aqui: item de nuvem, serviço da versão do catálogo fixada, quantidade > 0."""
+    if item.tipo != Item.Tipo.NUVEM:
+        raise ValidationError("Só um item de serviços de nuvem tem linhas de serviço; este é de perfis (OS).")
+    erros: list[str] = []
+    if not linhas:
+        erros.append("Inclua ao menos um serviço de nuvem no item.")
+    for numero, linha in enumerate(linhas, start=1):
+        if linha.servico.versao_id != item.catalogo_id:
+            erros.append(f"Linha {numero}: escolha um serviço da versão do catálogo fixada no item.")
+            continue
+        linha.observacao = (linha.observacao or "").strip()
+        try:
+            linha.full_clean(exclude=["item"])
+        except ValidationError as erro:
+            erros.extend(f"Linha {numero}: {m}" for m in erro.messages)
+    if erros:
+        raise ValidationError(erros)
+    manter = {linha.pk for linha in linhas if linha.pk}
+    existentes = set(item.linhas_nuvem.values_list("pk", flat=True))
+    if manter - existentes:
+        raise ValidationError("Uma das linhas não pertence a este item; recarregue a página.")
+    item.linhas_nuvem.exclude(pk__in=manter).delete()
+    for linha in linhas:
+        linha.item = item
+        _autor(linha, usuario).save()
+    Contratacao.objects.filter(pk=item.contratacao_id).update(atualizada_em=timezone.now())
     return item
 
 
@@ -214,6 +290,14 @@ def ordem_servico_salvar(*, ordem: OrdemServico, linhas: list[LinhaPerfil], usua
         raise
     if erros:
         raise ValidationError(erros)
+    if ordem.pk:
+        if not _reservar_versao(OrdemServico, ordem.pk, ordem.versao):
+            atual = Contratacao.objects.only("atualizada_em").get(pk=contratacao.pk)
+            raise ValidationError(
+                f"Esta OS foi alterada por outra pessoa em {_quando(atual.atualizada_em)}; "
+                "recarregue a página para ver a versão atual (suas alterações não foram gravadas)."
+            )
+        ordem.versao += 1
     ordem.save()
     manter = {linha.pk for linha in linhas if linha.pk}
     existentes = set(ordem.linhas.values_list("pk", flat=True))
@@ -259,6 +343,8 @@ def contratacao_reprecificar(
         linha.full_clean()
         _autor(linha, usuario).save()
     contratacao.mapa = mapa_novo
+    # Quem estava com o formulário aberto antes da troca de versão precisa recarregar.
+    contratacao.versao += 1
     contratacao.full_clean()
     _autor(contratacao, usuario).save()
     return contratacao

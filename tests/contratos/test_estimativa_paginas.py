@@ -137,7 +137,7 @@ def _dados_da_os_gravada(ordem, quantidades):
         {"id": linha.pk, "perfil": linha.perfil_id, "quantidade": str(q), "fator_k": str(linha.fator_k)}
         for linha, q in zip(ordem.linhas.order_by("pk"), quantidades, strict=True)
     ]
-    return dados_os(ordem.item, linhas, numero=ordem.numero)
+    return dados_os(ordem.item, linhas, numero=ordem.numero, versao=ordem.versao)
 
 
 def test_totais_ao_vivo_mudam_com_a_quantidade_sem_gravar(exemplo, client_equipe):
@@ -180,7 +180,9 @@ def test_salvar_os_grava_linhas_e_remove_as_que_sairam(exemplo, client_equipe):
     ordem = exemplo.ordens.get()
     gerinf = ordem.linhas.get(perfil__codigo="GERINF")
     linhas = [{"id": gerinf.pk, "perfil": gerinf.perfil_id, "quantidade": "2", "fator_k": "1,94"}]
-    r = client_equipe.post(ordem.get_absolute_url(), dados_os(ordem.item, linhas, numero=ordem.numero))
+    r = client_equipe.post(
+        ordem.get_absolute_url(), dados_os(ordem.item, linhas, numero=ordem.numero, versao=ordem.versao)
+    )
     assert r.status_code == 302
     assert list(ordem.linhas.values_list("perfil__codigo", "quantidade")) == [("GERINF", 2)]
     gerinf.refresh_from_db()
@@ -233,6 +235,7 @@ def test_versao_fixada_nao_muda_pela_edicao(exemplo, mapa_novo, client_equipe):
         "meses": "24",
         "situacao": "rascunho",
         "mapa": mapa_novo.pk,
+        "versao": exemplo.versao,
         "equipe-TOTAL_FORMS": "1",
         "equipe-INITIAL_FORMS": "0",
         "equipe-0-nome": "Maria",
