@@ -197,60 +197,8 @@ def contratacao_excluir(*, contratacao: Contratacao) -> None:
 
 @transaction.atomic
 def item_salvar(*, item: Item) -> Item:
-    """Cria ou altera o item. O tipo e a versão do catálogo só mudam enquanto o item não tem linhas:
-    trocar depois mudaria preços sem mostrar a diferença."""
-    if item.tipo == Item.Tipo.PERFIS:
-        item.catalogo = None
-    erros = {}
-    catalogo_anterior = None
-    if item.pk:
-        gravado = Item.objects.select_for_update().get(pk=item.pk)
-        catalogo_anterior = gravado.catalogo_id
-        tem_linhas = gravado.ordens.exists() or gravado.linhas_nuvem.exists()
-        if tem_linhas and gravado.tipo != item.tipo:
-            erros["tipo"] = "O item já tem OS ou linhas de serviço: o tipo não pode mudar."
-        elif tem_linhas and gravado.catalogo_id != item.catalogo_id:
-            erros["catalogo"] = "O item já tem linhas de serviço: a versão do catálogo não pode mudar."
-    # Só uma versão aprovada é fixada; depois de substituída, o item continua com a sua.
-    novo_catalogo = item.catalogo_id and item.catalogo_id != catalogo_anterior and "catalogo" not in erros
-    if novo_catalogo and not selectors.catalogos_de_nuvem_aprovados().filter(pk=item.catalogo_id).exists():
-        erros["catalogo"] = "Escolha uma versão aprovada (vigente) do catálogo de serviços de nuvem."
-    if erros:
-        raise ValidationError(erros)
     item.full_clean()
     item.save()
-    return item
-
-
-@transaction.atomic
-def item_nuvem_salvar_linhas(*, item: Item, linhas: list[LinhaNuvem], usuario=None) -> Item:
-    """Grava exatamente as `linhas` de serviço de nuvem do item (as que faltarem são removidas); tudo ou
-    nada. Regras, de novo aqui: item de nuvem, serviço da versão do catálogo fixada, quantidade > 0."""
-    if item.tipo != Item.Tipo.NUVEM:
-        raise ValidationError("Só um item de serviços de nuvem tem linhas de serviço; este é de perfis (OS).")
-    erros: list[str] = []
-    if not linhas:
-        erros.append("Inclua ao menos um serviço de nuvem no item.")
-    for numero, linha in enumerate(linhas, start=1):
-        if linha.servico.versao_id != item.catalogo_id:
-            erros.append(f"Linha {numero}: escolha um serviço da versão do catálogo fixada no item.")
-            continue
-        linha.observacao = (linha.observacao or "").strip()
-        try:
-            linha.full_clean(exclude=["item"])
-        except ValidationError as erro:
-            erros.extend(f"Linha {numero}: {m}" for m in erro.messages)
-    if erros:
-        raise ValidationError(erros)
-    manter = {linha.pk for linha in linhas if linha.pk}
-    existentes = set(item.linhas_nuvem.values_list("pk", flat=True))
-    if manter - existentes:
-        raise ValidationError("Uma das linhas não pertence a este item; recarregue a página.")
-    item.linhas_nuvem.exclude(pk__in=manter).delete()
-    for linha in linhas:
-        linha.item = item
-        _autor(linha, usuario).save()
-    Contratacao.objects.filter(pk=item.contratacao_id).update(atualizada_em=timezone.now())
     return item
 
 
