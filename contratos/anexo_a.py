@@ -36,6 +36,8 @@ from contratos.estimativa import (
 
 TITULO_PADRAO = "Anexo A – Planilha simplificada para estimativa do valor mensal do serviço"
 FORMATO_REAIS = '"R$" #,##0.00'
+FORMATO_REAIS_4 = '"R$" #,##0.0000'  # preço unitário de consumo de nuvem (§4.3: 4 casas)
+FORMATO_QUANTIDADE = "#,##0.0000"
 FORMATO_K = "0.00"
 FORMATO_INTEIRO = "0"
 FORMATO_DATA = "DD/MM/YYYY"
@@ -59,6 +61,22 @@ COLUNAS = (
     ("Custo por profissional (R$)", 19),
     ("Valor mensal (R$)", 19),
     ("Observação", 40),
+)
+COLUNAS_NUVEM = (
+    "Categoria",
+    "Código",
+    "Serviço de nuvem",
+    "Unidade de medida",
+    "Quantidade mensal",
+    "Preço unitário (R$)",
+    None,
+    None,
+    "Valor mensal (R$)",
+    "Observação",
+)
+AVISO_ILUSTRATIVO = (
+    "Valores ilustrativos: serviços de nuvem de um catálogo de exemplo, não oficial (os preços reais do "
+    "SERPRO não são públicos). Não use como preço de referência."
 )
 # Excel aceita até 255 argumentos por função: os subtotais entram em blocos de SUM aninhados.
 SUBTOTAIS_POR_SOMA = 200
@@ -114,6 +132,9 @@ def _estilos() -> dict[str, NamedStyle]:
         },
         "reais": {"number_format": FORMATO_REAIS},
         "reais_negrito": {"number_format": FORMATO_REAIS, "font": negrito},
+        "reais4": {"number_format": FORMATO_REAIS_4},
+        "quantidade": {"number_format": FORMATO_QUANTIDADE},
+        "alerta": {"font": Font(bold=True, color="9C0006"), "fill": PatternFill("solid", fgColor="FFEB9C")},
         "k": {"number_format": FORMATO_K},
         "k_alterado": {"number_format": FORMATO_K, "fill": PatternFill("solid", fgColor="FFF2CC")},
         "inteiro": {"number_format": FORMATO_INTEIRO},
@@ -201,6 +222,23 @@ def _soma(referencias: Sequence[str]) -> str:
     return "=SUM(" + ",".join(f"SUM({','.join(b)})" for b in blocos) + ")"
 
 
+def _validacao_quantidade_positiva() -> DataValidation:
+    return DataValidation(
+        type="decimal",
+        operator="greaterThan",
+        formula1="0",
+        allow_blank=False,
+        showErrorMessage=True,
+        errorTitle="Quantidade mensal",
+        error="Informe uma quantidade mensal maior que zero (pode ser fracionária, por exemplo 1,5).",
+    )
+
+
+def _linhas_do_bloco(ic) -> int:
+    """Linhas ocupadas por um item: título, [títulos das colunas de nuvem], linhas, subtotal, em branco."""
+    return len(ic.linhas_nuvem) + 4 if ic.item.e_nuvem else len(ic.linhas) + 3
+
+
 def _como_datetime(valor: date) -> datetime:
     return valor if isinstance(valor, datetime) else datetime.combine(valor, time())
 
@@ -220,16 +258,21 @@ def _aba_anexo(wb: Workbook, nomes: dict[str, str], cab: CabecalhoAnexoA, est: E
     meses.add(CELULA_MESES)
     ws.add_data_validation(meses)
 
+    quantidades_nuvem = _validacao_quantidade_positiva()
+
     # Linha do subtotal de cada item, para as fórmulas dos totais no cabeçalho.
     linha_subtotal = []
     linha = LINHA_TITULOS + 1
     for ic in est.itens:
-        linha_subtotal.append(linha + len(ic.linhas) + 1)
-        linha += len(ic.linhas) + 3
+        linha += _linhas_do_bloco(ic)
+        linha_subtotal.append(linha - 2)
 
     total = _soma([f"I{r}" for r in linha_subtotal])
     vigencia = f"vigente desde {cab.mapa_vigencia:%d/%m/%Y}"
-    e.linha([e.texto(cab.titulo, "titulo")])
+    titulo = [e.texto(cab.titulo, "titulo")]
+    if est.valores_ilustrativos:
+        titulo += [None] * 6 + [e.texto(AVISO_ILUSTRATIVO, "alerta")]
+    e.linha(titulo)
     e.linha(
         [
             e.texto("Órgão", "rotulo"),
@@ -299,6 +342,10 @@ def _aba_anexo(wb: Workbook, nomes: dict[str, str], cab: CabecalhoAnexoA, est: E
 
     linha = LINHA_TITULOS + 1
     for ic in est.itens:
+        if ic.item.e_nuvem:
+            _bloco_nuvem(e, ic, linha, quantidades_nuvem)
+            linha += _linhas_do_bloco(ic)
+            continue
         e.linha([e.texto(f"Item {ic.item.numero} – {ic.item.descricao}", "rotulo")])
         primeira = linha + 1
         for r, lc in enumerate(ic.linhas, start=primeira):
@@ -344,6 +391,45 @@ def _aba_anexo(wb: Workbook, nomes: dict[str, str], cab: CabecalhoAnexoA, est: E
         linha += len(ic.linhas) + 3
     if quantidades.sqref:
         ws.add_data_validation(quantidades)
+    if quantidades_nuvem.sqref:
+        ws.add_data_validation(quantidades_nuvem)
+
+
+def _bloco_nuvem(e: _Escritor, ic, linha: int, quantidades: DataValidation) -> None:
+    """Item de serviços de nuvem: valor mensal da linha =ROUND(quantidade*preço,2); subtotal =SUM."""
+    item = ic.item
+    rotulo = f"Item {item.numero} – {item.descricao} (serviços de nuvem: {item.catalogo})"
+    cabeca = [e.texto(rotulo, "rotulo")]
+    if item.catalogo_ilustrativo:
+        cabeca += [None] * 8 + [e.texto("Valores ilustrativos (catálogo de exemplo)", "alerta")]
+    e.linha(cabeca)
+    e.linha([e.texto(t, "cabecalho_coluna") if t else None for t in COLUNAS_NUVEM])
+    primeira = linha + 2
+    for r, lc in enumerate(ic.linhas_nuvem, start=primeira):
+        ln = lc.linha
+        e.linha(
+            [
+                e.texto(ln.categoria),
+                e.texto(ln.codigo),
+                e.texto(ln.servico),
+                e.texto(ln.unidade),
+                e.valor(ln.quantidade, "quantidade"),
+                e.valor(ln.preco_unitario, "reais4"),
+                None,
+                None,
+                e.valor(f"=ROUND(E{r}*F{r},2)", "reais"),
+                e.texto(ln.observacao) if ln.observacao else None,
+            ]
+        )
+    ultima = primeira + len(ic.linhas_nuvem) - 1
+    if ic.linhas_nuvem:
+        quantidades.add(f"E{primeira}:E{ultima}")
+    subtotal = f"=SUM(I{primeira}:I{ultima})" if ic.linhas_nuvem else "=0"
+    e.linha(
+        [None] * 7
+        + [e.texto(f"Subtotal mensal do Item {item.numero}", "rotulo"), e.valor(subtotal, "reais_negrito")]
+    )
+    e.linha([])
 
 
 def _aba_memoria(wb: Workbook, nomes: dict[str, str], cab: CabecalhoAnexoA, est: Estimativa) -> None:
@@ -368,6 +454,7 @@ def _aba_memoria(wb: Workbook, nomes: dict[str, str], cab: CabecalhoAnexoA, est:
         "O quantitativo, os perfis e a pesquisa salarial destinam-se à estimativa de preços e à definição do "
         "valor de referência da contratação (item 10.8.7).",
         REGRA_UM_PROFISSIONAL,
+        *_regras_nuvem(est),
         "Experiência mínima (item 7): "
         + "; ".join(
             f"{s} – ao menos {n} {'ano' if n == 1 else 'anos'}" for s, n in EXPERIENCIA_MINIMA_ANOS.items()
@@ -411,6 +498,22 @@ def _aba_memoria(wb: Workbook, nomes: dict[str, str], cab: CabecalhoAnexoA, est:
                 e.texto(lp.justificativa, "quebra"),
             ]
         )
+
+
+def _regras_nuvem(est: Estimativa) -> list[str]:
+    itens = [ic.item for ic in est.itens if ic.item.e_nuvem]
+    if not itens:
+        return []
+    catalogos = sorted({item.catalogo for item in itens})
+    regras = [
+        "Serviços de nuvem (catálogo SERPRO no âmbito do ACT nº 142/2024, versão "
+        + "; ".join(catalogos)
+        + "): valor mensal da linha = quantidade mensal × preço unitário (4 casas), arredondado ao centavo, "
+        "meio centavo para cima (ARRED/ROUND com 2 casas); o item soma as suas linhas."
+    ]
+    if est.valores_ilustrativos:
+        regras.append(AVISO_ILUSTRATIVO)
+    return regras
 
 
 def _aba_mapa(wb: Workbook, nomes: dict[str, str], cab: CabecalhoAnexoA, mapa: Sequence[PerfilMapa]) -> None:

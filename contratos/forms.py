@@ -10,10 +10,11 @@ from import_export.forms import ConfirmImportForm
 
 from catalogo.planilhas import ImportacaoSeguraForm
 from contratos import calculo
-from contratos.estimativa import validar_fator_k
+from contratos.estimativa import formatar_numero, validar_fator_k
 from contratos.models import (
     Contratacao,
     Item,
+    LinhaNuvem,
     LinhaPerfil,
     MapaSalarial,
     MembroEquipe,
@@ -161,9 +162,39 @@ EquipeFormSet = forms.inlineformset_factory(
 
 
 class ItemForm(forms.ModelForm):
+    """Número, descrição e tipo; o item de nuvem fixa uma versão aprovada do catálogo de nuvem."""
+
     class Meta:
         model = Item
-        fields = ["numero", "descricao"]
+        fields = ["numero", "descricao", "tipo", "catalogo"]
+        help_texts = {
+            "tipo": "Perfis profissionais: valor pelas OS planejadas. Serviços de nuvem: valor pelas linhas "
+            "de serviço do catálogo.",
+            "catalogo": "Só para itens de serviços de nuvem: versão aprovada (vigente) do catálogo.",
+        }
+
+    def __init__(self, *args, catalogos, **kwargs):
+        super().__init__(*args, **kwargs)
+        atual = self.instance.catalogo_id
+        # A versão já fixada continua na lista mesmo depois de substituída.
+        self.fields["catalogo"].queryset = (
+            catalogos | catalogos.model.objects.filter(pk=atual) if atual else catalogos
+        ).distinct()
+        self.fields["catalogo"].empty_label = "—"
+        # Sem tipo informado vale o comportamento de antes: item de perfis (OS).
+        self.fields["tipo"].required = False
+
+    def clean_tipo(self):
+        return self.cleaned_data.get("tipo") or Item.Tipo.PERFIS
+
+    def clean(self):
+        dados = super().clean()
+        nuvem = dados.get("tipo") == Item.Tipo.NUVEM
+        if nuvem and not dados.get("catalogo") and "catalogo" not in self.errors:
+            self.add_error("catalogo", "Escolha a versão aprovada do catálogo de serviços de nuvem.")
+        if dados.get("tipo") == Item.Tipo.PERFIS:
+            dados["catalogo"] = None
+        return dados
 
     def clean_numero(self):
         numero = self.cleaned_data["numero"]
@@ -421,3 +452,122 @@ class FiltroContratacoesForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["mapa"].queryset = mapas
         self.fields["busca"].widget.attrs["placeholder"] = "objeto, processo ou órgão"
+
+
+# --- Linhas de serviço de nuvem (item de nuvem) ---
+
+
+def opcoes_de_servicos(servicos) -> list[tuple[str, str, str]]:
+    """(pk, rótulo escapado, "") de cada serviço da versão fixada, montados uma vez para todas as linhas."""
+    return [
+        (
+            str(s.pk),
+            escape(f"{s.codigo} – {s.nome} (R$ {formatar_numero(s.preco_unitario, 4)}/{s.unidade_medida})"),
+            "",
+        )
+        for s in servicos.values()
+    ]
+
+
+class SelectServico(_RenderizacaoDireta, forms.Select):
+    opcoes: list = []
+
+    def html(self, name, value, atributos):
+        valor = "" if value is None else str(value)
+        partes = [f'<select name="{name}"{atributos}>', '<option value="">Escolha o serviço</option>']
+        for pk, rotulo, _ in self.opcoes:
+            marcado = " selected" if pk == valor else ""
+            partes.append(f'<option value="{pk}"{marcado}>{rotulo}</option>')
+        partes.append("</select>")
+        return "".join(partes)
+
+
+class QuantidadeDireta(EntradaDireta):
+    """Quantidade fracionária no formato brasileiro (1,5), sem zeros à direita."""
+
+    def html(self, name, value, atributos):
+        if isinstance(value, Decimal):
+            texto = format(value.normalize(), "f").replace(".", ",")
+            value = texto
+        return super().html(name, value, atributos)
+
+
+class LinhaNuvemForm(forms.Form):
+    """Uma linha do item de nuvem: serviço da versão fixada e quantidade mensal (aceita 1,5)."""
+
+    id = forms.IntegerField(required=False, widget=OcultoDireto)
+    servico = forms.IntegerField(
+        label="Serviço",
+        widget=SelectServico(attrs={"class": "campo-servico"}),
+        error_messages={"required": "Escolha o serviço.", "invalid": "Escolha um serviço da versão fixada."},
+    )
+    quantidade = forms.DecimalField(
+        label="Quantidade mensal",
+        localize=True,
+        max_digits=14,
+        decimal_places=4,
+        widget=QuantidadeDireta(attrs={"inputmode": "decimal", "class": "campo-quantidade-nuvem"}),
+        error_messages={
+            "required": "Informe a quantidade mensal.",
+            "invalid": "Informe a quantidade como número, por exemplo 1,5.",
+            "max_decimal_places": "Use no máximo 4 casas decimais.",
+            "max_digits": "Quantidade grande demais.",
+            "max_whole_digits": "Quantidade grande demais.",
+        },
+    )
+    observacao = forms.CharField(
+        label="Observação", required=False, max_length=300, widget=EntradaDireta(attrs={"maxlength": "300"})
+    )
+
+    def __init__(self, *args, servicos, opcoes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.servicos = servicos
+        self.fields["servico"].widget.opcoes = opcoes if opcoes is not None else opcoes_de_servicos(servicos)
+        numero = (self.prefix or "").rsplit("-", 1)[-1]
+        rotulo = f" da linha {int(numero) + 1}" if numero.isdigit() else ""
+        for nome in ("servico", "quantidade", "observacao"):
+            self.fields[nome].widget.attrs["aria-label"] = f"{self.fields[nome].label}{rotulo}"
+
+    def clean_servico(self):
+        servico = self.cleaned_data["servico"]
+        if servico not in self.servicos:
+            raise forms.ValidationError("Escolha um serviço da versão do catálogo fixada no item.")
+        return servico
+
+    def clean_quantidade(self):
+        quantidade = self.cleaned_data["quantidade"]
+        if quantidade is not None and quantidade <= 0:
+            raise forms.ValidationError("Informe uma quantidade maior que zero.")
+        return quantidade
+
+    def linha(self, *, existentes) -> LinhaNuvem | None:
+        """Linha não gravada com os dados válidos, ou None (incompleta: fica fora dos totais)."""
+        if not self.is_valid() or self.cleaned_data.get("servico") is None:
+            return None
+        dados = self.cleaned_data
+        linha = existentes.get(dados.get("id")) or LinhaNuvem()
+        linha.servico = self.servicos[dados["servico"]]
+        linha.quantidade = dados["quantidade"]
+        linha.observacao = dados.get("observacao", "").strip()
+        return linha
+
+
+class BaseLinhasNuvemFormSet(forms.BaseFormSet):
+    def __init__(self, *args, servicos, **kwargs):
+        kwargs.setdefault("form_kwargs", {}).update(servicos=servicos, opcoes=opcoes_de_servicos(servicos))
+        kwargs.setdefault("prefix", "nuvem")
+        super().__init__(*args, **kwargs)
+        self.maximo = linhas_por_os_maximo()
+
+    def clean(self):
+        if len(self.forms) > self.maximo:
+            raise forms.ValidationError(f"Um item aceita até {self.maximo} linhas de serviço.")
+        if any(self.errors):
+            return
+        if not [f for f in self.forms if f.cleaned_data]:
+            raise forms.ValidationError("Inclua ao menos um serviço de nuvem no item.")
+
+
+LinhasNuvemFormSet = forms.formset_factory(
+    LinhaNuvemForm, formset=BaseLinhasNuvemFormSet, extra=0, max_num=2000
+)

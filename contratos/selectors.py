@@ -1,15 +1,24 @@
 """Leituras de contratos (querysets e adaptadores para os módulos puros)."""
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
 
+from catalogo.models import VersaoCatalogo
 from contratos import calculo, estimativa
 from contratos.anexo_a import CabecalhoAnexoA, PerfilMapa
-from contratos.models import Contratacao, Item, LinhaPerfil, MapaSalarial, OrdemServico, ValorPerfil
+from contratos.models import (
+    Contratacao,
+    Item,
+    LinhaNuvem,
+    LinhaPerfil,
+    MapaSalarial,
+    OrdemServico,
+    ValorPerfil,
+)
 
 
 def mapas_para_selecao() -> QuerySet[MapaSalarial]:
@@ -215,10 +224,17 @@ class OrdemResumo:
 
 
 @dataclass
+class LinhaNuvemResumo:
+    linha: LinhaNuvem | None  # None: linha incompleta no formulário (fica fora da soma)
+    calculo: estimativa.LinhaNuvemCalculada | None
+
+
+@dataclass
 class ItemResumo:
     item: Item
     ordens: list[OrdemResumo]
     mensal: Decimal
+    linhas_nuvem: list[LinhaNuvemResumo] = field(default_factory=list)
 
 
 @dataclass
@@ -234,6 +250,9 @@ class Resumo:
     contratacao: Contratacao
     estimativa: estimativa.Estimativa
     itens: list[ItemResumo]
+
+    def item_resumo(self, pk: int) -> ItemResumo | None:
+        return next((i for i in self.itens if i.item.pk == pk), None)
 
     def ordem(self, pk: int) -> OrdemResumo | None:
         return next((o for i in self.itens for o in i.ordens if o.ordem.pk == pk), None)
@@ -260,29 +279,66 @@ class Resumo:
         ]
 
 
+def linha_nuvem_pura(linha: LinhaNuvem) -> estimativa.LinhaNuvem:
+    """Adaptador da linha de serviço de nuvem (gravada ou não) para a entrada da função pura."""
+    servico = linha.servico
+    return estimativa.LinhaNuvem(
+        codigo=servico.codigo,
+        servico=servico.nome,
+        categoria=servico.get_categoria_display(),
+        unidade=servico.unidade_medida,
+        quantidade=linha.quantidade,
+        preco_unitario=servico.preco_unitario,
+        observacao=linha.observacao,
+    )
+
+
+def servicos_do_catalogo(item: Item) -> dict:
+    """Serviços da versão do catálogo fixada no item, por pk (uma consulta; os formulários reaproveitam)."""
+    if not item.catalogo_id:
+        return {}
+    return {s.pk: s for s in item.catalogo.servicos_nuvem.order_by("categoria", "codigo")}
+
+
+def catalogos_de_nuvem_aprovados():
+    """Só versões aprovadas (vigentes) do catálogo de nuvem podem ser fixadas num item novo."""
+    return VersaoCatalogo.objects.filter(
+        tipo=VersaoCatalogo.Tipo.NUVEM, situacao=VersaoCatalogo.Situacao.APROVADO
+    ).order_by("-vigencia_inicio", "-pk")
+
+
 def resumir_contratacao(
     contratacao: Contratacao,
     *,
     ordem_editada: OrdemServico | None = None,
     linhas_editadas: list[LinhaPerfil | None] | None = None,
+    item_nuvem_editado: Item | None = None,
+    linhas_nuvem_editadas: list[LinhaNuvem | None] | None = None,
 ) -> Resumo:
     """Itens, OS e linhas com os valores da função pura `calcular_estimativa` (a mesma do Anexo A).
 
     Na edição de uma OS, `linhas_editadas` (ainda não gravadas; None = linha incompleta) substituem as
-    linhas gravadas dela: é assim que os totais da OS, do item e da contratação mudam ao vivo.
-    Três consultas, qualquer que seja o número de linhas.
+    linhas gravadas dela; na edição das linhas de um item de nuvem, `linhas_nuvem_editadas` fazem o mesmo.
+    É assim que os totais mudam ao vivo. Quatro consultas, qualquer que seja o número de linhas.
     """
-    itens = list(contratacao.itens.order_by("numero"))
+    itens = list(contratacao.itens.select_related("catalogo").order_by("numero"))
     ordens = list(contratacao.ordens.order_by("numero", "pk"))
     linhas_por_ordem: dict[int, list] = defaultdict(list)
     for linha in (
         LinhaPerfil.objects.filter(ordem__contratacao=contratacao).select_related("perfil").order_by("pk")
     ):
         linhas_por_ordem[linha.ordem_id].append(linha)
+    nuvem_por_item: dict[int, list] = defaultdict(list)
+    for linha in (
+        LinhaNuvem.objects.filter(item__contratacao=contratacao).select_related("servico").order_by("pk")
+    ):
+        nuvem_por_item[linha.item_id].append(linha)
     if ordem_editada is not None and linhas_editadas is not None:
         if ordem_editada.pk not in {o.pk for o in ordens}:
             ordens.append(ordem_editada)
         linhas_por_ordem[ordem_editada.pk] = list(linhas_editadas)
+    if item_nuvem_editado is not None and linhas_nuvem_editadas is not None:
+        nuvem_por_item[item_nuvem_editado.pk] = list(linhas_nuvem_editadas)
     ordens_por_item: dict[int, list[OrdemServico]] = defaultdict(list)
     for ordem in ordens:
         ordens_por_item[ordem.item_id].append(ordem)
@@ -295,7 +351,19 @@ def resumir_contratacao(
             for linha in linhas_por_ordem[ordem.pk]
             if linha is not None
         ]
-        puros.append(estimativa.Item(numero=item.numero, descricao=item.descricao, linhas=tuple(puras)))
+        nuvem = [linha_nuvem_pura(linha) for linha in nuvem_por_item[item.pk] if linha is not None]
+        catalogo = item.catalogo
+        puros.append(
+            estimativa.Item(
+                numero=item.numero,
+                descricao=item.descricao,
+                linhas=tuple(puras),
+                tipo=item.tipo,
+                linhas_nuvem=tuple(nuvem),
+                catalogo=str(catalogo) if catalogo else "",
+                catalogo_ilustrativo=bool(catalogo and catalogo.valores_ilustrativos),
+            )
+        )
     calculada = estimativa.calcular_estimativa(puros, meses=contratacao.meses)
 
     resumo_itens = []
@@ -309,8 +377,18 @@ def resumir_contratacao(
             ]
             mensal = sum((lr.calculo.valor_mensal for lr in linhas if lr.calculo), Decimal("0.00"))
             resumo_ordens.append(OrdemResumo(ordem=ordem, linhas=linhas, mensal=mensal))
+        calculos_nuvem = iter(item_calculado.linhas_nuvem)
+        linhas_nuvem = [
+            LinhaNuvemResumo(linha=linha, calculo=next(calculos_nuvem) if linha is not None else None)
+            for linha in nuvem_por_item[item.pk]
+        ]
         resumo_itens.append(
-            ItemResumo(item=item, ordens=resumo_ordens, mensal=item_calculado.subtotal_mensal)
+            ItemResumo(
+                item=item,
+                ordens=resumo_ordens,
+                mensal=item_calculado.subtotal_mensal,
+                linhas_nuvem=linhas_nuvem,
+            )
         )
     return Resumo(contratacao=contratacao, estimativa=calculada, itens=resumo_itens)
 

@@ -13,6 +13,7 @@ from contratos import selectors
 from contratos.models import (
     Contratacao,
     Item,
+    LinhaNuvem,
     LinhaPerfil,
     MapaSalarial,
     MembroEquipe,
@@ -197,8 +198,60 @@ def contratacao_excluir(*, contratacao: Contratacao) -> None:
 
 @transaction.atomic
 def item_salvar(*, item: Item) -> Item:
+    """Cria ou altera o item. O tipo e a versão do catálogo só mudam enquanto o item não tem linhas:
+    trocar depois mudaria preços sem mostrar a diferença."""
+    if item.tipo == Item.Tipo.PERFIS:
+        item.catalogo = None
+    erros = {}
+    catalogo_anterior = None
+    if item.pk:
+        gravado = Item.objects.select_for_update().get(pk=item.pk)
+        catalogo_anterior = gravado.catalogo_id
+        tem_linhas = gravado.ordens.exists() or gravado.linhas_nuvem.exists()
+        if tem_linhas and gravado.tipo != item.tipo:
+            erros["tipo"] = "O item já tem OS ou linhas de serviço: o tipo não pode mudar."
+        elif tem_linhas and gravado.catalogo_id != item.catalogo_id:
+            erros["catalogo"] = "O item já tem linhas de serviço: a versão do catálogo não pode mudar."
+    # Só uma versão aprovada é fixada; depois de substituída, o item continua com a sua.
+    novo_catalogo = item.catalogo_id and item.catalogo_id != catalogo_anterior and "catalogo" not in erros
+    if novo_catalogo and not selectors.catalogos_de_nuvem_aprovados().filter(pk=item.catalogo_id).exists():
+        erros["catalogo"] = "Escolha uma versão aprovada (vigente) do catálogo de serviços de nuvem."
+    if erros:
+        raise ValidationError(erros)
     item.full_clean()
     item.save()
+    return item
+
+
+@transaction.atomic
+def item_nuvem_salvar_linhas(*, item: Item, linhas: list[LinhaNuvem], usuario=None) -> Item:
+    """Grava exatamente as `linhas` de serviço de nuvem do item (as que faltarem são removidas); tudo ou
+    nada. Regras, de novo aqui: item de nuvem, serviço da versão do catálogo fixada, quantidade > 0."""
+    if item.tipo != Item.Tipo.NUVEM:
+        raise ValidationError("Só um item de serviços de nuvem tem linhas de serviço; este é de perfis (OS).")
+    erros: list[str] = []
+    if not linhas:
+        erros.append("Inclua ao menos um serviço de nuvem no item.")
+    for numero, linha in enumerate(linhas, start=1):
+        if linha.servico.versao_id != item.catalogo_id:
+            erros.append(f"Linha {numero}: escolha um serviço da versão do catálogo fixada no item.")
+            continue
+        linha.observacao = (linha.observacao or "").strip()
+        try:
+            linha.full_clean(exclude=["item"])
+        except ValidationError as erro:
+            erros.extend(f"Linha {numero}: {m}" for m in erro.messages)
+    if erros:
+        raise ValidationError(erros)
+    manter = {linha.pk for linha in linhas if linha.pk}
+    existentes = set(item.linhas_nuvem.values_list("pk", flat=True))
+    if manter - existentes:
+        raise ValidationError("Uma das linhas não pertence a este item; recarregue a página.")
+    item.linhas_nuvem.exclude(pk__in=manter).delete()
+    for linha in linhas:
+        linha.item = item
+        _autor(linha, usuario).save()
+    Contratacao.objects.filter(pk=item.contratacao_id).update(atualizada_em=timezone.now())
     return item
 
 
@@ -214,6 +267,8 @@ def ordem_servico_salvar(*, ordem: OrdemServico, linhas: list[LinhaPerfil], usua
     As mesmas regras do formulário, de novo aqui: perfil da versão fixada, quantidade >= 1, Fator-K
     entre 0 e 3,00 e justificado quando difere do mapa, ao menos um perfil e um produto na OS.
     """
+    if ordem.item.tipo != Item.Tipo.PERFIS:
+        raise ValidationError({"item": "Um item de serviços de nuvem não tem OS: escolha um item de perfis."})
     ordem.contratacao_id = ordem.item.contratacao_id
     ordem.produtos = "\n".join(separar_produtos(ordem.produtos))
     contratacao = ordem.item.contratacao
@@ -316,7 +371,13 @@ def contratacao_duplicar(*, contratacao: Contratacao, usuario=None) -> Contratac
     )
     itens = {}
     for item in contratacao.itens.order_by("numero"):
-        itens[item.pk] = Item.objects.create(contratacao=nova, numero=item.numero, descricao=item.descricao)
+        itens[item.pk] = Item.objects.create(
+            contratacao=nova,
+            numero=item.numero,
+            descricao=item.descricao,
+            tipo=item.tipo,
+            catalogo_id=item.catalogo_id,
+        )
     ordens = {}
     for ordem in contratacao.ordens.all():
         ordens[ordem.pk] = OrdemServico.objects.create(
@@ -340,4 +401,14 @@ def contratacao_duplicar(*, contratacao: Contratacao, usuario=None) -> Contratac
         for linha in LinhaPerfil.objects.filter(ordem__contratacao=contratacao).order_by("pk")
     ]
     bulk_create_with_history(copias, LinhaPerfil, default_user=usuario, default_change_reason="Duplicação")
+    nuvem = [
+        LinhaNuvem(
+            item=itens[linha.item_id],
+            servico_id=linha.servico_id,
+            quantidade=linha.quantidade,
+            observacao=linha.observacao,
+        )
+        for linha in LinhaNuvem.objects.filter(item__contratacao=contratacao).order_by("pk")
+    ]
+    bulk_create_with_history(nuvem, LinhaNuvem, default_user=usuario, default_change_reason="Duplicação")
     return nova

@@ -24,6 +24,7 @@ from contratos.forms import (
     FiltroMapaForm,
     ItemForm,
     LinhasFormSet,
+    LinhasNuvemFormSet,
     OrdemServicoForm,
     ReprecificarForm,
     linhas_por_os_maximo,
@@ -308,14 +309,17 @@ def contratacao_anexo_a(request, pk):
 
 
 def _item_form(request, item):
-    form = ItemForm(request.POST or None, instance=item)
+    form = ItemForm(request.POST or None, instance=item, catalogos=selectors.catalogos_de_nuvem_aprovados())
     if request.method == "POST" and form.is_valid():
+        novo = item.pk is None
         try:
             services.item_salvar(item=form.instance)
         except ValidationError as erro:
             _erros_no_form(form, erro)
         else:
             messages.success(request, f"Item {item.numero} salvo.")
+            if novo and item.e_nuvem:
+                return redirect("contratos:item_nuvem", item.pk)
             return redirect(item.get_absolute_url())
     return render(
         request, "contratos/item_form.html", {"form": form, "item": item, "contratacao": item.contratacao}
@@ -364,7 +368,7 @@ def _linhas_iniciais(ordem_resumo):
 def _contexto_os(request, contratacao, ordem, dados=None, *, mostrar_erros=False):
     """Formulário da OS, linhas e totais ao vivo, todos pela mesma função pura da exportação."""
     perfis = selectors.perfis_do_mapa(contratacao.mapa)
-    itens = contratacao.itens.order_by("numero")
+    itens = contratacao.itens.filter(tipo=Item.Tipo.PERFIS).order_by("numero")
     form = OrdemServicoForm(dados, instance=ordem, contratacao=contratacao, itens=itens)
     if dados is None:
         resumo = selectors.resumir_contratacao(contratacao)
@@ -421,9 +425,9 @@ def _os_form(request, contratacao, ordem):
 
 def os_criar(request, pk):
     contratacao = _contratacao(request, pk, PERM_EDITAR)
-    itens = list(contratacao.itens.order_by("numero"))
+    itens = list(contratacao.itens.filter(tipo=Item.Tipo.PERFIS).order_by("numero"))
     if not itens:
-        messages.info(request, "Crie um item antes de planejar uma Ordem de Serviço.")
+        messages.info(request, "Crie um item de perfis profissionais antes de planejar uma Ordem de Serviço.")
         return redirect("contratos:item_criar", contratacao.pk)
     pedido = request.GET.get("item", "")
     item = next((i for i in itens if str(i.pk) == pedido), itens[0])
@@ -474,30 +478,39 @@ def os_linhas(request, pk):
 CAMPOS_LINHA = ("id", "perfil", "quantidade", "fator_k", "justificativa")
 
 
-def _linhas_editadas(post, *, acao, indice):
+def _linhas_editadas(
+    post,
+    *,
+    acao,
+    indice,
+    prefixo="linhas",
+    campos=CAMPOS_LINHA,
+    nova=None,
+    aviso_maximo="Uma OS aceita até {maximo} linhas de perfil; distribua os perfis em outra OS.",
+):
     """Remonta os dados do formset com uma linha a mais (em branco) ou a menos, renumerando os prefixos."""
     dados = post.copy()
     aviso = ""
     maximo = linhas_por_os_maximo()
     try:
-        total = min(int(post.get("linhas-TOTAL_FORMS", 0)), maximo)
+        total = min(int(post.get(f"{prefixo}-TOTAL_FORMS", 0)), maximo)
     except ValueError:
         total = 0
-    linhas = [{c: post.get(f"linhas-{i}-{c}", "") for c in CAMPOS_LINHA} for i in range(total)]
+    linhas = [{c: post.get(f"{prefixo}-{i}-{c}", "") for c in campos} for i in range(total)]
     if acao == "adicionar" and len(linhas) >= maximo:
-        aviso = f"Uma OS aceita até {maximo} linhas de perfil; distribua os perfis em outra OS."
+        aviso = aviso_maximo.format(maximo=maximo)
     elif acao == "adicionar":
-        linhas.append({"quantidade": "1"})
+        linhas.append({"quantidade": "1"} if nova is None else dict(nova))
     elif acao == "remover" and indice.isdigit() and int(indice) < len(linhas):
         del linhas[int(indice)]
     for i in range(total):
-        for c in CAMPOS_LINHA:
-            dados.pop(f"linhas-{i}-{c}", None)
+        for c in campos:
+            dados.pop(f"{prefixo}-{i}-{c}", None)
     for i, linha in enumerate(linhas):
-        for c in CAMPOS_LINHA:
-            dados[f"linhas-{i}-{c}"] = linha.get(c, "")
-    dados["linhas-TOTAL_FORMS"] = str(len(linhas))
-    dados["linhas-INITIAL_FORMS"] = "0"
+        for c in campos:
+            dados[f"{prefixo}-{i}-{c}"] = linha.get(c, "")
+    dados[f"{prefixo}-TOTAL_FORMS"] = str(len(linhas))
+    dados[f"{prefixo}-INITIAL_FORMS"] = "0"
     return dados, aviso
 
 
@@ -530,3 +543,111 @@ def os_imprimir(request, pk):
             "pode_editar": request.user.has_perm(PERM_EDITAR),
         },
     )
+
+
+# --- Linhas de serviço de nuvem de um item (mesmo padrão das linhas da OS) ---
+
+
+def _linhas_nuvem_iniciais(item_resumo):
+    linhas = item_resumo.linhas_nuvem if item_resumo else []
+    if not linhas:
+        return [{}]
+    return [
+        {
+            "id": lr.linha.pk,
+            "servico": lr.linha.servico_id,
+            "quantidade": lr.linha.quantidade,
+            "observacao": lr.linha.observacao,
+        }
+        for lr in linhas
+    ]
+
+
+def _contexto_nuvem(item, dados=None, *, mostrar_erros=False):
+    """Linhas do item de nuvem e totais ao vivo, pela mesma função pura da exportação."""
+    contratacao = item.contratacao
+    servicos = selectors.servicos_do_catalogo(item)
+    if dados is None:
+        resumo = selectors.resumir_contratacao(contratacao)
+        iniciais = _linhas_nuvem_iniciais(resumo.item_resumo(item.pk))
+        formset = LinhasNuvemFormSet(initial=iniciais, servicos=servicos)
+    else:
+        formset = LinhasNuvemFormSet(dados, servicos=servicos)
+        existentes = {linha.pk: linha for linha in item.linhas_nuvem.select_related("servico")}
+        linhas = [f.linha(existentes=existentes) for f in formset.forms]
+        resumo = selectors.resumir_contratacao(
+            contratacao, item_nuvem_editado=item, linhas_nuvem_editadas=linhas
+        )
+    item_resumo = resumo.item_resumo(item.pk)
+    calculos = item_resumo.linhas_nuvem  # na mesma ordem das linhas do formulário
+    return {
+        "contratacao": contratacao,
+        "item": item,
+        "catalogo": item.catalogo,
+        "formset": formset,
+        "resumo": resumo,
+        "item_resumo": item_resumo,
+        "linhas": [(f, calculos[i] if i < len(calculos) else None) for i, f in enumerate(formset.forms)],
+        "mostrar_erros": mostrar_erros,
+        "url_calcular": reverse("contratos:item_nuvem_calcular", args=[item.pk]),
+        "url_linhas": reverse("contratos:item_nuvem_linhas", args=[item.pk]),
+    }
+
+
+def _item_nuvem(request, pk, permissao=PERM_EDITAR):
+    item = _item(request, pk, permissao)
+    if not item.e_nuvem:
+        raise Http404("Este item é de perfis profissionais: suas linhas ficam nas OS.")
+    return item
+
+
+def item_nuvem(request, pk):
+    item = get_object_or_404(selectors.itens_visiveis(request.user), pk=pk)
+    _exigir(request.user, PERM_LER)
+    if not item.e_nuvem:
+        raise Http404("Este item é de perfis profissionais: suas linhas ficam nas OS.")
+    if not request.user.has_perm(PERM_EDITAR):
+        if request.method == "POST":
+            raise PermissionDenied("Seu perfil só permite consultar esta contratação.")
+        return redirect(item.get_absolute_url())
+    if request.method != "POST":
+        return render(request, "contratos/item_nuvem_form.html", _contexto_nuvem(item))
+    contexto = _contexto_nuvem(item, request.POST, mostrar_erros=True)
+    if contexto["formset"].is_valid():
+        linhas = [lr.linha for lr in contexto["item_resumo"].linhas_nuvem if lr.linha is not None]
+        try:
+            services.item_nuvem_salvar_linhas(item=item, linhas=linhas, usuario=request.user)
+        except ValidationError as erro:
+            contexto["erros_servico"] = erro.messages
+        else:
+            messages.success(request, f"Serviços de nuvem do Item {item.numero} salvos.")
+            return redirect(item.get_absolute_url())
+    return render(request, "contratos/item_nuvem_form.html", contexto)
+
+
+@require_POST
+def item_nuvem_calcular(request, pk):
+    """Totais ao vivo (htmx) das linhas de nuvem, sem gravar nada."""
+    item = _item_nuvem(request, pk)
+    contexto = _contexto_nuvem(item, request.POST)
+    return render(request, "contratos/item_nuvem_form.html#totais", {**contexto, "oob": True})
+
+
+CAMPOS_LINHA_NUVEM = ("id", "servico", "quantidade", "observacao")
+
+
+@require_POST
+def item_nuvem_linhas(request, pk):
+    """Inclui (acao=adicionar) ou tira (acao=remover&indice=N) uma linha; grava só ao salvar."""
+    item = _item_nuvem(request, pk)
+    dados, aviso = _linhas_editadas(
+        request.POST,
+        acao=request.GET.get("acao", ""),
+        indice=request.GET.get("indice", ""),
+        prefixo="nuvem",
+        campos=CAMPOS_LINHA_NUVEM,
+        nova={},
+        aviso_maximo="Um item aceita até {maximo} linhas de serviço.",
+    )
+    contexto = _contexto_nuvem(item, dados)
+    return render(request, "contratos/item_nuvem_form.html#tabela", {**contexto, "aviso": aviso})

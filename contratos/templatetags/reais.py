@@ -40,3 +40,16 @@ def percentual(valor) -> str:
         return "—"
     texto = _formatar(valor)
     return f"+{texto}%" if Decimal(valor) > 0 else f"{texto}%"
+
+
+@register.filter
+def quantidade_br(valor) -> str:
+    """Quantidade fracionária sem zeros à direita: 1,5 (não 1,5000); 2 (não 2,0000)."""
+    if valor is None or valor == "":
+        return ""
+    try:
+        numero = Decimal(valor).normalize()
+    except (InvalidOperation, TypeError, ValueError):
+        return ""
+    casas = max(0, -numero.as_tuple().exponent)
+    return _formatar(numero, casas)

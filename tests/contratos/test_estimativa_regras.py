@@ -103,8 +103,9 @@ def test_versao_em_uso_fica_travada(exemplo):
     assert exemplo.mapa.em_uso() and "usada por contratações" in exemplo.mapa.motivo_bloqueio()
 
 
-def test_resumo_usa_a_funcao_pura_e_faz_tres_consultas(exemplo, django_assert_num_queries):
-    with django_assert_num_queries(3):
+def test_resumo_usa_a_funcao_pura_e_faz_quatro_consultas(exemplo, django_assert_num_queries):
+    # itens, OS, linhas de perfil e linhas de nuvem
+    with django_assert_num_queries(4):
         resumo = selectors.resumir_contratacao(exemplo)
     assert (resumo.estimativa.mensal, resumo.estimativa.anual) == (D("56152.38"), D("673828.56"))
     assert [o.mensal for i in resumo.itens for o in i.ordens] == [D("56152.38")]
