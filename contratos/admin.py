@@ -9,7 +9,15 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from catalogo.planilhas import erros_da_importacao
 from contratos.forms import ConfirmarImportacaoMapaForm, ImportarMapaForm
-from contratos.models import Contratacao, LinhaPerfil, MapaSalarial, OrdemServico, Orgao, ValorPerfil
+from contratos.models import (
+    Contratacao,
+    LinhaNuvem,
+    LinhaPerfil,
+    MapaSalarial,
+    OrdemServico,
+    Orgao,
+    ValorPerfil,
+)
 from contratos.resources import FORMATOS_MAPA, ValorPerfilResource
 from contratos.services import mapa_nova_versao, mapa_publicar, mapa_revogar
 from contratos.templatetags.reais import reais
@@ -288,3 +296,10 @@ class LinhaPerfilAdmin(_SoLeitura, SimpleHistoryAdmin):
     list_display = ["ordem", "perfil", "quantidade", "fator_k"]
     list_select_related = ["ordem", "perfil"]
     search_fields = ["perfil__codigo", "ordem__numero"]
+
+
+@admin.register(LinhaNuvem)
+class LinhaNuvemAdmin(_SoLeitura, SimpleHistoryAdmin):
+    list_display = ["item", "servico", "quantidade"]
+    list_select_related = ["item", "servico"]
+    search_fields = ["servico__codigo", "item__contratacao__numero_processo"]

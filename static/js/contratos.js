@@ -69,3 +69,17 @@
     if (imprimir) imprimir.addEventListener("click", function () { window.print(); });
   });
 })();
+
+// Item: a versão do catálogo só interessa a itens de serviços de nuvem.
+(function () {
+  function ajustarCatalogo() {
+    var tipo = document.getElementById("id_tipo");
+    var bloco = document.getElementById("div_id_catalogo");
+    if (!tipo || !bloco) return;
+    bloco.hidden = tipo.value !== "nuvem";
+  }
+  document.addEventListener("change", function (evento) {
+    if (evento.target && evento.target.id === "id_tipo") ajustarCatalogo();
+  });
+  document.addEventListener("DOMContentLoaded", ajustarCatalogo);
+})();
