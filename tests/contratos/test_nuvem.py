@@ -10,10 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from catalogo.models import ServicoNuvem, VersaoCatalogo
-from contratos import selectors, services
+from contratos import estimativa, selectors, services
 from contratos.anexo_a import ABA_ANEXO, AVISO_ILUSTRATIVO
 from contratos.models import Item, LinhaNuvem, OrdemServico
-from tests.contratos.test_anexo_a import abrir
+from tests.contratos.test_anexo_a import abrir, gerar, linha
 from tests.planilhas import recalcular
 
 # (código, categoria, unidade, preço unitário com 4 casas, quantidade mensal fracionária)
@@ -333,3 +333,28 @@ def test_os_so_oferece_itens_de_perfis(item_vazio, client_equipe):
     exemplo = item_vazio.contratacao
     texto = client_equipe.get(reverse("contratos:os_criar", args=[exemplo.pk])).content.decode()
     assert "Item 1 –" in texto and "Item 2 – Nuvem" not in texto
+
+
+def test_anexo_a_total_aponta_para_o_subtotal_de_cada_bloco_inclusive_nuvem_vazia():
+    """Perfis, nuvem sem linhas e nuvem com linha: o total soma exatamente as células de subtotal."""
+    nuvem = estimativa.LinhaNuvem(
+        codigo="OBJ-GB",
+        servico="Objeto",
+        categoria="Armazenamento",
+        unidade="GB/mês",
+        quantidade=D("10.5"),
+        preco_unitario=D("0.0456"),
+    )
+    itens = [
+        estimativa.Item(numero=1, descricao="Perfis", linhas=(linha("GERINF"),)),
+        estimativa.Item(numero=2, descricao="Vazio", linhas=(), tipo="nuvem", catalogo="v1"),
+        estimativa.Item(
+            numero=3, descricao="Nuvem", linhas=(), tipo="nuvem", linhas_nuvem=(nuvem,), catalogo="v1"
+        ),
+    ]
+    ws = abrir(gerar(estimativa.calcular_estimativa(itens, meses=12)))[ABA_ANEXO]
+    subtotais = [c.row for c in ws["H"] if str(c.value).startswith("Subtotal mensal do Item")]
+    assert ws["I2"].value == "=SUM(" + ",".join(f"I{r}" for r in subtotais) + ")"
+    assert [ws[f"I{r}"].value for r in subtotais][1] == "=0"
+    ultima = subtotais[2] - 1
+    assert ws[f"B{ultima}"].value == "OBJ-GB" and ws[f"I{subtotais[2]}"].value == f"=SUM(I{ultima}:I{ultima})"
