@@ -49,5 +49,7 @@ test: lint
 e2e: instalar
 	$(BIN)/pytest -m e2e
 
+# Uma tabela só (bench/tabela.py); os outros scripts de bench/ são as medidas detalhadas de cada área.
 bench: instalar
-	@for s in bench/*.py; do echo "== $$s"; $(PY) $$s || exit 1; done
+	@command -v wrk >/dev/null 2>&1 || echo "AVISO: wrk não encontrado: a carga fica de fora (Debian: sudo apt-get install wrk)."
+	$(PY) bench/tabela.py
