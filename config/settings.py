@@ -1,6 +1,7 @@
 """Configuração única do PlanejaTIC, dirigida por variáveis de ambiente (ver README)."""
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -101,6 +102,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Testes de navegador: o live_server atende cada requisição numa thread; com o banco de teste em memória
+    # todas dividiriam uma só conexão (htmx simultâneo a um POST dá erro). Em arquivo: uma conexão por thread.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"planejatic-teste-{os.getpid()}.sqlite3")
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
