@@ -243,16 +243,20 @@ def item_nuvem_salvar_linhas(*, item: Item, linhas: list[LinhaNuvem], usuario=No
             erros.extend(f"Linha {numero}: {m}" for m in erro.messages)
     if erros:
         raise ValidationError(erros)
-    manter = {linha.pk for linha in linhas if linha.pk}
-    existentes = set(item.linhas_nuvem.values_list("pk", flat=True))
-    if manter - existentes:
-        raise ValidationError("Uma das linhas não pertence a este item; recarregue a página.")
-    item.linhas_nuvem.exclude(pk__in=manter).delete()
-    for linha in linhas:
-        linha.item = item
-        _autor(linha, usuario).save()
+    _substituir_linhas(item.linhas_nuvem, linhas, pai="item", dono=item, usuario=usuario, onde="este item")
     Contratacao.objects.filter(pk=item.contratacao_id).update(atualizada_em=timezone.now())
     return item
+
+
+def _substituir_linhas(relacionadas, linhas, *, pai: str, dono, usuario, onde: str) -> None:
+    """Deixa sob `dono` exatamente as `linhas` dadas: as que faltarem são removidas, as dadas são gravadas."""
+    manter = {linha.pk for linha in linhas if linha.pk}
+    if manter - set(relacionadas.values_list("pk", flat=True)):
+        raise ValidationError(f"Uma das linhas não pertence a {onde}; recarregue a página.")
+    relacionadas.exclude(pk__in=manter).delete()
+    for linha in linhas:
+        setattr(linha, pai, dono)
+        _autor(linha, usuario).save()
 
 
 @transaction.atomic
@@ -302,14 +306,7 @@ def ordem_servico_salvar(*, ordem: OrdemServico, linhas: list[LinhaPerfil], usua
             )
         ordem.versao += 1
     ordem.save()
-    manter = {linha.pk for linha in linhas if linha.pk}
-    existentes = set(ordem.linhas.values_list("pk", flat=True))
-    if manter - existentes:
-        raise ValidationError("Uma das linhas não pertence a esta OS; recarregue a página.")
-    ordem.linhas.exclude(pk__in=manter).delete()
-    for linha in linhas:
-        linha.ordem = ordem
-        _autor(linha, usuario).save()
+    _substituir_linhas(ordem.linhas, linhas, pai="ordem", dono=ordem, usuario=usuario, onde="esta OS")
     Contratacao.objects.filter(pk=contratacao.pk).update(atualizada_em=timezone.now())
     return ordem
 
