@@ -39,9 +39,9 @@ def carregar(*, mapa: MapaSalarial) -> str:
     contratacao = services.contratacao_salvar(
         contratacao=Contratacao(orgao=orgao, objeto=OBJETO, numero_processo=PROCESSO, mapa=mapa, meses=12),
         equipe=[
-            ("Integrante requisitante (exemplo)", "requisitante"),
-            ("Integrante técnico (exemplo)", "tecnico"),
-            ("Integrante administrativo (exemplo)", "administrativo"),
+            ("Pessoa fictícia A", "requisitante"),
+            ("Pessoa fictícia B", "tecnico"),
+            ("Pessoa fictícia C", "administrativo"),
         ],
     )
     item = services.item_salvar(
