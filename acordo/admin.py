@@ -7,10 +7,10 @@ pelo serviço; assinatura e vigência mudam só pela página com prévia (acordo
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from acordo import selectors, services
 from acordo.models import AcaoCronograma, Acordo, DiaSemExpediente, Ocorrencia, Participe, Representante
+from core.historico import HistoricoAdmin
 
 
 class ParticipeInline(admin.TabularInline):
@@ -19,7 +19,7 @@ class ParticipeInline(admin.TabularInline):
 
 
 @admin.register(Acordo)
-class AcordoAdmin(SimpleHistoryAdmin):
+class AcordoAdmin(HistoricoAdmin):
     list_display = ["__str__", "processo_sei", "data_assinatura", "vigencia_meses"]
     readonly_fields = ["numero", "data_assinatura", "vigencia_meses", "alterar_vigencia"]
     fields = ["processo_sei", "objeto", "justificativa", *readonly_fields]
@@ -35,14 +35,14 @@ class AcordoAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Representante)
-class RepresentanteAdmin(SimpleHistoryAdmin):
+class RepresentanteAdmin(HistoricoAdmin):
     list_display = ["nome", "papel", "participe", "data_designacao", "ativo"]
     list_filter = ["participe", "papel", "ativo"]
     search_fields = ["nome", "email"]
 
 
 @admin.register(AcaoCronograma)
-class AcaoCronogramaAdmin(SimpleHistoryAdmin):
+class AcaoCronogramaAdmin(HistoricoAdmin):
     list_display = ["ordem", "descricao", "prazo_texto", "tipo_prazo", "quantidade", "data_fixa"]
     filter_horizontal = ["responsaveis"]
 
@@ -52,7 +52,7 @@ class AcaoCronogramaAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(DiaSemExpediente)
-class DiaSemExpedienteAdmin(SimpleHistoryAdmin):
+class DiaSemExpedienteAdmin(HistoricoAdmin):
     list_display = ["data", "descricao"]
 
     def _recalcular(self, request):
@@ -74,7 +74,7 @@ class DiaSemExpedienteAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Ocorrencia)
-class OcorrenciaAdmin(SimpleHistoryAdmin):
+class OcorrenciaAdmin(HistoricoAdmin):
     """Só leitura: concluir e reabrir passam pelas páginas do cronograma, que exigem evidência e motivo."""
 
     list_display = ["acao", "ordinal", "vencimento", "estado", "data_conclusao", "numero_sei"]

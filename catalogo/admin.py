@@ -7,7 +7,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from import_export.admin import ImportExportMixin
 from import_export.forms import ConfirmImportForm, ExportForm
-from simple_history.admin import SimpleHistoryAdmin
 
 from catalogo import services
 from catalogo.models import NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
@@ -17,6 +16,7 @@ from catalogo.resources import (
     ServicoNuvemResource,
     ServicoProfissionalResource,
 )
+from core.historico import HistoricoAdmin
 
 Situacao = VersaoCatalogo.Situacao
 
@@ -74,7 +74,7 @@ class NovaVersaoForm(forms.Form):
 
 
 @admin.register(VersaoCatalogo)
-class VersaoCatalogoAdmin(SoRascunhoMixin, SimpleHistoryAdmin):
+class VersaoCatalogoAdmin(SoRascunhoMixin, HistoricoAdmin):
     list_display = [
         "versao",
         "tipo",
@@ -199,6 +199,14 @@ class ImportacaoDeServicosMixin(ImportExportMixin):
 
     """Importação CSV/XLSX com prévia, pelas guardas de catalogo.planilhas, tudo ou nada."""
 
+    # Aqui, e não copiado numa subclasse: `super()` de um método emprestado aponta para a classe errada (500).
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "versao":
+            kwargs["queryset"] = VersaoCatalogo.objects.filter(
+                tipo=self.tipo, situacao__in=VersaoCatalogo.EDITAVEIS
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     import_formats = FORMATOS
     export_formats = FORMATOS
     # exporta todas as colunas: a coluna "observacao" (valores ilustrativos) não pode ser desmarcada
@@ -270,7 +278,7 @@ class ImportacaoDeServicosMixin(ImportExportMixin):
 
 
 @admin.register(ServicoNuvem)
-class ServicoNuvemAdmin(ImportacaoDeServicosMixin, SoRascunhoMixin, SimpleHistoryAdmin):
+class ServicoNuvemAdmin(ImportacaoDeServicosMixin, SoRascunhoMixin, HistoricoAdmin):
     resource_classes = [ServicoNuvemResource]
     tipo = VersaoCatalogo.Tipo.NUVEM
     list_display = [
@@ -287,16 +295,9 @@ class ServicoNuvemAdmin(ImportacaoDeServicosMixin, SoRascunhoMixin, SimpleHistor
     list_select_related = ["versao"]
     inlines = [NivelInline]
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "versao":
-            kwargs["queryset"] = VersaoCatalogo.objects.filter(
-                tipo=self.tipo, situacao__in=VersaoCatalogo.EDITAVEIS
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
 
 @admin.register(ServicoProfissional)
-class ServicoProfissionalAdmin(ImportacaoDeServicosMixin, SoRascunhoMixin, SimpleHistoryAdmin):
+class ServicoProfissionalAdmin(ImportacaoDeServicosMixin, SoRascunhoMixin, HistoricoAdmin):
     resource_classes = [ServicoProfissionalResource]
     tipo = VersaoCatalogo.Tipo.PROFISSIONAIS
     list_display = ["codigo", "nome", "unidade", "preco", "versao", "ilustrativo"]
@@ -304,5 +305,3 @@ class ServicoProfissionalAdmin(ImportacaoDeServicosMixin, SoRascunhoMixin, Simpl
     search_fields = ["codigo", "nome", "descricao"]
     list_select_related = ["versao"]
     inlines = [NivelInline]
-
-    formfield_for_foreignkey = ServicoNuvemAdmin.formfield_for_foreignkey

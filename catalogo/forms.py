@@ -19,6 +19,10 @@ class CompararVersoesForm(forms.Form):
         label="Comparar com", queryset=VersaoCatalogo.objects.all(), empty_label="Escolha a versão"
     )
 
+    def __init__(self, *args, versoes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["base"].queryset = self.fields["nova"].queryset = versoes
+
     def clean(self):
         dados = super().clean()
         base, nova = dados.get("base"), dados.get("nova")

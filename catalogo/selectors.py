@@ -15,6 +15,14 @@ def versoes() -> QuerySet[VersaoCatalogo]:
     ).order_by("tipo", "-vigencia_inicio", "-id")
 
 
+def versoes_visiveis(usuario, base: QuerySet[VersaoCatalogo] | None = None) -> QuerySet[VersaoCatalogo]:
+    """Rascunhos e versões em análise só para quem mantém os catálogos (a mesma regra do mapa salarial)."""
+    base = VersaoCatalogo.objects.all() if base is None else base
+    if usuario.has_perm("catalogo.change_versaocatalogo"):
+        return base
+    return base.exclude(situacao__in=VersaoCatalogo.EDITAVEIS)
+
+
 def versoes_vigentes() -> dict[str, VersaoCatalogo]:
     """A versão aprovada (vigente) de cada catálogo, por tipo."""
     return {v.tipo: v for v in versoes().filter(situacao=Situacao.APROVADO)}

@@ -21,12 +21,13 @@ class CatalogoInicio(PermissionRequiredMixin, TemplateView):
     template_name = "catalogo/inicio.html"
 
     def get_context_data(self, **kwargs):
-        pagina = Paginator(selectors.versoes(), POR_PAGINA).get_page(self.request.GET.get("pagina"))
+        versoes = selectors.versoes_visiveis(self.request.user, selectors.versoes())
+        pagina = Paginator(versoes, POR_PAGINA).get_page(self.request.GET.get("pagina"))
         vigentes = selectors.versoes_vigentes()
         return super().get_context_data(
             pagina=pagina,
             vigentes=[(tipo, rotulo, vigentes.get(tipo)) for tipo, rotulo in VersaoCatalogo.Tipo.choices],
-            comparar_form=CompararVersoesForm(),
+            comparar_form=CompararVersoesForm(versoes=selectors.versoes_visiveis(self.request.user)),
             pode_administrar=self.request.user.has_perm("catalogo.change_versaocatalogo"),
             **kwargs,
         )
@@ -86,7 +87,7 @@ class VersaoDetalhe(_ServicosDaVersao):
     def get_versao(self):
         if not hasattr(self, "_versao"):
             self._versao = get_object_or_404(
-                VersaoCatalogo.objects.select_related("origem"), pk=self.kwargs["pk"]
+                selectors.versoes_visiveis(self.request.user).select_related("origem"), pk=self.kwargs["pk"]
             )
         return self._versao
 
@@ -96,7 +97,9 @@ class CompararVersoes(PermissionRequiredMixin, TemplateView):
     template_name = "catalogo/comparar.html"
 
     def get_context_data(self, **kwargs):
-        form = CompararVersoesForm(self.request.GET or None)
+        form = CompararVersoesForm(
+            self.request.GET or None, versoes=selectors.versoes_visiveis(self.request.user)
+        )
         comparacao = None
         if form.is_valid():
             comparacao = selectors.comparar_versoes(form.cleaned_data["base"], form.cleaned_data["nova"])
@@ -117,7 +120,7 @@ class VersaoExportar(PermissionRequiredMixin, View):
     def get(self, request, pk, formato):
         if formato not in TIPOS_DE_ARQUIVO:
             raise Http404
-        versao = get_object_or_404(VersaoCatalogo, pk=pk)
+        versao = get_object_or_404(selectors.versoes_visiveis(request.user), pk=pk)
         conteudo = selectors.planilha_da_versao(versao).export(formato)
         if formato == "csv":
             conteudo = "\ufeff" + conteudo  # BOM: o Excel abre acentos corretamente

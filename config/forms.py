@@ -1,4 +1,5 @@
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 
 
 class LoginForm(AuthenticationForm):
@@ -13,3 +14,9 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "Usuário"
         self.fields["password"].label = "Senha"
+        # O AuthenticationForm só põe o limite no HTML; sem o validador, um usuário de 300 caracteres
+        # chegava ao authenticate() e o django-axes o gravava numa coluna de 255 (erro 500 no PostgreSQL).
+        limite = self.fields["username"].max_length
+        self.fields["username"].validators.append(
+            MaxLengthValidator(limite, f"O usuário tem no máximo {limite} caracteres.")
+        )

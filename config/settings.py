@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "csp.middleware.CSPMiddleware",
+    "core.middleware.SemCacheAutenticadoMiddleware",
     # o django-axes pede para ficar por último
     "axes.middleware.AxesMiddleware",
 ]
@@ -119,6 +120,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "core.senhas.SenhaNaoTrivialValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "painel"
@@ -129,15 +131,18 @@ SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_MINUTOS", "30")) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# django-axes: bloqueia o usuário por 15 minutos após 5 falhas; nunca para sempre.
+# django-axes (core/axes.py): 5 falhas do mesmo usuário a partir do mesmo endereço bloqueiam esse par por
+# 15 minutos; 20 falhas de um endereço, com quaisquer usuários, bloqueiam o endereço. Nunca para sempre.
+AXES_HANDLER = "core.axes.AxesComTetoPorEndereco"
 AXES_FAILURE_LIMIT = 5
+PLANEJATIC_TETO_FALHAS_POR_ENDERECO = 20
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/bloqueado.html"
 AXES_VERBOSE = False
-# Bloquear por IP trancaria um órgão inteiro atrás do mesmo NAT/proxy; o bloqueio é por usuário.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Histórico só para consulta (core/historico.py): reverter passaria por cima das regras de edição.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 LANGUAGE_CODE = "pt-br"
 TIME_ZONE = "America/Sao_Paulo"

@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from import_export.admin import ImportExportModelAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from catalogo.planilhas import erros_da_importacao
 from contratos.forms import ConfirmarImportacaoMapaForm, ImportarMapaForm
@@ -21,6 +20,7 @@ from contratos.models import (
 from contratos.resources import FORMATOS_MAPA, ValorPerfilResource
 from contratos.services import mapa_nova_versao, mapa_publicar, mapa_revogar
 from contratos.templatetags.reais import reais
+from core.historico import HistoricoAdmin
 
 
 @admin.register(Orgao)
@@ -28,6 +28,12 @@ class OrgaoAdmin(admin.ModelAdmin):
     list_display = ["sigla", "nome", "uasg"]
     search_fields = ["sigla", "nome", "uasg"]
     filter_horizontal = ["membros"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Quem é membro decide o que cada um vê de cada órgão: só superusuários mudam os membros.
+        if request.user.is_superuser:
+            return super().get_readonly_fields(request, obj)
+        return [*super().get_readonly_fields(request, obj), "membros"]
 
 
 class ValorPerfilInline(admin.TabularInline):
@@ -53,7 +59,7 @@ class ValorPerfilInline(admin.TabularInline):
 
 
 @admin.register(MapaSalarial)
-class MapaSalarialAdmin(SimpleHistoryAdmin):
+class MapaSalarialAdmin(HistoricoAdmin):
     list_display = ["nome_ato", "numero", "data_publicacao", "data_vigencia", "situacao", "perfis"]
     list_filter = ["situacao"]
     search_fields = ["nome_ato", "numero", "anexo", "observacoes"]
@@ -174,7 +180,7 @@ class MapaSalarialAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ValorPerfil)
-class ValorPerfilAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class ValorPerfilAdmin(ImportExportModelAdmin, HistoricoAdmin):
     list_display = ["codigo", "perfil", "senioridade", "remuneracao", "fator_k", "custo", "mapa"]
     list_filter = ["mapa", "senioridade"]
     search_fields = ["codigo", "perfil"]
@@ -276,7 +282,7 @@ class LinhaPerfilInline(_SoLeitura, admin.TabularInline):
 
 
 @admin.register(Contratacao)
-class ContratacaoAdmin(_SoLeitura, SimpleHistoryAdmin):
+class ContratacaoAdmin(_SoLeitura, HistoricoAdmin):
     list_display = ["numero_processo", "orgao", "mapa", "meses", "situacao", "atualizada_em"]
     list_filter = ["situacao", "mapa"]
     search_fields = ["numero_processo", "objeto", "orgao__sigla"]
@@ -292,14 +298,14 @@ class OrdemServicoAdmin(_SoLeitura, admin.ModelAdmin):
 
 
 @admin.register(LinhaPerfil)
-class LinhaPerfilAdmin(_SoLeitura, SimpleHistoryAdmin):
+class LinhaPerfilAdmin(_SoLeitura, HistoricoAdmin):
     list_display = ["ordem", "perfil", "quantidade", "fator_k"]
     list_select_related = ["ordem", "perfil"]
     search_fields = ["perfil__codigo", "ordem__numero"]
 
 
 @admin.register(LinhaNuvem)
-class LinhaNuvemAdmin(_SoLeitura, SimpleHistoryAdmin):
+class LinhaNuvemAdmin(_SoLeitura, HistoricoAdmin):
     list_display = ["item", "servico", "quantidade"]
     list_select_related = ["item", "servico"]
     search_fields = ["servico__codigo", "item__contratacao__numero_processo"]

@@ -39,7 +39,8 @@ def test_variacao_arredonda_meio_para_cima():
     assert queda.alterados[0].variacao_percentual == Decimal("-33.33")
 
 
-def test_pagina_de_comparacao(client_consulta, catalogo_exemplo):
+def test_pagina_de_comparacao(client_admin_ref, catalogo_exemplo):
+    # A cópia é rascunho: só quem mantém os catálogos a vê (e compara).
     origem = catalogo_exemplo["nuvem"]
     nova = versao_copiar(origem=origem, versao="2025.1", vigencia_inicio=date(2025, 6, 1))
     ServicoNuvem.objects.filter(versao=nova, codigo="CMP-VCPU").update(preco_unitario=Decimal("0.0453"))
@@ -52,7 +53,7 @@ def test_pagina_de_comparacao(client_consulta, catalogo_exemplo):
         unidade_medida="GPU/hora",
         preco_unitario=Decimal("2.5000"),
     )
-    html = client_consulta.get(
+    html = client_admin_ref.get(
         reverse("catalogo:comparar"), {"base": origem.pk, "nova": nova.pk}
     ).content.decode()
     assert "1 alterado, 1 incluído, 1 excluído" in html

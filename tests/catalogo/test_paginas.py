@@ -70,35 +70,35 @@ def test_inicio_lista_versoes_e_painel_mostra_vigentes(client_equipe, catalogo_e
     assert reverse("catalogo:inicio") in html  # item do menu lateral
 
 
-def test_paginacao_da_lista_de_servicos(client_consulta, criar_versao):
+def test_paginacao_da_lista_de_servicos(client_admin_ref, criar_versao):
     v = criar_versao(n=30)
-    html = client_consulta.get(v.get_absolute_url()).content.decode()
+    html = client_admin_ref.get(v.get_absolute_url()).content.decode()
     assert "Página 1 de 2" in html
     primeira = set(re.findall(r"<code>(S-\d+)</code>", html))
-    html = client_consulta.get(v.get_absolute_url(), {"pagina": 2}).content.decode()
+    html = client_admin_ref.get(v.get_absolute_url(), {"pagina": 2}).content.decode()
     segunda = set(re.findall(r"<code>(S-\d+)</code>", html))
     assert len(primeira) == 25 and len(segunda) == 5 and not primeira & segunda
 
 
 @pytest.mark.parametrize("tipo", VersaoCatalogo.Tipo.values)
 def test_consultas_da_pagina_de_servicos_nao_crescem(
-    client_consulta, criar_versao, django_assert_num_queries, tipo
+    client_admin_ref, criar_versao, django_assert_num_queries, tipo
 ):
     """A página faz o mesmo número de consultas com 2 ou 25 serviços (cada um com seu nível de serviço)."""
     poucos = criar_versao(tipo=tipo, n=2, versao="poucos")
     muitos = criar_versao(tipo=tipo, n=25, versao="muitos")
-    client_consulta.get(poucos.get_absolute_url())  # aquece a sessão
+    client_admin_ref.get(poucos.get_absolute_url())  # aquece a sessão
     contagens = []
     for versao in (poucos, muitos):
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
         with CaptureQueriesContext(connection) as ctx:
-            assert client_consulta.get(versao.get_absolute_url()).status_code == 200
+            assert client_admin_ref.get(versao.get_absolute_url()).status_code == 200
         contagens.append(len(ctx.captured_queries))
     assert contagens[0] == contagens[1]
     with django_assert_num_queries(contagens[0]):
-        client_consulta.get(muitos.get_absolute_url(), {"q": "-00"})
+        client_admin_ref.get(muitos.get_absolute_url(), {"q": "-00"})
 
 
 def test_consultas_do_inicio_nao_crescem_com_as_versoes(client_consulta, criar_versao):

@@ -4,7 +4,9 @@ import os
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
@@ -22,6 +24,12 @@ class Command(BaseCommand):
             return
         informada = bool(senha)
         senha = senha or secrets.token_urlsafe(12)
+        try:
+            validate_password(senha, User(username=nome))
+        except ValidationError as erro:
+            raise CommandError(
+                f"DJANGO_SUPERUSER_PASSWORD recusada: {' '.join(erro.messages)} Nenhum usuário foi criado."
+            ) from erro
         User.objects.create_superuser(username=nome, email="", password=senha)
         self.stdout.write(self.style.SUCCESS("Superusuário criado."))
         if informada:

@@ -1,0 +1,1 @@
+"""O que não é domínio: segurança do admin, senhas, cabeçalhos e limites de acesso (base das camadas)."""
