@@ -189,6 +189,11 @@ def itens_visiveis(usuario) -> QuerySet[Item]:
     return itens.filter(contratacao__orgao__membros=usuario)
 
 
+def proximo_numero_os(contratacao: Contratacao, *, hoje: date) -> str:
+    numeros = contratacao.ordens.filter(numero__endswith=f"/{hoje:%Y}").values_list("numero", flat=True)
+    return calculo.proximo_numero_os(numeros, hoje.year)
+
+
 def perfis_do_mapa(mapa: MapaSalarial) -> dict[int, ValorPerfil]:
     """Perfis da versão fixada, por pk (uma consulta; os formulários de linha reaproveitam o dicionário)."""
     return {v.pk: v for v in mapa.valores.order_by("pk")}

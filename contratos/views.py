@@ -346,10 +346,6 @@ def item_excluir(request, pk):
     return redirect(contratacao)
 
 
-def _proximo_numero_os(contratacao, hoje):
-    return f"OS nº {contratacao.ordens.count() + 1:03d}/{hoje:%Y}"
-
-
 def _linhas_iniciais(ordem_resumo):
     if ordem_resumo is None:
         return [{"quantidade": 1}]
@@ -431,9 +427,8 @@ def os_criar(request, pk):
         return redirect("contratos:item_criar", contratacao.pk)
     pedido = request.GET.get("item", "")
     item = next((i for i in itens if str(i.pk) == pedido), itens[0])
-    ordem = OrdemServico(
-        contratacao=contratacao, item=item, numero=_proximo_numero_os(contratacao, timezone.localdate())
-    )
+    numero = selectors.proximo_numero_os(contratacao, hoje=timezone.localdate())
+    ordem = OrdemServico(contratacao=contratacao, item=item, numero=numero)
     return _os_form(request, contratacao, ordem)
 
 
