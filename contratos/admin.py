@@ -13,6 +13,7 @@ from contratos.models import (
     Contratacao,
     LinhaNuvem,
     LinhaPerfil,
+    LinhaProfissional,
     MapaSalarial,
     OrdemServico,
     Orgao,
@@ -300,6 +301,13 @@ class LinhaPerfilAdmin(_SoLeitura, SimpleHistoryAdmin):
 
 @admin.register(LinhaNuvem)
 class LinhaNuvemAdmin(_SoLeitura, SimpleHistoryAdmin):
+    list_display = ["item", "servico", "quantidade"]
+    list_select_related = ["item", "servico"]
+    search_fields = ["servico__codigo", "item__contratacao__numero_processo"]
+
+
+@admin.register(LinhaProfissional)
+class LinhaProfissionalAdmin(_SoLeitura, SimpleHistoryAdmin):
     list_display = ["item", "servico", "quantidade"]
     list_select_related = ["item", "servico"]
     search_fields = ["servico__codigo", "item__contratacao__numero_processo"]
