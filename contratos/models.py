@@ -315,7 +315,7 @@ class Item(models.Model):
     tipo = models.CharField("tipo", max_length=20, choices=Tipo, default=Tipo.PERFIS)
     catalogo = models.ForeignKey(
         "catalogo.VersaoCatalogo",
-        verbose_name="versão do catálogo",
+        verbose_name="versão do catálogo de nuvem ou de serviços profissionais",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
