@@ -413,26 +413,15 @@ def contratacao_duplicar(*, contratacao: Contratacao, usuario=None) -> Contratac
         for linha in LinhaPerfil.objects.filter(ordem__contratacao=contratacao).order_by("pk")
     ]
     bulk_create_with_history(copias, LinhaPerfil, default_user=usuario, default_change_reason="Duplicação")
-    nuvem = [
-        LinhaNuvem(
-            item=itens[linha.item_id],
-            servico_id=linha.servico_id,
-            quantidade=linha.quantidade,
-            observacao=linha.observacao,
-        )
-        for linha in LinhaNuvem.objects.filter(item__contratacao=contratacao).order_by("pk")
-    ]
-    bulk_create_with_history(nuvem, LinhaNuvem, default_user=usuario, default_change_reason="Duplicação")
-    profissionais = [
-        LinhaProfissional(
-            item=itens[linha.item_id],
-            servico_id=linha.servico_id,
-            quantidade=linha.quantidade,
-            observacao=linha.observacao,
-        )
-        for linha in LinhaProfissional.objects.filter(item__contratacao=contratacao).order_by("pk")
-    ]
-    bulk_create_with_history(
-        profissionais, LinhaProfissional, default_user=usuario, default_change_reason="Duplicação"
-    )
+    for modelo in (LinhaNuvem, LinhaProfissional):  # linhas dos itens de catálogo: mesmos campos
+        linhas = [
+            modelo(
+                item=itens[linha.item_id],
+                servico_id=linha.servico_id,
+                quantidade=linha.quantidade,
+                observacao=linha.observacao,
+            )
+            for linha in modelo.objects.filter(item__contratacao=contratacao).order_by("pk")
+        ]
+        bulk_create_with_history(linhas, modelo, default_user=usuario, default_change_reason="Duplicação")
     return nova
