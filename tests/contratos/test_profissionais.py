@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from catalogo.models import ServicoProfissional, VersaoCatalogo
-from contratos import selectors
+from contratos import selectors, services
 from contratos.anexo_a import ABA_ANEXO
 from contratos.models import Item, LinhaProfissional
 from tests.contratos.test_anexo_a import abrir
@@ -208,3 +208,10 @@ def test_pagina_das_linhas_nao_cresce_em_consultas(exemplo, catalogo_prof, clien
             assert client_equipe.get(reverse("contratos:item_nuvem", args=[item.pk])).status_code == 200
         contagens.append(len(ctx.captured_queries))
     assert contagens == [CONSULTAS_PAGINA_LINHAS] * 2
+
+
+def test_duplicar_copia_as_linhas_profissionais(tres_tipos, usuario_equipe):
+    copia = services.contratacao_duplicar(contratacao=tres_tipos, usuario=usuario_equipe)
+    assert copia.pk != tres_tipos.pk
+    assert LinhaProfissional.objects.filter(item__contratacao=copia).count() == 3
+    assert selectors.resumir_contratacao(copia).estimativa.mensal == MENSAL
