@@ -12,6 +12,7 @@ from contratos.models import (
     Contratacao,
     LinhaNuvem,
     LinhaPerfil,
+    LinhaProfissional,
     MapaSalarial,
     OrdemServico,
     Orgao,
@@ -306,6 +307,13 @@ class LinhaPerfilAdmin(_SoLeitura, HistoricoAdmin):
 
 @admin.register(LinhaNuvem)
 class LinhaNuvemAdmin(_SoLeitura, HistoricoAdmin):
+    list_display = ["item", "servico", "quantidade"]
+    list_select_related = ["item", "servico"]
+    search_fields = ["servico__codigo", "item__contratacao__numero_processo"]
+
+
+@admin.register(LinhaProfissional)
+class LinhaProfissionalAdmin(_SoLeitura, SimpleHistoryAdmin):
     list_display = ["item", "servico", "quantidade"]
     list_select_related = ["item", "servico"]
     search_fields = ["servico__codigo", "item__contratacao__numero_processo"]

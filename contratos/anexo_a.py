@@ -65,7 +65,7 @@ COLUNAS = (
 COLUNAS_NUVEM = (
     "Categoria",
     "Código",
-    "Serviço de nuvem",
+    "Serviço",
     "Unidade de medida",
     "Quantidade mensal",
     "Preço unitário (R$)",
@@ -75,7 +75,7 @@ COLUNAS_NUVEM = (
     "Observação",
 )
 AVISO_ILUSTRATIVO = (
-    "Valores ilustrativos: serviços de nuvem de um catálogo de exemplo, não oficial (os preços reais do "
+    "Valores ilustrativos: serviços de um catálogo de exemplo, não oficial (os preços reais do "
     "SERPRO não são públicos). Não use como preço de referência."
 )
 # Excel aceita até 255 argumentos por função: os subtotais entram em blocos de SUM aninhados.
@@ -235,8 +235,8 @@ def _validacao_quantidade_positiva() -> DataValidation:
 
 
 def _linhas_do_bloco(ic) -> int:
-    """Linhas ocupadas por um item: título, [títulos das colunas de nuvem], linhas, subtotal, em branco."""
-    return len(ic.linhas_nuvem) + 4 if ic.item.e_nuvem else len(ic.linhas) + 3
+    """Linhas ocupadas por um item: título, [títulos das colunas de catálogo], linhas, subtotal, em branco."""
+    return len(ic.linhas_nuvem) + 4 if ic.item.e_catalogo else len(ic.linhas) + 3
 
 
 def _como_datetime(valor: date) -> datetime:
@@ -342,7 +342,7 @@ def _aba_anexo(wb: Workbook, nomes: dict[str, str], cab: CabecalhoAnexoA, est: E
 
     linha = LINHA_TITULOS + 1
     for ic in est.itens:
-        if ic.item.e_nuvem:
+        if ic.item.e_catalogo:
             _bloco_nuvem(e, ic, linha, quantidades_nuvem)
             linha += _linhas_do_bloco(ic)
             continue
@@ -396,9 +396,12 @@ def _aba_anexo(wb: Workbook, nomes: dict[str, str], cab: CabecalhoAnexoA, est: E
 
 
 def _bloco_nuvem(e: _Escritor, ic, linha: int, quantidades: DataValidation) -> None:
-    """Item de serviços de nuvem: valor mensal da linha =ROUND(quantidade*preço,2); subtotal =SUM."""
+    """Item de catálogo (nuvem ou serviços profissionais): valor mensal da linha =ROUND(quantidade*preço,2);
+    subtotal =SUM."""
     item = ic.item
-    rotulo = f"Item {item.numero} – {item.descricao} (serviços de nuvem: {item.catalogo})"
+    tipo = "serviços de nuvem" if item.e_nuvem else "serviços profissionais"
+    rotulo = f"Item {item.numero} – {item.descricao} ({tipo}: {item.catalogo})"
+    formato_preco = "reais4" if item.e_nuvem else "reais"
     cabeca = [e.texto(rotulo, "rotulo")]
     if item.catalogo_ilustrativo:
         cabeca += [None] * 8 + [e.texto("Valores ilustrativos (catálogo de exemplo)", "alerta")]
@@ -414,7 +417,7 @@ def _bloco_nuvem(e: _Escritor, ic, linha: int, quantidades: DataValidation) -> N
                 e.texto(ln.servico),
                 e.texto(ln.unidade),
                 e.valor(ln.quantidade, "quantidade"),
-                e.valor(ln.preco_unitario, "reais4"),
+                e.valor(ln.preco_unitario, formato_preco),
                 None,
                 None,
                 e.valor(f"=ROUND(E{r}*F{r},2)", "reais"),
@@ -501,17 +504,19 @@ def _aba_memoria(wb: Workbook, nomes: dict[str, str], cab: CabecalhoAnexoA, est:
 
 
 def _regras_nuvem(est: Estimativa) -> list[str]:
-    itens = [ic.item for ic in est.itens if ic.item.e_nuvem]
-    if not itens:
-        return []
-    catalogos = sorted({item.catalogo for item in itens})
-    regras = [
-        "Serviços de nuvem (catálogo SERPRO no âmbito do ACT nº 142/2024, versão "
-        + "; ".join(catalogos)
-        + "): valor mensal da linha = quantidade mensal × preço unitário (4 casas), arredondado ao centavo, "
-        "meio centavo para cima (ARRED/ROUND com 2 casas); o item soma as suas linhas."
-    ]
-    if est.valores_ilustrativos:
+    regras = []
+    for e_nuvem, nome, casas in ((True, "Serviços de nuvem", 4), (False, "Serviços profissionais", 2)):
+        itens = [ic.item for ic in est.itens if ic.item.e_catalogo and ic.item.e_nuvem == e_nuvem]
+        if not itens:
+            continue
+        catalogos = sorted({item.catalogo for item in itens})
+        regras.append(
+            f"{nome} (catálogo SERPRO no âmbito do ACT nº 142/2024, versão "
+            + "; ".join(catalogos)
+            + f"): valor mensal da linha = quantidade mensal × preço unitário ({casas} casas), arredondado "
+            "ao centavo, meio centavo para cima (ARRED/ROUND com 2 casas); o item soma as suas linhas."
+        )
+    if regras and est.valores_ilustrativos:
         regras.append(AVISO_ILUSTRATIVO)
     return regras
 

@@ -46,3 +46,14 @@ def variacao_percentual(anterior: Decimal, atual: Decimal) -> Decimal | None:
     if not anterior:
         return None
     return arredondar_centavo((atual - anterior) / anterior * 100)
+
+
+def proximo_numero_os(numeros_existentes, ano: int) -> str:
+    """Número proposto para a próxima OS do ano: o maior já usado + 1 (nunca a contagem, que repete um
+    número depois de uma exclusão). Números fora do formato "OS nº NNN/AAAA" são ignorados."""
+    maior = 0
+    for numero in numeros_existentes:
+        sequencia, _, ano_os = numero.removeprefix("OS nº ").partition("/")
+        if ano_os == str(ano) and sequencia.isdigit():
+            maior = max(maior, int(sequencia))
+    return f"OS nº {maior + 1:03d}/{ano}"

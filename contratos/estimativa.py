@@ -46,19 +46,22 @@ class LinhaPerfil:
 
 @dataclass(frozen=True)
 class LinhaNuvem:
-    """Um serviço da versão do catálogo de nuvem fixada no item, com a quantidade mensal (fracionária)."""
+    """Um serviço da versão do catálogo fixada num item de catálogo (de nuvem ou de serviços profissionais),
+    com a quantidade mensal (fracionária) na unidade do serviço."""
 
     codigo: str
     servico: str
     categoria: str
     unidade: str
     quantidade: Decimal
-    preco_unitario: Decimal  # 4 casas, como no catálogo
+    preco_unitario: Decimal  # 4 casas no catálogo de nuvem, 2 no de serviços profissionais
     observacao: str = ""
 
 
 TIPO_PERFIS = "perfis"
 TIPO_NUVEM = "nuvem"
+TIPO_PROFISSIONAIS = "profissionais"
+TIPOS_DE_CATALOGO = (TIPO_NUVEM, TIPO_PROFISSIONAIS)
 
 
 @dataclass(frozen=True)
@@ -67,13 +70,17 @@ class Item:
     descricao: str
     linhas: tuple[LinhaPerfil, ...]
     tipo: str = TIPO_PERFIS
-    linhas_nuvem: tuple[LinhaNuvem, ...] = ()
-    catalogo: str = ""  # rótulo da versão do catálogo fixada (itens de nuvem)
+    linhas_nuvem: tuple[LinhaNuvem, ...] = ()  # linhas de serviço de qualquer item de catálogo
+    catalogo: str = ""  # rótulo da versão do catálogo fixada (itens de catálogo)
     catalogo_ilustrativo: bool = False
 
     @property
     def e_nuvem(self) -> bool:
         return self.tipo == TIPO_NUVEM
+
+    @property
+    def e_catalogo(self) -> bool:
+        return self.tipo in TIPOS_DE_CATALOGO
 
 
 @dataclass(frozen=True)
@@ -111,8 +118,8 @@ class Estimativa:
 
     @property
     def valores_ilustrativos(self) -> bool:
-        """Algum item de nuvem usa catálogo de exemplo: tela e planilha precisam dizer isso."""
-        return any(ic.item.catalogo_ilustrativo for ic in self.itens if ic.item.e_nuvem)
+        """Algum item de catálogo usa catálogo de exemplo: tela e planilha precisam dizer isso."""
+        return any(ic.item.catalogo_ilustrativo for ic in self.itens if ic.item.e_catalogo)
 
     def linhas_com_fator_k_alterado(self) -> tuple[LinhaPerfil, ...]:
         return tuple(lc.linha for ic in self.itens for lc in ic.linhas if lc.linha.fator_k_alterado)
@@ -145,7 +152,7 @@ def calcular_linha_nuvem(linha: LinhaNuvem) -> LinhaNuvemCalculada:
 
 
 def calcular_item(item: Item) -> ItemCalculado:
-    """Item de perfis soma as linhas das OS; item de nuvem, as linhas de serviço (já arredondadas)."""
+    """Item de perfis soma as linhas das OS; item de catálogo, as linhas de serviço (já arredondadas)."""
     linhas = tuple(calcular_linha(linha) for linha in item.linhas)
     nuvem = tuple(calcular_linha_nuvem(linha) for linha in item.linhas_nuvem)
     subtotal = sum((lc.valor_mensal for lc in (*linhas, *nuvem)), Decimal("0.00"))

@@ -16,6 +16,7 @@ from contratos.models import (
     Item,
     LinhaNuvem,
     LinhaPerfil,
+    LinhaProfissional,
     MapaSalarial,
     MembroEquipe,
     OrdemServico,
@@ -161,16 +162,28 @@ EquipeFormSet = forms.inlineformset_factory(
 )
 
 
+class SelectCatalogo(forms.Select):
+    """Cada versão leva o seu tipo (data-tipo): a página mostra só as do tipo de item escolhido."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        opcao = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if getattr(value, "instance", None) is not None:
+            opcao["attrs"]["data-tipo"] = value.instance.tipo
+        return opcao
+
+
 class ItemForm(forms.ModelForm):
-    """Número, descrição e tipo; o item de nuvem fixa uma versão aprovada do catálogo de nuvem."""
+    """Número, descrição e tipo; o item de catálogo fixa uma versão aprovada do catálogo do seu tipo."""
 
     class Meta:
         model = Item
         fields = ["numero", "descricao", "tipo", "catalogo"]
+        widgets = {"catalogo": SelectCatalogo}
         help_texts = {
-            "tipo": "Perfis profissionais: valor pelas OS planejadas. Serviços de nuvem: valor pelas linhas "
-            "de serviço do catálogo.",
-            "catalogo": "Só para itens de serviços de nuvem: versão aprovada (vigente) do catálogo.",
+            "tipo": "Perfis profissionais: valor pelas OS planejadas. Serviços de nuvem ou serviços "
+            "profissionais: valor pelas linhas de serviço do catálogo SERPRO.",
+            "catalogo": "Só para itens de serviços de nuvem ou profissionais: versão aprovada (vigente) do "
+            "catálogo do mesmo tipo.",
         }
 
     def __init__(self, *args, catalogos, **kwargs):
@@ -189,9 +202,7 @@ class ItemForm(forms.ModelForm):
 
     def clean(self):
         dados = super().clean()
-        nuvem = dados.get("tipo") == Item.Tipo.NUVEM
-        if nuvem and not dados.get("catalogo") and "catalogo" not in self.errors:
-            self.add_error("catalogo", "Escolha a versão aprovada do catálogo de serviços de nuvem.")
+        # Catálogo obrigatório e do tipo do item: regra do modelo (Item.clean), que o ModelForm aplica.
         if dados.get("tipo") == Item.Tipo.PERFIS:
             dados["catalogo"] = None
         return dados
@@ -454,18 +465,19 @@ class FiltroContratacoesForm(forms.Form):
         self.fields["busca"].widget.attrs["placeholder"] = "objeto, processo ou órgão"
 
 
-# --- Linhas de serviço de nuvem (item de nuvem) ---
+# --- Linhas de serviço de um item de catálogo (nuvem ou serviços profissionais) ---
+
+
+def _preco_e_unidade(servico) -> str:
+    if hasattr(servico, "preco_unitario"):  # nuvem: preço de consumo com 4 casas
+        return f"R$ {formatar_numero(servico.preco_unitario, 4)}/{servico.unidade_medida}"
+    return f"R$ {formatar_numero(servico.preco, 2)}/{servico.get_unidade_display().lower()}"
 
 
 def opcoes_de_servicos(servicos) -> list[tuple[str, str, str]]:
     """(pk, rótulo escapado, "") de cada serviço da versão fixada, montados uma vez para todas as linhas."""
     return [
-        (
-            str(s.pk),
-            escape(f"{s.codigo} – {s.nome} (R$ {formatar_numero(s.preco_unitario, 4)}/{s.unidade_medida})"),
-            "",
-        )
-        for s in servicos.values()
+        (str(s.pk), escape(f"{s.codigo} – {s.nome} ({_preco_e_unidade(s)})"), "") for s in servicos.values()
     ]
 
 
@@ -493,7 +505,7 @@ class QuantidadeDireta(EntradaDireta):
 
 
 class LinhaNuvemForm(forms.Form):
-    """Uma linha do item de nuvem: serviço da versão fixada e quantidade mensal (aceita 1,5)."""
+    """Uma linha do item de catálogo: serviço da versão fixada e quantidade mensal (aceita 1,5)."""
 
     id = forms.IntegerField(required=False, widget=OcultoDireto)
     servico = forms.IntegerField(
@@ -519,9 +531,10 @@ class LinhaNuvemForm(forms.Form):
         label="Observação", required=False, max_length=300, widget=EntradaDireta(attrs={"maxlength": "300"})
     )
 
-    def __init__(self, *args, servicos, opcoes=None, **kwargs):
+    def __init__(self, *args, servicos, modelo=LinhaNuvem, opcoes=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.servicos = servicos
+        self.modelo = modelo
         self.fields["servico"].widget.opcoes = opcoes if opcoes is not None else opcoes_de_servicos(servicos)
         numero = (self.prefix or "").rsplit("-", 1)[-1]
         rotulo = f" da linha {int(numero) + 1}" if numero.isdigit() else ""
@@ -538,14 +551,17 @@ class LinhaNuvemForm(forms.Form):
         quantidade = self.cleaned_data["quantidade"]
         if quantidade is not None and quantidade <= 0:
             raise forms.ValidationError("Informe uma quantidade maior que zero.")
+        casas = self.modelo._meta.get_field("quantidade").decimal_places
+        if quantidade is not None and -quantidade.normalize().as_tuple().exponent > casas:
+            raise forms.ValidationError(f"Use no máximo {casas} casas decimais.")
         return quantidade
 
-    def linha(self, *, existentes) -> LinhaNuvem | None:
+    def linha(self, *, existentes) -> LinhaNuvem | LinhaProfissional | None:
         """Linha não gravada com os dados válidos, ou None (incompleta: fica fora dos totais)."""
         if not self.is_valid() or self.cleaned_data.get("servico") is None:
             return None
         dados = self.cleaned_data
-        linha = existentes.get(dados.get("id")) or LinhaNuvem()
+        linha = existentes.get(dados.get("id")) or self.modelo()
         linha.servico = self.servicos[dados["servico"]]
         linha.quantidade = dados["quantidade"]
         linha.observacao = dados.get("observacao", "").strip()
@@ -553,8 +569,10 @@ class LinhaNuvemForm(forms.Form):
 
 
 class BaseLinhasNuvemFormSet(forms.BaseFormSet):
-    def __init__(self, *args, servicos, **kwargs):
-        kwargs.setdefault("form_kwargs", {}).update(servicos=servicos, opcoes=opcoes_de_servicos(servicos))
+    def __init__(self, *args, servicos, modelo=LinhaNuvem, **kwargs):
+        kwargs.setdefault("form_kwargs", {}).update(
+            servicos=servicos, modelo=modelo, opcoes=opcoes_de_servicos(servicos)
+        )
         kwargs.setdefault("prefix", "nuvem")
         super().__init__(*args, **kwargs)
         self.maximo = linhas_por_os_maximo()
@@ -565,7 +583,7 @@ class BaseLinhasNuvemFormSet(forms.BaseFormSet):
         if any(self.errors):
             return
         if not [f for f in self.forms if f.cleaned_data]:
-            raise forms.ValidationError("Inclua ao menos um serviço de nuvem no item.")
+            raise forms.ValidationError("Inclua ao menos um serviço no item.")
 
 
 LinhasNuvemFormSet = forms.formset_factory(

@@ -295,22 +295,27 @@ class MembroEquipe(models.Model):
 
 
 class Item(models.Model):
-    """Item da contratação: de perfis profissionais (valor pelas OS planejadas, Art. 2) ou de serviços de
-    nuvem (valor pelas linhas de serviço de uma versão aprovada do catálogo, §4.7)."""
+    """Item da contratação: de perfis profissionais (valor pelas OS planejadas, Art. 2) ou de um catálogo
+    SERPRO, de nuvem ou de serviços profissionais (valor pelas linhas de serviço de uma versão aprovada,
+    §4.7)."""
 
     class Tipo(models.TextChoices):
         PERFIS = "perfis", "Perfis profissionais (OS)"
         NUVEM = "nuvem", "Serviços de nuvem"
+        PROFISSIONAIS = "profissionais", "Serviços profissionais"
+
+    # Tipos de item precificados por linhas de um catálogo, e o tipo de catálogo de cada um (mesmos valores).
+    TIPOS_DE_CATALOGO = (Tipo.NUVEM, Tipo.PROFISSIONAIS)
 
     contratacao = models.ForeignKey(Contratacao, on_delete=models.CASCADE, related_name="itens")
     numero = models.PositiveSmallIntegerField(
         "número", validators=[MinValueValidator(1, "O número do item começa em 1.")]
     )
     descricao = models.CharField("descrição", max_length=300)
-    tipo = models.CharField("tipo", max_length=10, choices=Tipo, default=Tipo.PERFIS)
+    tipo = models.CharField("tipo", max_length=20, choices=Tipo, default=Tipo.PERFIS)
     catalogo = models.ForeignKey(
         "catalogo.VersaoCatalogo",
-        verbose_name="versão do catálogo de nuvem",
+        verbose_name="versão do catálogo de nuvem ou de serviços profissionais",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -326,11 +331,11 @@ class Item(models.Model):
                 fields=["contratacao", "numero"], name="item_numero_unico_na_contratacao"
             ),
             models.CheckConstraint(condition=models.Q(numero__gte=1), name="item_numero_positivo"),
-            # Item de nuvem fixa uma versão do catálogo; item de perfis não tem catálogo.
+            # Item de catálogo fixa uma versão do catálogo do seu tipo; item de perfis não tem catálogo.
             models.CheckConstraint(
                 condition=models.Q(tipo="perfis", catalogo__isnull=True)
-                | models.Q(tipo="nuvem", catalogo__isnull=False),
-                name="item_catalogo_so_em_item_de_nuvem",
+                | models.Q(tipo__in=["nuvem", "profissionais"], catalogo__isnull=False),
+                name="item_catalogo_so_em_item_de_catalogo",
             ),
         ]
 
@@ -344,9 +349,23 @@ class Item(models.Model):
     def e_nuvem(self) -> bool:
         return self.tipo == self.Tipo.NUVEM
 
+    @property
+    def e_catalogo(self) -> bool:
+        return self.tipo in self.TIPOS_DE_CATALOGO
+
+    @property
+    def linhas_de_catalogo(self):
+        """As linhas de serviço do item de catálogo (nuvem ou serviços profissionais)."""
+        return self.linhas_nuvem if self.e_nuvem else self.linhas_profissionais
+
     def clean(self):
-        if self.tipo == self.Tipo.NUVEM and not self.catalogo_id:
-            raise ValidationError({"catalogo": "Escolha a versão aprovada do catálogo de serviços de nuvem."})
+        if self.e_catalogo:
+            nome = self.get_tipo_display().lower()
+            if not self.catalogo_id:
+                raise ValidationError({"catalogo": f"Escolha a versão aprovada do catálogo de {nome}."})
+            # O banco não cruza tabelas: o tipo do catálogo é conferido aqui (e no serviço).
+            if self.catalogo.tipo != self.tipo:
+                raise ValidationError({"catalogo": f"Escolha uma versão do catálogo de {nome}."})
         if self.tipo == self.Tipo.PERFIS:
             self.catalogo = None
 
@@ -471,6 +490,40 @@ class LinhaNuvem(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(quantidade__gt=0), name="linhanuvem_quantidade_positiva"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.quantidade} × {self.servico.codigo}"
+
+
+class LinhaProfissional(models.Model):
+    """Serviço do catálogo de serviços profissionais num item desse tipo, com a quantidade mensal na unidade
+    do serviço (hora, UST ou mês; aceita frações de 2 casas, como meia hora)."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="linhas_profissionais")
+    servico = models.ForeignKey(
+        "catalogo.ServicoProfissional",
+        verbose_name="serviço profissional",
+        on_delete=models.PROTECT,
+        related_name="linhas_estimativa",
+    )
+    quantidade = models.DecimalField(
+        "quantidade mensal",
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"), "Informe uma quantidade maior que zero.")],
+    )
+    observacao = models.CharField("observação", max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "linha de serviço profissional"
+        verbose_name_plural = "linhas de serviço profissional"
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(quantidade__gt=0), name="linhaprofissional_quantidade_positiva"
             ),
         ]
 

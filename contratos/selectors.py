@@ -15,6 +15,7 @@ from contratos.models import (
     Item,
     LinhaNuvem,
     LinhaPerfil,
+    LinhaProfissional,
     MapaSalarial,
     OrdemServico,
     ValorPerfil,
@@ -189,6 +190,11 @@ def itens_visiveis(usuario) -> QuerySet[Item]:
     return itens.filter(contratacao__orgao__membros=usuario)
 
 
+def proximo_numero_os(contratacao: Contratacao, *, hoje: date) -> str:
+    numeros = contratacao.ordens.filter(numero__endswith=f"/{hoje:%Y}").values_list("numero", flat=True)
+    return calculo.proximo_numero_os(numeros, hoje.year)
+
+
 def perfis_do_mapa(mapa: MapaSalarial) -> dict[int, ValorPerfil]:
     """Perfis da versão fixada, por pk (uma consulta; os formulários de linha reaproveitam o dicionário)."""
     return {v.pk: v for v in mapa.valores.order_by("pk")}
@@ -279,16 +285,24 @@ class Resumo:
         ]
 
 
-def linha_nuvem_pura(linha: LinhaNuvem) -> estimativa.LinhaNuvem:
-    """Adaptador da linha de serviço de nuvem (gravada ou não) para a entrada da função pura."""
+def linha_nuvem_pura(linha: LinhaNuvem | LinhaProfissional) -> estimativa.LinhaNuvem:
+    """Adaptador da linha de serviço de um item de catálogo (gravada ou não) para a entrada da função pura."""
     servico = linha.servico
+    if isinstance(linha, LinhaProfissional):
+        categoria, unidade, preco = "Serviço profissional", servico.get_unidade_display(), servico.preco
+    else:
+        categoria, unidade, preco = (
+            servico.get_categoria_display(),
+            servico.unidade_medida,
+            servico.preco_unitario,
+        )
     return estimativa.LinhaNuvem(
         codigo=servico.codigo,
         servico=servico.nome,
-        categoria=servico.get_categoria_display(),
-        unidade=servico.unidade_medida,
+        categoria=categoria,
+        unidade=unidade,
         quantidade=linha.quantidade,
-        preco_unitario=servico.preco_unitario,
+        preco_unitario=preco,
         observacao=linha.observacao,
     )
 
@@ -297,14 +311,16 @@ def servicos_do_catalogo(item: Item) -> dict:
     """Serviços da versão do catálogo fixada no item, por pk (uma consulta; os formulários reaproveitam)."""
     if not item.catalogo_id:
         return {}
-    return {s.pk: s for s in item.catalogo.servicos_nuvem.order_by("categoria", "codigo")}
+    if item.e_nuvem:
+        return {s.pk: s for s in item.catalogo.servicos_nuvem.order_by("categoria", "codigo")}
+    return {s.pk: s for s in item.catalogo.servicos_profissionais.order_by("codigo")}
 
 
-def catalogos_de_nuvem_aprovados():
-    """Só versões aprovadas (vigentes) do catálogo de nuvem podem ser fixadas num item novo."""
-    return VersaoCatalogo.objects.filter(
-        tipo=VersaoCatalogo.Tipo.NUVEM, situacao=VersaoCatalogo.Situacao.APROVADO
-    ).order_by("-vigencia_inicio", "-pk")
+def catalogos_aprovados(tipos=Item.TIPOS_DE_CATALOGO):
+    """Só versões aprovadas (vigentes) de um catálogo podem ser fixadas num item novo."""
+    return VersaoCatalogo.objects.filter(tipo__in=tipos, situacao=VersaoCatalogo.Situacao.APROVADO).order_by(
+        "tipo", "-vigencia_inicio", "-pk"
+    )
 
 
 def resumir_contratacao(
@@ -319,7 +335,8 @@ def resumir_contratacao(
 
     Na edição de uma OS, `linhas_editadas` (ainda não gravadas; None = linha incompleta) substituem as
     linhas gravadas dela; na edição das linhas de um item de nuvem, `linhas_nuvem_editadas` fazem o mesmo.
-    É assim que os totais mudam ao vivo. Quatro consultas, qualquer que seja o número de linhas.
+    É assim que os totais mudam ao vivo. Quatro consultas (cinco com item de serviços profissionais),
+    qualquer que seja o número de linhas.
     """
     itens = list(contratacao.itens.select_related("catalogo").order_by("numero"))
     ordens = list(contratacao.ordens.order_by("numero", "pk"))
@@ -329,10 +346,14 @@ def resumir_contratacao(
     ):
         linhas_por_ordem[linha.ordem_id].append(linha)
     nuvem_por_item: dict[int, list] = defaultdict(list)
-    for linha in (
-        LinhaNuvem.objects.filter(item__contratacao=contratacao).select_related("servico").order_by("pk")
-    ):
-        nuvem_por_item[linha.item_id].append(linha)
+    modelos = [LinhaNuvem]
+    if any(item.tipo == Item.Tipo.PROFISSIONAIS for item in itens):  # uma consulta a mais só quando há
+        modelos.append(LinhaProfissional)
+    for modelo in modelos:
+        for linha in (
+            modelo.objects.filter(item__contratacao=contratacao).select_related("servico").order_by("pk")
+        ):
+            nuvem_por_item[linha.item_id].append(linha)
     if ordem_editada is not None and linhas_editadas is not None:
         if ordem_editada.pk not in {o.pk for o in ordens}:
             ordens.append(ordem_editada)

@@ -15,6 +15,7 @@ from contratos.models import (
     Item,
     LinhaNuvem,
     LinhaPerfil,
+    LinhaProfissional,
     MapaSalarial,
     MembroEquipe,
     OrdemServico,
@@ -207,15 +208,19 @@ def item_salvar(*, item: Item) -> Item:
     if item.pk:
         gravado = Item.objects.select_for_update().get(pk=item.pk)
         catalogo_anterior = gravado.catalogo_id
-        tem_linhas = gravado.ordens.exists() or gravado.linhas_nuvem.exists()
+        tem_linhas = (
+            gravado.ordens.exists() or gravado.linhas_nuvem.exists() or gravado.linhas_profissionais.exists()
+        )
         if tem_linhas and gravado.tipo != item.tipo:
             erros["tipo"] = "O item já tem OS ou linhas de serviço: o tipo não pode mudar."
         elif tem_linhas and gravado.catalogo_id != item.catalogo_id:
             erros["catalogo"] = "O item já tem linhas de serviço: a versão do catálogo não pode mudar."
     # Só uma versão aprovada é fixada; depois de substituída, o item continua com a sua.
     novo_catalogo = item.catalogo_id and item.catalogo_id != catalogo_anterior and "catalogo" not in erros
-    if novo_catalogo and not selectors.catalogos_de_nuvem_aprovados().filter(pk=item.catalogo_id).exists():
-        erros["catalogo"] = "Escolha uma versão aprovada (vigente) do catálogo de serviços de nuvem."
+    if novo_catalogo and not selectors.catalogos_aprovados([item.tipo]).filter(pk=item.catalogo_id).exists():
+        erros["catalogo"] = (
+            f"Escolha uma versão aprovada (vigente) do catálogo de {item.get_tipo_display().lower()}."
+        )
     if erros:
         raise ValidationError(erros)
     item.full_clean()
@@ -224,14 +229,22 @@ def item_salvar(*, item: Item) -> Item:
 
 
 @transaction.atomic
-def item_nuvem_salvar_linhas(*, item: Item, linhas: list[LinhaNuvem], usuario=None) -> Item:
-    """Grava exatamente as `linhas` de serviço de nuvem do item (as que faltarem são removidas); tudo ou
-    nada. Regras, de novo aqui: item de nuvem, serviço da versão do catálogo fixada, quantidade > 0."""
-    if item.tipo != Item.Tipo.NUVEM:
-        raise ValidationError("Só um item de serviços de nuvem tem linhas de serviço; este é de perfis (OS).")
+def item_nuvem_salvar_linhas(
+    *, item: Item, linhas: list[LinhaNuvem | LinhaProfissional], usuario=None
+) -> Item:
+    """Grava exatamente as `linhas` de serviço do item de catálogo (nuvem ou serviços profissionais; as que
+    faltarem são removidas); tudo ou nada. Regras, de novo aqui: item de catálogo, linha do tipo do item,
+    serviço da versão do catálogo fixada, quantidade > 0."""
+    if not item.e_catalogo:
+        raise ValidationError(
+            "Só um item de serviços de nuvem ou profissionais tem linhas de serviço; este é de perfis (OS)."
+        )
+    modelo = item.linhas_de_catalogo.model
     erros: list[str] = []
     if not linhas:
-        erros.append("Inclua ao menos um serviço de nuvem no item.")
+        erros.append(f"Inclua ao menos um serviço no item ({item.get_tipo_display().lower()}).")
+    if any(not isinstance(linha, modelo) for linha in linhas):
+        raise ValidationError("As linhas não são do tipo do item; recarregue a página.")
     for numero, linha in enumerate(linhas, start=1):
         if linha.servico.versao_id != item.catalogo_id:
             erros.append(f"Linha {numero}: escolha um serviço da versão do catálogo fixada no item.")
@@ -243,7 +256,9 @@ def item_nuvem_salvar_linhas(*, item: Item, linhas: list[LinhaNuvem], usuario=No
             erros.extend(f"Linha {numero}: {m}" for m in erro.messages)
     if erros:
         raise ValidationError(erros)
-    _substituir_linhas(item.linhas_nuvem, linhas, pai="item", dono=item, usuario=usuario, onde="este item")
+    _substituir_linhas(
+        item.linhas_de_catalogo, linhas, pai="item", dono=item, usuario=usuario, onde="este item"
+    )
     Contratacao.objects.filter(pk=item.contratacao_id).update(atualizada_em=timezone.now())
     return item
 
@@ -398,14 +413,15 @@ def contratacao_duplicar(*, contratacao: Contratacao, usuario=None) -> Contratac
         for linha in LinhaPerfil.objects.filter(ordem__contratacao=contratacao).order_by("pk")
     ]
     bulk_create_with_history(copias, LinhaPerfil, default_user=usuario, default_change_reason="Duplicação")
-    nuvem = [
-        LinhaNuvem(
-            item=itens[linha.item_id],
-            servico_id=linha.servico_id,
-            quantidade=linha.quantidade,
-            observacao=linha.observacao,
-        )
-        for linha in LinhaNuvem.objects.filter(item__contratacao=contratacao).order_by("pk")
-    ]
-    bulk_create_with_history(nuvem, LinhaNuvem, default_user=usuario, default_change_reason="Duplicação")
+    for modelo in (LinhaNuvem, LinhaProfissional):  # linhas dos itens de catálogo: mesmos campos
+        linhas = [
+            modelo(
+                item=itens[linha.item_id],
+                servico_id=linha.servico_id,
+                quantidade=linha.quantidade,
+                observacao=linha.observacao,
+            )
+            for linha in modelo.objects.filter(item__contratacao=contratacao).order_by("pk")
+        ]
+        bulk_create_with_history(linhas, modelo, default_user=usuario, default_change_reason="Duplicação")
     return nova

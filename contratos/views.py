@@ -309,7 +309,7 @@ def contratacao_anexo_a(request, pk):
 
 
 def _item_form(request, item):
-    form = ItemForm(request.POST or None, instance=item, catalogos=selectors.catalogos_de_nuvem_aprovados())
+    form = ItemForm(request.POST or None, instance=item, catalogos=selectors.catalogos_aprovados())
     if request.method == "POST" and form.is_valid():
         novo = item.pk is None
         try:
@@ -318,7 +318,7 @@ def _item_form(request, item):
             _erros_no_form(form, erro)
         else:
             messages.success(request, f"Item {item.numero} salvo.")
-            if novo and item.e_nuvem:
+            if novo and item.e_catalogo:
                 return redirect("contratos:item_nuvem", item.pk)
             return redirect(item.get_absolute_url())
     return render(
@@ -344,10 +344,6 @@ def item_excluir(request, pk):
     services.item_excluir(item=item)
     messages.success(request, f"Item {item.numero} excluído, com suas OS.")
     return redirect(contratacao)
-
-
-def _proximo_numero_os(contratacao, hoje):
-    return f"OS nº {contratacao.ordens.count() + 1:03d}/{hoje:%Y}"
 
 
 def _linhas_iniciais(ordem_resumo):
@@ -431,9 +427,8 @@ def os_criar(request, pk):
         return redirect("contratos:item_criar", contratacao.pk)
     pedido = request.GET.get("item", "")
     item = next((i for i in itens if str(i.pk) == pedido), itens[0])
-    ordem = OrdemServico(
-        contratacao=contratacao, item=item, numero=_proximo_numero_os(contratacao, timezone.localdate())
-    )
+    numero = selectors.proximo_numero_os(contratacao, hoje=timezone.localdate())
+    ordem = OrdemServico(contratacao=contratacao, item=item, numero=numero)
     return _os_form(request, contratacao, ordem)
 
 
@@ -564,16 +559,18 @@ def _linhas_nuvem_iniciais(item_resumo):
 
 
 def _contexto_nuvem(item, dados=None, *, mostrar_erros=False):
-    """Linhas do item de nuvem e totais ao vivo, pela mesma função pura da exportação."""
+    """Linhas do item de catálogo e totais ao vivo, pela mesma função pura da exportação."""
     contratacao = item.contratacao
     servicos = selectors.servicos_do_catalogo(item)
     if dados is None:
         resumo = selectors.resumir_contratacao(contratacao)
         iniciais = _linhas_nuvem_iniciais(resumo.item_resumo(item.pk))
-        formset = LinhasNuvemFormSet(initial=iniciais, servicos=servicos)
+        formset = LinhasNuvemFormSet(
+            initial=iniciais, servicos=servicos, modelo=item.linhas_de_catalogo.model
+        )
     else:
-        formset = LinhasNuvemFormSet(dados, servicos=servicos)
-        existentes = {linha.pk: linha for linha in item.linhas_nuvem.select_related("servico")}
+        formset = LinhasNuvemFormSet(dados, servicos=servicos, modelo=item.linhas_de_catalogo.model)
+        existentes = {linha.pk: linha for linha in item.linhas_de_catalogo.select_related("servico")}
         linhas = [f.linha(existentes=existentes) for f in formset.forms]
         resumo = selectors.resumir_contratacao(
             contratacao, item_nuvem_editado=item, linhas_nuvem_editadas=linhas
@@ -596,7 +593,7 @@ def _contexto_nuvem(item, dados=None, *, mostrar_erros=False):
 
 def _item_nuvem(request, pk, permissao=PERM_EDITAR):
     item = _item(request, pk, permissao)
-    if not item.e_nuvem:
+    if not item.e_catalogo:
         raise Http404("Este item é de perfis profissionais: suas linhas ficam nas OS.")
     return item
 
@@ -604,7 +601,7 @@ def _item_nuvem(request, pk, permissao=PERM_EDITAR):
 def item_nuvem(request, pk):
     item = get_object_or_404(selectors.itens_visiveis(request.user), pk=pk)
     _exigir(request.user, PERM_LER)
-    if not item.e_nuvem:
+    if not item.e_catalogo:
         raise Http404("Este item é de perfis profissionais: suas linhas ficam nas OS.")
     if not request.user.has_perm(PERM_EDITAR):
         if request.method == "POST":
@@ -620,14 +617,14 @@ def item_nuvem(request, pk):
         except ValidationError as erro:
             contexto["erros_servico"] = erro.messages
         else:
-            messages.success(request, f"Serviços de nuvem do Item {item.numero} salvos.")
+            messages.success(request, f"{item.get_tipo_display()} do Item {item.numero} salvos.")
             return redirect(item.get_absolute_url())
     return render(request, "contratos/item_nuvem_form.html", contexto)
 
 
 @require_POST
 def item_nuvem_calcular(request, pk):
-    """Totais ao vivo (htmx) das linhas de nuvem, sem gravar nada."""
+    """Totais ao vivo (htmx) das linhas do item de catálogo, sem gravar nada."""
     item = _item_nuvem(request, pk)
     contexto = _contexto_nuvem(item, request.POST)
     return render(request, "contratos/item_nuvem_form.html#totais", {**contexto, "oob": True})

@@ -70,13 +70,22 @@
   });
 })();
 
-// Item: a versão do catálogo só interessa a itens de serviços de nuvem.
+// Item: a versão do catálogo só interessa a itens de catálogo (serviços de nuvem ou profissionais), e só as
+// versões do catálogo do tipo escolhido ficam à escolha.
 (function () {
   function ajustarCatalogo() {
     var tipo = document.getElementById("id_tipo");
     var bloco = document.getElementById("div_id_catalogo");
     if (!tipo || !bloco) return;
-    bloco.hidden = tipo.value !== "nuvem";
+    bloco.hidden = tipo.value !== "nuvem" && tipo.value !== "profissionais";
+    var select = document.getElementById("id_catalogo");
+    if (!select) return;
+    Array.prototype.forEach.call(select.options, function (opcao) {
+      var tipoDaOpcao = opcao.getAttribute("data-tipo");
+      opcao.hidden = tipoDaOpcao !== null && tipoDaOpcao !== tipo.value;
+    });
+    var escolhida = select.options[select.selectedIndex];
+    if (escolhida && escolhida.hidden) select.value = "";
   }
   document.addEventListener("change", function (evento) {
     if (evento.target && evento.target.id === "id_tipo") ajustarCatalogo();

@@ -1,0 +1,91 @@
+"""Navegador: a equipe inclui um item de serviços profissionais pelo teclado e pelo mouse, vê os totais ao
+vivo, salva e baixa o Anexo A, que o LibreOffice recalcula aos mesmos valores da tela."""
+
+from decimal import Decimal as D
+
+import openpyxl
+import pytest
+from playwright.sync_api import expect
+
+from contratos.anexo_a import ABA_ANEXO
+from contratos.models import Contratacao
+from tests.conftest import SENHA
+from tests.contratos.conftest import adicionar_os, criar_mapa
+from tests.contratos.test_profissionais import criar_catalogo_profissional
+from tests.planilhas import recalcular
+
+
+def _reais(valor):
+    assert isinstance(valor, int | float), f"esperava número calculado, veio {valor!r}"
+    return D(repr(valor)).quantize(D("0.01"))
+
+
+@pytest.mark.e2e
+@pytest.mark.django_db(transaction=True)
+def test_equipe_inclui_item_de_servicos_profissionais_e_exporta(
+    pagina, live_server, entrar, axe, usuario_equipe, orgao, tmp_path
+):
+    mapa = criar_mapa("Portaria SGD/MGI nº 6.055/2025")
+    contratacao = Contratacao.objects.create(
+        orgao=orgao, objeto="Sustentação e apoio", numero_processo="19974.000888/2026-01", mapa=mapa
+    )
+    adicionar_os(contratacao, [("ASUPCOMP-02", 2, None, ""), ("GERINF", 1, None, "")])  # 56.152,38
+    catalogo = criar_catalogo_profissional()
+    servico = {s.codigo: str(s.pk) for s in catalogo.servicos_profissionais.all()}
+
+    entrar(pagina, "equipe", SENHA)
+    pagina.goto(f"{live_server.url}{contratacao.get_absolute_url()}")
+    pagina.get_by_role("link", name="Novo item").click()
+    pagina.get_by_label("Descrição").fill("Apoio especializado")
+    pagina.get_by_label("Tipo").select_option("profissionais")
+    # Só versões do catálogo de serviços profissionais ficam à escolha para esse tipo.
+    campo_catalogo = pagina.get_by_label("Versão do catálogo")
+    expect(campo_catalogo).to_be_visible()
+    campo_catalogo.select_option(str(catalogo.pk))
+    salvar = pagina.get_by_role("button", name="Salvar item")
+    salvar.focus()
+    salvar.press("Enter")  # envia pelo teclado
+
+    expect(pagina.get_by_role("heading", name="Item 2 – Apoio especializado")).to_be_visible()
+    expect(pagina.get_by_role("heading", name="Serviços profissionais e quantidades mensais")).to_be_visible()
+    pagina.locator('select[name="nuvem-0-servico"]').select_option(servico["PROF-UST"])
+    quantidade = pagina.locator('input[name="nuvem-0-quantidade"]')
+    quantidade.click()
+    quantidade.press_sequentially("33,33")  # × 87,33 = 2.910,7089 → 2.910,71
+    expect(pagina.get_by_test_id("total-item")).to_have_text("R$ 2.910,71")
+    expect(pagina.get_by_test_id("total-mensal")).to_have_text("R$ 59.063,09")
+
+    pagina.get_by_role("button", name="Adicionar serviço").click()
+    pagina.locator('select[name="nuvem-1-servico"]').select_option(servico["PROF-HORA"])
+    pagina.locator('input[name="nuvem-1-quantidade"]').fill("10,5")  # × 150,00 = 1.575,00
+    expect(pagina.get_by_test_id("total-item")).to_have_text("R$ 4.485,71")
+    expect(pagina.get_by_test_id("total-mensal")).to_have_text("R$ 60.638,09")
+    expect(pagina.get_by_test_id("total-anual")).to_have_text("R$ 727.657,08")
+    assert axe(pagina) == []
+    pagina.locator('input[name="nuvem-1-quantidade"]').blur()
+    pagina.wait_for_load_state("networkidle")
+    pagina.set_viewport_size({"width": 390, "height": 844})
+    pagina.screenshot(path=tmp_path / "linhas-390.png", full_page=True)
+    pagina.set_viewport_size({"width": 1366, "height": 900})
+    pagina.get_by_role("button", name="Salvar serviços").click()
+
+    expect(pagina.get_by_text("Serviços profissionais do Item 2 salvos.")).to_be_visible()
+    expect(pagina.get_by_test_id("total-mensal")).to_have_text("R$ 60.638,09")
+    expect(pagina.get_by_test_id("item-2-mensal")).to_have_text("R$ 4.485,71")
+    expect(pagina.get_by_role("table", name="Serviços profissionais do Item 2")).to_be_visible()
+    assert axe(pagina) == []
+
+    with pagina.expect_download() as download:
+        pagina.get_by_role("link", name="Exportar Anexo A (XLSX)").click()
+    arquivo = tmp_path / download.value.suggested_filename
+    download.value.save_as(arquivo)
+    formulas = openpyxl.load_workbook(arquivo)[ABA_ANEXO]
+    rodadas = [c.row for c in formulas["B"] if c.value in ("PROF-UST", "PROF-HORA")]
+    assert [formulas[f"I{r}"].value for r in rodadas] == [f"=ROUND(E{r}*F{r},2)" for r in rodadas]
+    recalculada = recalcular(arquivo.read_bytes()).valores[ABA_ANEXO]
+    assert [_reais(recalculada[f"I{r}"].value) for r in rodadas] == [D("2910.71"), D("1575.00")]
+    assert (_reais(recalculada["I2"].value), _reais(recalculada["I3"].value)) == (
+        D("60638.09"),
+        D("727657.08"),
+    )
+    assert pagina.externas == []
