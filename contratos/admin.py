@@ -313,7 +313,7 @@ class LinhaNuvemAdmin(_SoLeitura, HistoricoAdmin):
 
 
 @admin.register(LinhaProfissional)
-class LinhaProfissionalAdmin(_SoLeitura, SimpleHistoryAdmin):
+class LinhaProfissionalAdmin(_SoLeitura, HistoricoAdmin):
     list_display = ["item", "servico", "quantidade"]
     list_select_related = ["item", "servico"]
     search_fields = ["servico__codigo", "item__contratacao__numero_processo"]
