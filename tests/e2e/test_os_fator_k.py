@@ -175,3 +175,16 @@ def test_linha_que_nao_entra_no_total_diz_por_que(tela, axe):
     expect(motivo).to_be_empty()
     expect(aviso).to_have_count(0)
     conferir_totais(tela, 2 * custo("ASUPCOMP-02", D("2.50")) + GERINF)
+
+
+def test_no_celular_a_pagina_cabe_e_o_motivo_aparece(tela):
+    tela.set_viewport_size({"width": 390, "height": 844})
+    tela.reload()
+    # a tabela de linhas rola dentro da sua região; a página não rola de lado
+    assert tela.evaluate("document.documentElement.scrollWidth") <= 390
+    tela.locator('input[name="linhas-1-quantidade"]').fill("0")
+    motivo = tela.get_by_test_id("motivo-linha").nth(1)
+    expect(motivo).to_have_text("Fora do total: Informe ao menos 1 profissional.")
+    caixa = motivo.bounding_box()
+    assert caixa["x"] >= 0 and caixa["x"] + caixa["width"] <= 390
+    conferir_totais(tela, 2 * custo("ASUPCOMP-02"))
