@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from contratos.models import OrdemServico
 from tests.contratos.conftest import adicionar_os
+from tests.contratos.test_nuvem import SERVICOS, criar_catalogo, item_nuvem
 
 PARES = 200
 CSRF = "c" * 32  # segredo do cookie csrftoken; o mesmo valor vai no campo do formulário
@@ -66,8 +67,34 @@ def _dados(ordem, linhas, *, quantidade, versao):
     return dados
 
 
+def _par(navegador, calcular, salvar):
+    """Os dois pedidos largam juntos (barreira), como o total ao vivo e o clique em Salvar."""
+    largada = threading.Barrier(2)
+    respostas = {}
+
+    def enviar(nome, url, dados, htmx):
+        largada.wait()
+        respostas[nome] = navegador.post(url, dados, htmx=htmx)
+
+    tarefas = [
+        threading.Thread(target=enviar, args=("calcular", *calcular, True)),
+        threading.Thread(target=enviar, args=("salvar", *salvar, False)),
+    ]
+    for t in tarefas:
+        t.start()
+    for t in tarefas:
+        t.join()
+    return respostas
+
+
+def _erros(rodada, respostas):
+    return [
+        (rodada, nome, status, corpo[:200]) for nome, (status, corpo) in respostas.items() if status >= 500
+    ]
+
+
 @pytest.mark.django_db(transaction=True)
-def test_total_ao_vivo_e_gravacao_simultaneos_nao_dao_erro_nem_perdem_gravacao(
+def test_total_ao_vivo_e_gravacao_da_os_simultaneos_nao_dao_erro_nem_perdem_gravacao(
     live_server, usuario_equipe, nova_contratacao
 ):
     contratacao = nova_contratacao()
@@ -83,27 +110,12 @@ def test_total_ao_vivo_e_gravacao_simultaneos_nao_dao_erro_nem_perdem_gravacao(
     for rodada in range(PARES):
         versao = OrdemServico.objects.values_list("versao", flat=True).get(pk=ordem.pk)
         quantidade = 1 + rodada % 9
-        largada = threading.Barrier(2)
-        respostas = {}
-
-        def calcular(q=quantidade, v=versao, largada=largada, respostas=respostas):
-            largada.wait()
-            respostas["calcular"] = navegador.post(
-                url_calcular, _dados(ordem, linhas, quantidade=q + 1, versao=v), htmx=True
-            )
-
-        def salvar(q=quantidade, v=versao, largada=largada, respostas=respostas):
-            largada.wait()
-            respostas["salvar"] = navegador.post(url_salvar, _dados(ordem, linhas, quantidade=q, versao=v))
-
-        tarefas = [threading.Thread(target=calcular), threading.Thread(target=salvar)]
-        for t in tarefas:
-            t.start()
-        for t in tarefas:
-            t.join()
-        for nome, (status, corpo) in respostas.items():
-            if status >= 500:
-                erros.append((rodada, nome, status, corpo[:200]))
+        respostas = _par(
+            navegador,
+            (url_calcular, _dados(ordem, linhas, quantidade=quantidade + 1, versao=versao)),
+            (url_salvar, _dados(ordem, linhas, quantidade=quantidade, versao=versao)),
+        )
+        erros += _erros(rodada, respostas)
         if respostas["salvar"][0] != 302:
             recusadas.append((rodada, respostas["salvar"][0]))
         gravada = OrdemServico.objects.get(pk=ordem.pk)
@@ -115,3 +127,42 @@ def test_total_ao_vivo_e_gravacao_simultaneos_nao_dao_erro_nem_perdem_gravacao(
     assert recusadas == []
     assert perdidas == []
     assert OrdemServico.objects.get(pk=ordem.pk).versao == 1 + PARES
+
+
+@pytest.mark.django_db(transaction=True)
+def test_total_ao_vivo_e_gravacao_da_nuvem_simultaneos_nao_dao_erro_nem_perdem_gravacao(
+    live_server, usuario_equipe, exemplo
+):
+    catalogo = criar_catalogo()
+    item = item_nuvem(exemplo, catalogo, linhas=SERVICOS[:2])
+    cliente = Client()
+    cliente.force_login(usuario_equipe)
+    navegador = Navegador(live_server.url, cliente.cookies["sessionid"].value)
+    url_salvar = reverse("contratos:item_nuvem", args=[item.pk])
+    url_calcular = reverse("contratos:item_nuvem_calcular", args=[item.pk])
+    servicos = [s.pk for s in catalogo.servicos_nuvem.order_by("pk")[:2]]
+
+    def dados(quantidade):
+        return {
+            "nuvem-TOTAL_FORMS": "2",
+            "nuvem-INITIAL_FORMS": "0",
+            "nuvem-0-servico": servicos[0],
+            "nuvem-0-quantidade": str(quantidade),
+            "nuvem-1-servico": servicos[1],
+            "nuvem-1-quantidade": "3",
+        }
+
+    erros, perdidas, recusadas = [], [], []
+    for rodada in range(PARES):
+        quantidade = 1 + rodada
+        respostas = _par(navegador, (url_calcular, dados(quantidade + 1)), (url_salvar, dados(quantidade)))
+        erros += _erros(rodada, respostas)
+        if respostas["salvar"][0] != 302:
+            recusadas.append((rodada, respostas["salvar"][0]))
+        gravadas = list(item.linhas_nuvem.order_by("pk").values_list("quantidade", flat=True))
+        if gravadas != [quantidade, 3]:
+            perdidas.append((rodada, gravadas))
+
+    assert erros == []
+    assert recusadas == []
+    assert perdidas == []
