@@ -170,6 +170,9 @@ def test_linha_que_nao_entra_no_total_diz_por_que(tela, axe):
     campo_k.fill("3,50")
     expect(motivo).to_have_text("Fora do total: O Fator-K não pode ser superior a 3,00 (item 4 do Anexo II).")
     assert axe(tela) == []
+    tela.locator("#alternar-contraste").click()  # o aviso na linha também passa no alto contraste
+    assert tela.evaluate("document.documentElement.classList.contains('alto-contraste')")
+    assert axe(tela) == []
 
     campo_k.fill("2,50")
     expect(motivo).to_be_empty()
