@@ -65,7 +65,8 @@
     }
     var dica = linha.querySelector(".k-do-mapa");
     if (dica) dica.textContent = mapa === null ? "" : "mapa: " + mapa.toFixed(2).replace(".", ",");
-    lembrarK(alvo);
+    // "Escolha o perfil" (sem K) não apaga a lembrança: o K do mapa anterior continua reconhecível.
+    if (mapa !== null) lembrarK(alvo);
     atualizarJustificativa(linha);
     // Na captura, antes do htmx: o total ao vivo disparado por esta mesma troca já leva o K novo.
   }, true);

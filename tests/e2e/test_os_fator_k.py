@@ -80,6 +80,7 @@ def test_mouse_troca_o_perfil_e_o_k_segue_o_mapa(tela):
     conferir_totais(tela, D("57073.28"))
     assert 2 * custo("DESTEC-01") + GERINF == D("57073.28")
 
+    perfil.select_option("")  # passou por "Escolha o perfil": o K do mapa anterior ainda é do mapa
     perfil.select_option(tela.pk["DESTEC-03"])
     expect(campo_k).to_have_value("1,95")
     expect(justificativa).to_be_hidden()
