@@ -30,6 +30,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(",") if h.strip()]
 if DEBUG and not ALLOWED_HOSTS:
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+# Envio recusado pelo CSRF: página em português com o que fazer (config/views.py).
+CSRF_FAILURE_VIEW = "config.views.falha_csrf"
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]
@@ -59,7 +61,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # SessionMiddleware do Django, sem regravar a sessão a cada total ao vivo (config/middleware.py)
+    "config.middleware.SessaoMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -109,6 +112,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": str(Path(tempfile.gettempdir()) / f"planejatic-teste-{os.getpid()}.sqlite3")
     }
+    # Total ao vivo e gravação chegam juntos: a transação já nasce com a trava de escrita (IMMEDIATE) e quem
+    # chega depois espera até 20 s em vez de responder 500 "database is locked". WAL deixa as leituras
+    # seguirem durante uma escrita. Só no SQLite: o PostgreSQL não conhece estas opções.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -129,6 +140,8 @@ LOGOUT_REDIRECT_URL = "login"
 # Sessão expira após inatividade: cada requisição renova o prazo.
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_MINUTOS", "30")) * 60
 SESSION_SAVE_EVERY_REQUEST = True
+# ...menos os totais ao vivo (htmx), que só renovam se a última renovação passou deste tempo (segundos).
+SESSAO_RENOVAR_FRAGMENTOS_APOS = 5 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # django-axes (core/axes.py): 5 falhas do mesmo usuário a partir do mesmo endereço bloqueiam esse par por

@@ -247,3 +247,21 @@ def alerta_fator_k_implicito(preco_unitario: Decimal, remuneracao: Decimal) -> s
 def experiencia_minima(senioridade: str) -> int | None:
     """Anos mínimos de experiência (item 7); None para perfis sem senioridade."""
     return EXPERIENCIA_MINIMA_ANOS.get(senioridade)
+
+
+def motivo_fora_do_total(mensagens_por_campo: Iterable[Iterable[str]]) -> str:
+    """Por que uma linha não entra nos totais, dito na própria linha (vazio quando nada a impede).
+
+    Recebe as mensagens de cada campo da linha, na ordem das colunas; repetidas aparecem uma vez.
+    """
+    mensagens = list(dict.fromkeys(m for campo in mensagens_por_campo for m in campo))
+    return f"Fora do total: {' '.join(mensagens)}" if mensagens else ""
+
+
+def linhas_fora_do_total(quantas: int) -> str:
+    """Aviso junto aos totais: quantas linhas ficaram de fora (vazio quando nenhuma)."""
+    if quantas < 1:
+        return ""
+    if quantas == 1:
+        return "1 linha fora do total: veja o motivo na própria linha."
+    return f"{quantas} linhas fora do total: veja o motivo em cada linha."

@@ -1,14 +1,29 @@
 // Contratações: Fator-K padrão do mapa e justificativa revelada quando o K adotado difere (sem script inline).
 (function () {
+  // O que a pessoa digita, como o servidor lê (DecimalField localizado): "2,12", "1.234,56"; "2.12" com um só
+  // ponto e sem 3 casas depois dele também é decimal.
   function numero(texto) {
-    var limpo = String(texto || "").trim().replace(/\./g, "").replace(",", ".");
-    return limpo === "" ? null : Number(limpo);
+    var limpo = String(texto || "").trim();
+    if (limpo === "") return null;
+    if (limpo.indexOf(",") >= 0) limpo = limpo.replace(/\./g, "").replace(",", ".");
+    else if (!/^[^.]*\.[^.]*$/.test(limpo) || /\.\d{3}$/.test(limpo)) limpo = limpo.replace(/\./g, "");
+    var valor = Number(limpo);
+    return isNaN(valor) ? null : valor;
+  }
+
+  // O K do mapa vem em data-fator-k sempre com ponto decimal ("2.12"): nunca passa por numero().
+  function kDaOpcao(opcao) {
+    var k = opcao ? opcao.getAttribute("data-fator-k") : null;
+    return k ? Number(k) : null;
   }
 
   function kDoMapa(linha) {
     var select = linha.querySelector(".campo-perfil");
-    var opcao = select && select.options[select.selectedIndex];
-    return opcao ? opcao.getAttribute("data-fator-k") : null;
+    return select ? kDaOpcao(select.options[select.selectedIndex]) : null;
+  }
+
+  function mesmoK(a, b) {
+    return a !== null && b !== null && Math.abs(a - b) < 0.0001;
   }
 
   function atualizarJustificativa(linha) {
@@ -18,8 +33,19 @@
     var mapa = kDoMapa(linha);
     var k = numero(campoK.value);
     var texto = bloco.querySelector("textarea");
-    var difere = mapa !== null && k !== null && Math.abs(k - Number(mapa)) > 0.0001;
+    var difere = mapa !== null && campoK.value.trim() !== "" && !mesmoK(k, mapa);
     bloco.hidden = !(difere || (texto && texto.value.trim() !== ""));
+  }
+
+  // Guarda o K do perfil escolhido, para saber na troca se o K da linha era o do mapa ou um digitado.
+  function lembrarK(select) {
+    var k = kDaOpcao(select.options[select.selectedIndex]);
+    select.setAttribute("data-k-anterior", k === null ? "" : String(k));
+  }
+
+  function lembrarTodos(raiz) {
+    var selects = (raiz || document).querySelectorAll(".campo-perfil");
+    for (var i = 0; i < selects.length; i++) lembrarK(selects[i]);
   }
 
   document.addEventListener("change", function (evento) {
@@ -27,27 +53,31 @@
     if (!alvo.classList || !alvo.classList.contains("campo-perfil")) return;
     var linha = alvo.closest("tr");
     var campoK = linha.querySelector(".campo-fator-k");
-    var anterior = alvo.getAttribute("data-k-anterior");
+    var textoAnterior = alvo.getAttribute("data-k-anterior");
+    var anterior = textoAnterior ? Number(textoAnterior) : null;
     var mapa = kDoMapa(linha);
-    // O K do mapa entra por padrão; um K digitado pela equipe não é apagado.
-    if (campoK && mapa && (campoK.value.trim() === "" || numero(campoK.value) === numero(anterior))) {
-      campoK.value = mapa.replace(".", ",");
+    // O K segue o perfil escolhido; só um K digitado pela equipe (diferente do mapa do perfil anterior) fica.
+    if (campoK && mapa !== null) {
+      var k = numero(campoK.value);
+      if (campoK.value.trim() === "" || k === null || mesmoK(k, anterior)) {
+        campoK.value = mapa.toFixed(2).replace(".", ",");
+      }
     }
-    alvo.setAttribute("data-k-anterior", mapa || "");
+    var dica = linha.querySelector(".k-do-mapa");
+    if (dica) dica.textContent = mapa === null ? "" : "mapa: " + mapa.toFixed(2).replace(".", ",");
+    // "Escolha o perfil" (sem K) não apaga a lembrança: o K do mapa anterior continua reconhecível.
+    if (mapa !== null) lembrarK(alvo);
     atualizarJustificativa(linha);
-  });
+    // Na captura, antes do htmx: o total ao vivo disparado por esta mesma troca já leva o K novo.
+  }, true);
 
   document.addEventListener("input", function (evento) {
     var alvo = evento.target;
     if (alvo.classList && alvo.classList.contains("campo-fator-k")) atualizarJustificativa(alvo.closest("tr"));
   });
 
-  document.addEventListener("focusin", function (evento) {
-    var alvo = evento.target;
-    if (alvo.classList && alvo.classList.contains("campo-perfil") && !alvo.hasAttribute("data-k-anterior")) {
-      alvo.setAttribute("data-k-anterior", kDoMapa(alvo.closest("tr")) || "");
-    }
-  });
+  document.addEventListener("DOMContentLoaded", function () { lembrarTodos(document); });
+  document.addEventListener("htmx:afterSettle", function (evento) { lembrarTodos(evento.detail.elt); });
 
   // Depois de incluir ou tirar uma linha, o foco vai para onde o teclado espera continuar.
   var ultimaAcao = null;
