@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from catalogo.planilhas import erros_da_importacao
+from catalogo.planilhas import ImportacaoConfirmadaMixin, erros_da_importacao
 from contratos.forms import ConfirmarImportacaoMapaForm, ImportarMapaForm
 from contratos.models import (
     Contratacao,
@@ -174,7 +174,7 @@ class MapaSalarialAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ValorPerfil)
-class ValorPerfilAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class ValorPerfilAdmin(ImportacaoConfirmadaMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     list_display = ["codigo", "perfil", "senioridade", "remuneracao", "fator_k", "custo", "mapa"]
     list_filter = ["mapa", "senioridade"]
     search_fields = ["codigo", "perfil"]

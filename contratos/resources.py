@@ -12,6 +12,7 @@ from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from catalogo.celulas import desfazer_protecao
 from catalogo.planilhas import FORMATOS, ValidacaoSemConsultasMixin, decimal_br, linha_da_planilha
 from contratos import calculo
 from contratos.models import MapaSalarial, ValorPerfil
@@ -30,7 +31,8 @@ class TextoWidget(widgets.CharWidget):
         super().__init__(**kwargs)
 
     def clean(self, value, row=None, **kwargs):
-        texto = "" if value is None else str(value).strip()
+        # desfaz a proteção contra fórmulas que a exportação CSV aplica ('=...)
+        texto = "" if value is None else desfazer_protecao(str(value).strip())
         return texto.upper() if self.maiusculas else texto
 
 
