@@ -128,7 +128,7 @@ class _ServicoResource(ValidacaoSemConsultasMixin, resources.ModelResource):
                 row[coluna] = ""  # célula vazia do XLSX em coluna de texto
             elif isinstance(valor, str):
                 # desfaz a proteção contra fórmulas que a exportação CSV aplica ('=...)
-                row[coluna] = desfazer_protecao(valor.strip())
+                row[coluna] = desfazer_protecao(valor.strip()).strip()
 
     def import_instance(self, instance, row, **kwargs):
         erros = {}

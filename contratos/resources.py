@@ -32,7 +32,7 @@ class TextoWidget(widgets.CharWidget):
 
     def clean(self, value, row=None, **kwargs):
         # desfaz a proteção contra fórmulas que a exportação CSV aplica ('=...)
-        texto = "" if value is None else desfazer_protecao(str(value).strip())
+        texto = "" if value is None else desfazer_protecao(str(value).strip()).strip()
         return texto.upper() if self.maiusculas else texto
 
 
