@@ -23,9 +23,11 @@ Para usar com o django-import-export, `FORMATOS` traz as classes de formato que 
 """
 
 import contextlib
+import contextvars
 import csv
 import hashlib
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -117,11 +119,15 @@ class _ContadorDeLinhas:
             self.dados += 1
             if self.dados <= LINHAS_MAXIMAS + 1:  # + 1: o cabeçalho
                 return
-        raise ErroPlanilha(
-            f"A planilha tem mais de {_milhar(LINHAS_MAXIMAS)} linhas; o limite é "
-            f"{_milhar(LINHAS_MAXIMAS)} linhas de dados por importação. Divida o arquivo em partes menores "
-            "e importe uma de cada vez."
-        )
+        raise _linhas_demais()
+
+
+def _linhas_demais() -> ErroPlanilha:
+    return ErroPlanilha(
+        f"A planilha tem mais de {_milhar(LINHAS_MAXIMAS)} linhas; o limite é "
+        f"{_milhar(LINHAS_MAXIMAS)} linhas de dados por importação. Divida o arquivo em partes menores "
+        "e importe uma de cada vez."
+    )
 
 
 def verificar_arquivo(nome: str, conteudo: bytes, content_type: str = "") -> str:
@@ -171,11 +177,23 @@ def _verificar_xlsx(conteudo: bytes) -> None:
         for parte in partes:
             if not parte.filename.lower().endswith((".xml", ".rels", ".vml")):
                 continue
-            if _tem_declaracao_perigosa(pacote.read(parte)):
+            if _parte_tem_declaracao_perigosa(pacote, parte):
                 raise ErroPlanilha(
                     f"A parte {parte.filename} declara DOCTYPE ou ENTITY (ataque de entidades XML); "
                     "o arquivo foi recusado."
                 )
+
+
+def _parte_tem_declaracao_perigosa(pacote: zipfile.ZipFile, parte: zipfile.ZipInfo) -> bool:
+    # Aos pedaços (com sobreposição): uma aba pode ter ~100 MiB descompactada, e lê-la inteira custaria isso
+    # (e o dobro, com lower()) na memória do worker.
+    with pacote.open(parte) as xml:
+        resto = b""
+        while pedaco := xml.read(1024 * 1024):
+            if _tem_declaracao_perigosa(resto + pedaco):
+                return True
+            resto = pedaco[-64:]
+    return False
 
 
 def _tem_declaracao_perigosa(xml: bytes) -> bool:
@@ -232,26 +250,66 @@ def _ler_csv(conteudo: bytes) -> list[list]:
     return linhas
 
 
+_TAG_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_TAG_LINHA = re.compile(rb"<(?:\w+:)?row[\s>/]")
+
+
+def _examinar_abas(conteudo: bytes) -> bool:
+    """Lê o XML das abas aos pedaços, sem montar nada: recusa aba com linhas demais e diz se há fórmulas.
+
+    Vem antes do openpyxl porque ele, sem a marca <dimension> (que o arquivo pode omitir), percorre a aba
+    inteira só para saber o tamanho: 300 mil linhas levariam dezenas de segundos antes da primeira linha.
+    """
+    maximo = LINHAS_MAXIMAS + 1 + LINHAS_VAZIAS_MAXIMAS  # dados + cabeçalho + linhas em branco toleradas
+    tem_formulas = False
+    with zipfile.ZipFile(io.BytesIO(conteudo)) as pacote:
+        for parte in pacote.infolist():
+            if not parte.filename.lower().startswith("xl/worksheets/"):
+                continue
+            linhas = 0
+            with pacote.open(parte) as xml:
+                resto = b""
+                while pedaco := xml.read(1024 * 1024):
+                    texto = resto + pedaco
+                    corte = texto.rfind(b"<")  # a marca no fim do pedaço vai inteira para o próximo
+                    corte = corte if corte > 0 else len(texto)
+                    texto, resto = texto[:corte], texto[corte:]
+                    linhas += len(_TAG_LINHA.findall(texto))
+                    tem_formulas = tem_formulas or bool(_TAG_FORMULA.search(texto))
+                    if linhas > maximo:
+                        raise _linhas_demais()
+                linhas += len(_TAG_LINHA.findall(resto))
+                tem_formulas = tem_formulas or bool(_TAG_FORMULA.search(resto))
+            if linhas > maximo:
+                raise _linhas_demais()
+    return tem_formulas
+
+
 def _ler_xlsx(conteudo: bytes) -> list[list]:
     import openpyxl  # só aqui: quem usa CSV não paga a importação
 
+    tem_formulas = _examinar_abas(conteudo)
     try:
-        formulas = openpyxl.load_workbook(io.BytesIO(conteudo), read_only=True, data_only=False)
+        # Sem fórmula nas abas (o caso comum), uma leitura basta: ler a pasta duas vezes dobra o tempo.
         valores = openpyxl.load_workbook(io.BytesIO(conteudo), read_only=True, data_only=True)
+        formulas = None
+        if tem_formulas:
+            formulas = openpyxl.load_workbook(io.BytesIO(conteudo), read_only=True, data_only=False)
     except Exception as exc:  # defusedxml, zip corrompido, XML inválido: tudo é arquivo recusado
         raise ErroPlanilha(
             "Não foi possível ler a planilha .xlsx (arquivo corrompido ou fora do padrão do Excel)."
         ) from exc
     try:
-        aba_f = formulas.worksheets[0]
-        aba_v = valores.worksheets[0]
+        linhas_v = valores.worksheets[0].iter_rows(values_only=True)
+        if formulas is None:
+            pares = ((linha, linha) for linha in linhas_v)
+        else:
+            pares = zip(formulas.worksheets[0].iter_rows(values_only=True), linhas_v, strict=False)
         linhas: list[list] = []
         problemas: list[Problema] = []
         cabecalho: list = []
         contador = _ContadorDeLinhas()
-        for numero, (linha_f, linha_v) in enumerate(
-            zip(aba_f.iter_rows(values_only=True), aba_v.iter_rows(values_only=True), strict=False), start=1
-        ):
+        for numero, (linha_f, linha_v) in enumerate(pares, start=1):
             contador.contar(linha_v)
             if numero == 1:
                 cabecalho = list(linha_v)
@@ -278,8 +336,9 @@ def _ler_xlsx(conteudo: bytes) -> list[list]:
             "Não foi possível ler a planilha .xlsx (conteúdo fora do padrão do Excel)."
         ) from exc
     finally:
-        formulas.close()
         valores.close()
+        if formulas is not None:
+            formulas.close()
     if problemas:
         raise ErroPlanilha("Há fórmulas sem valor calculado; nada foi importado.", problemas)
     return linhas
@@ -322,6 +381,27 @@ def decimal_br(valor, casas: int = 2) -> Decimal | None:
     return arredondado
 
 
+# Na prévia do admin, o formulário já leu a planilha (para recusar com a mensagem ao lado do campo); a
+# biblioteca a leria de novo. Durante UMA requisição (ImportacaoConfirmadaMixin.import_action), a tabela lida
+# fica aqui, pela hash dos bytes, e create_dataset a reaproveita.
+_tabelas_da_requisicao: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
+    "tabelas_da_requisicao", default=None
+)
+
+
+def _lembrar_tabela(conteudo: bytes, tabela: tablib.Dataset) -> None:
+    lembradas = _tabelas_da_requisicao.get()
+    if lembradas is not None:
+        lembradas[hashlib.sha256(conteudo).digest()] = tabela
+
+
+def _tabela_ja_lida(conteudo: bytes) -> tablib.Dataset | None:
+    lembradas = _tabelas_da_requisicao.get()
+    if not lembradas:
+        return None
+    return lembradas.pop(hashlib.sha256(conteudo).digest(), None)
+
+
 def _linhas_da_tabela(tabela: tablib.Dataset):
     yield list(tabela.headers or [])
     yield from tabela
@@ -341,7 +421,7 @@ class CSVSeguro(base_formats.CSV):
     def create_dataset(self, in_stream, **kwargs):
         if isinstance(in_stream, str):
             in_stream = in_stream.encode("utf-8")
-        return ler_tabela("planilha.csv", in_stream)
+        return _tabela_ja_lida(in_stream) or ler_tabela("planilha.csv", in_stream)
 
     def export_data(self, dataset, **kwargs):
         saida = io.StringIO()
@@ -360,7 +440,7 @@ class XLSXSeguro(base_formats.XLSX):
     calculado); números continuam números."""
 
     def create_dataset(self, in_stream):
-        return ler_tabela("planilha.xlsx", in_stream)
+        return _tabela_ja_lida(in_stream) or ler_tabela("planilha.xlsx", in_stream)
 
     def export_data(self, dataset, **kwargs):
         from openpyxl import Workbook
@@ -429,7 +509,8 @@ class ImportacaoSeguraForm(ImportForm):
         conteudo = arquivo.read()
         arquivo.seek(0)
         try:
-            ler_tabela(arquivo.name, conteudo, getattr(arquivo, "content_type", "") or "")
+            tabela = ler_tabela(arquivo.name, conteudo, getattr(arquivo, "content_type", "") or "")
+            _lembrar_tabela(conteudo, tabela)
         except ErroPlanilha as erro:
             self.add_error("import_file", erro.mensagens())
             return dados
@@ -490,11 +571,14 @@ class ImportacaoConfirmadaMixin:
         if request.method == "POST":
             self._descartar_pendente(request)  # uma prévia nova substitui a anterior (e o arquivo dela)
         arquivo = request.FILES.get("import_file")
+        marca = _tabelas_da_requisicao.set({})
         try:
             resposta = super().import_action(request, **kwargs)
         except Exception:
             self._remover_temporario(getattr(arquivo, "tmp_storage_name", None))
             raise
+        finally:
+            _tabelas_da_requisicao.reset(marca)
         nome = getattr(arquivo, "tmp_storage_name", None)
         if nome is None:
             return resposta
