@@ -605,14 +605,11 @@ class ImportacaoConfirmadaMixin:
                 "Não há prévia a confirmar (ela já foi confirmada, expirou ou foi substituída por outra). "
                 "Envie a planilha de novo.",
             )
-        divergentes = [
-            campo for campo, valor in pendente["campos"].items() if request.POST.get(campo, "") != valor
-        ]
-        if divergentes:
+        if any(request.POST.get(campo, "") != valor for campo, valor in pendente["campos"].items()):
             return self._recusar_confirmacao(
                 request,
-                "A confirmação não corresponde à prévia que você viu (campos alterados: "
-                f"{', '.join(sorted(divergentes))}). Nada foi importado; envie a planilha de novo.",
+                "A confirmação não corresponde à prévia que você viu (arquivo, formato ou versão de destino "
+                "diferentes). Nada foi importado; envie a planilha de novo.",
             )
         del request.session[self._chave_pendente()]
         try:
