@@ -10,7 +10,13 @@ from import_export.forms import ConfirmImportForm, ExportForm
 
 from catalogo import services
 from catalogo.models import NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
-from catalogo.planilhas import FORMATOS, ErroPlanilha, ImportacaoSeguraForm, erros_da_importacao
+from catalogo.planilhas import (
+    AJUDA_LIMITES,
+    FORMATOS,
+    ImportacaoConfirmadaMixin,
+    ImportacaoSeguraForm,
+    erros_da_importacao,
+)
 from catalogo.resources import (
     COLUNAS_NIVEL,
     ServicoNuvemResource,
@@ -179,7 +185,7 @@ def _formularios_de_importacao(tipo: str):
             self.fields["versao"].queryset = _versoes()
             self.fields["import_file"].help_text = (
                 f"Colunas obrigatórias: {', '.join(colunas.obrigatorias)}; opcionais: descricao, "
-                f"{', '.join(COLUNAS_NIVEL)}. Números como 1.234,5678 ou 1234.5678."
+                f"{', '.join(COLUNAS_NIVEL)}. Números como 1.234,5678 ou 1234.5678. {AJUDA_LIMITES}"
             )
 
     class ConfirmarForm(ConfirmImportForm):
@@ -192,7 +198,7 @@ def _formularios_de_importacao(tipo: str):
     return ImportarForm, ConfirmarForm
 
 
-class ImportacaoDeServicosMixin(ImportExportMixin):
+class ImportacaoDeServicosMixin(ImportacaoConfirmadaMixin, ImportExportMixin):
     @admin.display(boolean=True, description="valores ilustrativos", ordering="versao__valores_ilustrativos")
     def ilustrativo(self, obj):
         return obj.versao.valores_ilustrativos
@@ -244,14 +250,6 @@ class ImportacaoDeServicosMixin(ImportExportMixin):
         kwargs = super().get_import_data_kwargs(**kwargs)
         kwargs["rollback_on_validation_errors"] = True  # tudo ou nada também na confirmação
         return kwargs
-
-    def add_data_read_fail_error_to_form(self, form, e):
-        if isinstance(e, ErroPlanilha):
-            form.add_error("import_file", e.mensagens())
-        else:
-            form.add_error(
-                "import_file", "Não foi possível ler o arquivo: confira se é um .csv ou .xlsx válido."
-            )
 
     def process_result(self, result, request):
         erros = erros_da_importacao(result)

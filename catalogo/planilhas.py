@@ -22,8 +22,12 @@ Para usar com o django-import-export, `FORMATOS` traz as classes de formato que 
 `decimal_br` converte números no formato brasileiro ("5.075,52") ou com ponto ("5075.52").
 """
 
+import contextlib
+import contextvars
 import csv
+import hashlib
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -31,11 +35,19 @@ from pathlib import PurePath
 
 import tablib
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseNotAllowed
+from django.template.response import TemplateResponse
 from import_export.formats import base_formats
 from import_export.forms import ImportForm
 
+from catalogo.celulas import texto_seguro
+
 TAMANHO_MAXIMO = 10 * 1024 * 1024  # 10 MiB, tamanho do arquivo enviado
+# Dado de referência (mapa, catálogo) tem dezenas a milhares de linhas; 20.000 cabe com folga e mantém a
+# prévia em poucos segundos (bench/importacao_limite.py). Contado durante a leitura, antes do Dataset.
+LINHAS_MAXIMAS = 20_000
+LINHAS_VAZIAS_MAXIMAS = 1_000  # linhas em branco no meio também custam leitura
 DESCOMPACTADO_MAXIMO = 100 * 1024 * 1024  # soma dos tamanhos descompactados de um .xlsx
 RAZAO_MAXIMA = 100  # razão de compressão acima disso, em parte grande, é bomba zip
 PARTE_PEQUENA = 1024 * 1024  # partes menores que 1 MiB podem ter razão alta sem perigo
@@ -82,6 +94,40 @@ def formato_do_arquivo(nome: str, content_type: str = "") -> str:
             f"Formato não aceito ({extensao or 'sem extensão'}). Envie um arquivo .csv ou .xlsx."
         )
     return EXTENSOES[extensao]
+
+
+def _milhar(numero: int) -> str:
+    return f"{numero:,}".replace(",", ".")
+
+
+AJUDA_LIMITES = f"Até 10 MiB e {_milhar(LINHAS_MAXIMAS)} linhas de dados por arquivo."
+
+
+class _ContadorDeLinhas:
+    """Conta as linhas enquanto o arquivo é lido e recusa assim que passa do limite (sem ler o resto)."""
+
+    def __init__(self):
+        self.dados = 0
+        self.vazias = 0
+
+    def contar(self, valores) -> None:
+        if all(_vazio(v) for v in valores):
+            self.vazias += 1
+            if self.vazias <= LINHAS_VAZIAS_MAXIMAS:
+                return
+        else:
+            self.dados += 1
+            if self.dados <= LINHAS_MAXIMAS + 1:  # + 1: o cabeçalho
+                return
+        raise _linhas_demais()
+
+
+def _linhas_demais() -> ErroPlanilha:
+    return ErroPlanilha(
+        f"A planilha tem mais de {_milhar(LINHAS_MAXIMAS)} linhas; o limite é "
+        f"{_milhar(LINHAS_MAXIMAS)} linhas de dados por importação. Divida o arquivo em partes menores "
+        "e importe uma de cada vez."
+    )
 
 
 def verificar_arquivo(nome: str, conteudo: bytes, content_type: str = "") -> str:
@@ -131,11 +177,23 @@ def _verificar_xlsx(conteudo: bytes) -> None:
         for parte in partes:
             if not parte.filename.lower().endswith((".xml", ".rels", ".vml")):
                 continue
-            if _tem_declaracao_perigosa(pacote.read(parte)):
+            if _parte_tem_declaracao_perigosa(pacote, parte):
                 raise ErroPlanilha(
                     f"A parte {parte.filename} declara DOCTYPE ou ENTITY (ataque de entidades XML); "
                     "o arquivo foi recusado."
                 )
+
+
+def _parte_tem_declaracao_perigosa(pacote: zipfile.ZipFile, parte: zipfile.ZipInfo) -> bool:
+    # Aos pedaços (com sobreposição): uma aba pode ter ~100 MiB descompactada, e lê-la inteira custaria isso
+    # (e o dobro, com lower()) na memória do worker.
+    with pacote.open(parte) as xml:
+        resto = b""
+        while pedaco := xml.read(1024 * 1024):
+            if _tem_declaracao_perigosa(resto + pedaco):
+                return True
+            resto = pedaco[-64:]
+    return False
 
 
 def _tem_declaracao_perigosa(xml: bytes) -> bool:
@@ -181,28 +239,78 @@ def _ler_csv(conteudo: bytes) -> list[list]:
         texto = conteudo.decode("cp1252", errors="replace")
     primeira = texto.split("\n", 1)[0]
     separador = ";" if primeira.count(";") > primeira.count(",") else ","
-    return [[c.strip() for c in linha] for linha in csv.reader(io.StringIO(texto), delimiter=separador)]
+    contador = _ContadorDeLinhas()
+    linhas = []
+    try:
+        for linha in csv.reader(io.StringIO(texto), delimiter=separador):
+            contador.contar(linha)
+            linhas.append([c.strip() for c in linha])
+    except csv.Error as exc:
+        raise ErroPlanilha(f"O arquivo .csv está malformado ({exc}).") from exc
+    return linhas
+
+
+_TAG_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_TAG_LINHA = re.compile(rb"<(?:\w+:)?row[\s>/]")
+
+
+def _examinar_abas(conteudo: bytes) -> bool:
+    """Lê o XML das abas aos pedaços, sem montar nada: recusa aba com linhas demais e diz se há fórmulas.
+
+    Vem antes do openpyxl porque ele, sem a marca <dimension> (que o arquivo pode omitir), percorre a aba
+    inteira só para saber o tamanho: 300 mil linhas levariam dezenas de segundos antes da primeira linha.
+    """
+    maximo = LINHAS_MAXIMAS + 1 + LINHAS_VAZIAS_MAXIMAS  # dados + cabeçalho + linhas em branco toleradas
+    tem_formulas = False
+    with zipfile.ZipFile(io.BytesIO(conteudo)) as pacote:
+        for parte in pacote.infolist():
+            if not parte.filename.lower().startswith("xl/worksheets/"):
+                continue
+            linhas = 0
+            with pacote.open(parte) as xml:
+                resto = b""
+                while pedaco := xml.read(1024 * 1024):
+                    texto = resto + pedaco
+                    corte = texto.rfind(b"<")  # a marca no fim do pedaço vai inteira para o próximo
+                    corte = corte if corte > 0 else len(texto)
+                    texto, resto = texto[:corte], texto[corte:]
+                    linhas += len(_TAG_LINHA.findall(texto))
+                    tem_formulas = tem_formulas or bool(_TAG_FORMULA.search(texto))
+                    if linhas > maximo:
+                        raise _linhas_demais()
+                linhas += len(_TAG_LINHA.findall(resto))
+                tem_formulas = tem_formulas or bool(_TAG_FORMULA.search(resto))
+            if linhas > maximo:
+                raise _linhas_demais()
+    return tem_formulas
 
 
 def _ler_xlsx(conteudo: bytes) -> list[list]:
     import openpyxl  # só aqui: quem usa CSV não paga a importação
 
+    tem_formulas = _examinar_abas(conteudo)
     try:
-        formulas = openpyxl.load_workbook(io.BytesIO(conteudo), read_only=True, data_only=False)
+        # Sem fórmula nas abas (o caso comum), uma leitura basta: ler a pasta duas vezes dobra o tempo.
         valores = openpyxl.load_workbook(io.BytesIO(conteudo), read_only=True, data_only=True)
+        formulas = None
+        if tem_formulas:
+            formulas = openpyxl.load_workbook(io.BytesIO(conteudo), read_only=True, data_only=False)
     except Exception as exc:  # defusedxml, zip corrompido, XML inválido: tudo é arquivo recusado
         raise ErroPlanilha(
             "Não foi possível ler a planilha .xlsx (arquivo corrompido ou fora do padrão do Excel)."
         ) from exc
     try:
-        aba_f = formulas.worksheets[0]
-        aba_v = valores.worksheets[0]
+        linhas_v = valores.worksheets[0].iter_rows(values_only=True)
+        if formulas is None:
+            pares = ((linha, linha) for linha in linhas_v)
+        else:
+            pares = zip(formulas.worksheets[0].iter_rows(values_only=True), linhas_v, strict=False)
         linhas: list[list] = []
         problemas: list[Problema] = []
         cabecalho: list = []
-        for numero, (linha_f, linha_v) in enumerate(
-            zip(aba_f.iter_rows(values_only=True), aba_v.iter_rows(values_only=True), strict=False), start=1
-        ):
+        contador = _ContadorDeLinhas()
+        for numero, (linha_f, linha_v) in enumerate(pares, start=1):
+            contador.contar(linha_v)
             if numero == 1:
                 cabecalho = list(linha_v)
             linha = []
@@ -221,13 +329,16 @@ def _ler_xlsx(conteudo: bytes) -> list[list]:
                     )
                 linha.append(valor.strip() if isinstance(valor, str) else valor)
             linhas.append(linha)
+    except ErroPlanilha:
+        raise
     except Exception as exc:
         raise ErroPlanilha(
             "Não foi possível ler a planilha .xlsx (conteúdo fora do padrão do Excel)."
         ) from exc
     finally:
-        formulas.close()
         valores.close()
+        if formulas is not None:
+            formulas.close()
     if problemas:
         raise ErroPlanilha("Há fórmulas sem valor calculado; nada foi importado.", problemas)
     return linhas
@@ -270,8 +381,36 @@ def decimal_br(valor, casas: int = 2) -> Decimal | None:
     return arredondado
 
 
+# Na prévia do admin, o formulário já leu a planilha (para recusar com a mensagem ao lado do campo); a
+# biblioteca a leria de novo. Durante UMA requisição (ImportacaoConfirmadaMixin.import_action), a tabela lida
+# fica aqui, pela hash dos bytes, e create_dataset a reaproveita.
+_tabelas_da_requisicao: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
+    "tabelas_da_requisicao", default=None
+)
+
+
+def _lembrar_tabela(conteudo: bytes, tabela: tablib.Dataset) -> None:
+    lembradas = _tabelas_da_requisicao.get()
+    if lembradas is not None:
+        lembradas[hashlib.sha256(conteudo).digest()] = tabela
+
+
+def _tabela_ja_lida(conteudo: bytes) -> tablib.Dataset | None:
+    lembradas = _tabelas_da_requisicao.get()
+    if not lembradas:
+        return None
+    return lembradas.pop(hashlib.sha256(conteudo).digest(), None)
+
+
+def _linhas_da_tabela(tabela: tablib.Dataset):
+    yield list(tabela.headers or [])
+    yield from tabela
+
+
 class CSVSeguro(base_formats.CSV):
-    """CSV lido pelas guardas: aceita UTF-8 ou Windows-1252 e separador vírgula ou ponto e vírgula."""
+    """CSV lido pelas guardas: aceita UTF-8 ou Windows-1252 e separador vírgula ou ponto e vírgula.
+
+    Na exportação, todo texto passa por `texto_seguro(csv=True)` (nada vira fórmula ao abrir no Excel)."""
 
     def is_binary(self):
         return True  # os bytes chegam intactos a ler_tabela, que cuida da codificação
@@ -282,17 +421,68 @@ class CSVSeguro(base_formats.CSV):
     def create_dataset(self, in_stream, **kwargs):
         if isinstance(in_stream, str):
             in_stream = in_stream.encode("utf-8")
-        return ler_tabela("planilha.csv", in_stream)
+        return _tabela_ja_lida(in_stream) or ler_tabela("planilha.csv", in_stream)
+
+    def export_data(self, dataset, **kwargs):
+        saida = io.StringIO()
+        escritor = csv.writer(saida, lineterminator="\r\n")
+        for linha in _linhas_da_tabela(dataset):
+            escritor.writerow(
+                [texto_seguro(v, csv=True) if isinstance(v, str) else ("" if v is None else v) for v in linha]
+            )
+        return saida.getvalue()
 
 
 class XLSXSeguro(base_formats.XLSX):
-    """XLSX lido pelas guardas (bomba zip, entidades XML, fórmulas sem valor)."""
+    """XLSX lido pelas guardas (bomba zip, entidades XML, fórmulas sem valor).
+
+    Na exportação, todo texto vai em célula do tipo texto (volta exatamente como foi digitado, nunca é
+    calculado); números continuam números."""
 
     def create_dataset(self, in_stream):
-        return ler_tabela("planilha.xlsx", in_stream)
+        return _tabela_ja_lida(in_stream) or ler_tabela("planilha.xlsx", in_stream)
+
+    def export_data(self, dataset, **kwargs):
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+
+        livro = Workbook(write_only=True)
+        aba = livro.create_sheet("Planilha")
+        larguras: dict[int, int] = {}
+        linhas = list(_linhas_da_tabela(dataset))
+        for linha in linhas:
+            for indice, valor in enumerate(linha):
+                larguras[indice] = max(larguras.get(indice, 8), min(len(str(valor or "")) + 2, 60))
+        for indice, largura in larguras.items():
+            aba.column_dimensions[get_column_letter(indice + 1)].width = largura
+        aba.freeze_panes = "A2"
+        negrito = Font(bold=True)
+        for numero, linha in enumerate(linhas):
+            celulas = []
+            for valor in linha:
+                if isinstance(valor, str):
+                    celula = WriteOnlyCell(aba, value=texto_seguro(valor))
+                    celula.data_type = "s"  # "=..." seria fórmula: aqui é sempre texto
+                else:
+                    celula = WriteOnlyCell(aba, value=valor)
+                if numero == 0:
+                    celula.font = negrito
+                celulas.append(celula)
+            aba.append(celulas)
+        saida = io.BytesIO()
+        livro.save(saida)
+        return saida.getvalue()
 
 
 FORMATOS = [CSVSeguro, XLSXSeguro]
+FORMATO_POR_EXTENSAO = {"csv": CSVSeguro, "xlsx": XLSXSeguro}
+
+
+def exportar_tabela(tabela: tablib.Dataset, extensao: str) -> str | bytes:
+    """Bytes (XLSX) ou texto (CSV) de uma exportação, pelo mesmo caminho do admin (fórmulas protegidas)."""
+    return FORMATO_POR_EXTENSAO[extensao]().export_data(tabela)
 
 
 class ImportacaoSeguraForm(ImportForm):
@@ -302,7 +492,8 @@ class ImportacaoSeguraForm(ImportForm):
     def __init__(self, formats, resources, **kwargs):
         super().__init__(formats, resources, **kwargs)
         self.formatos = formats
-        self.fields["import_file"].label = "Planilha (.csv ou .xlsx, até 10 MiB)"
+        self.fields["import_file"].label = "Planilha (.csv ou .xlsx)"
+        self.fields["import_file"].help_text = AJUDA_LIMITES
         self.fields["format"].required = False
         self.fields["format"].widget = forms.HiddenInput()
 
@@ -318,7 +509,8 @@ class ImportacaoSeguraForm(ImportForm):
         conteudo = arquivo.read()
         arquivo.seek(0)
         try:
-            ler_tabela(arquivo.name, conteudo, getattr(arquivo, "content_type", "") or "")
+            tabela = ler_tabela(arquivo.name, conteudo, getattr(arquivo, "content_type", "") or "")
+            _lembrar_tabela(conteudo, tabela)
         except ErroPlanilha as erro:
             self.add_error("import_file", erro.mensagens())
             return dados
@@ -327,6 +519,129 @@ class ImportacaoSeguraForm(ImportForm):
             if formato().get_extension() == extensao:
                 dados["format"] = str(indice)
         return dados
+
+
+class ImportacaoConfirmadaMixin:
+    """Para os ModelAdmin com ImportMixin: a confirmação só importa o arquivo que ESTE usuário viu na prévia.
+
+    O django-import-export guarda a planilha da prévia numa pasta temporária e confia no nome que volta no
+    campo oculto `import_file_name` da confirmação: qualquer arquivo da pasta seria lido, importado sem
+    prévia e apagado. Aqui o nome, o hash do conteúdo e os demais campos da confirmação (formato, recurso,
+    versão de destino) ficam na sessão na hora da prévia; a confirmação que não bate é recusada com 400,
+    sem ler, gravar nem apagar nada. A cópia temporária some na recusa da prévia, na confirmação e quando
+    uma nova prévia substitui a anterior.
+    """
+
+    def _chave_pendente(self) -> str:
+        return f"importacao_pendente:{self.opts.label_lower}"
+
+    def _armazenamento(self, nome: str):
+        return self.get_tmp_storage_class()(name=nome, read_mode="rb", **self.get_tmp_storage_class_kwargs())
+
+    def _remover_temporario(self, nome: str | None) -> None:
+        if not nome:
+            return
+        with contextlib.suppress(OSError):  # já não existe
+            self._armazenamento(nome).remove()
+
+    def _descartar_pendente(self, request) -> None:
+        pendente = request.session.pop(self._chave_pendente(), None)
+        if pendente:
+            self._remover_temporario(pendente["nome"])
+
+    def write_to_tmp_storage(self, import_file, input_format):
+        # Uma cópia só (a biblioteca concatena os pedaços um a um) e o hash que prende a confirmação a ela.
+        dados = b"".join(import_file.chunks())
+        armazenamento = self.get_tmp_storage_class()(
+            read_mode=input_format.get_read_mode(), **self.get_tmp_storage_class_kwargs()
+        )
+        armazenamento.save(dados)
+        import_file.hash_conteudo = hashlib.sha256(dados).hexdigest()
+        return armazenamento
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, ErroPlanilha):
+            form.add_error("import_file", e.mensagens())
+        else:
+            form.add_error(
+                "import_file", "Não foi possível ler o arquivo: confira se é um .csv ou .xlsx válido."
+            )
+
+    def import_action(self, request, **kwargs):
+        if request.method == "POST":
+            self._descartar_pendente(request)  # uma prévia nova substitui a anterior (e o arquivo dela)
+        arquivo = request.FILES.get("import_file")
+        marca = _tabelas_da_requisicao.set({})
+        try:
+            resposta = super().import_action(request, **kwargs)
+        except Exception:
+            self._remover_temporario(getattr(arquivo, "tmp_storage_name", None))
+            raise
+        finally:
+            _tabelas_da_requisicao.reset(marca)
+        nome = getattr(arquivo, "tmp_storage_name", None)
+        if nome is None:
+            return resposta
+        confirmacao = (getattr(resposta, "context_data", None) or {}).get("confirm_form")
+        if confirmacao is None:  # prévia recusada: a cópia não serve para nada
+            self._remover_temporario(nome)
+            return resposta
+        request.session[self._chave_pendente()] = {
+            "nome": nome,
+            "hash": arquivo.hash_conteudo,
+            "campos": {campo: _texto_do_campo(valor) for campo, valor in confirmacao.initial.items()},
+        }
+        return resposta
+
+    def process_import(self, request, **kwargs):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        pendente = request.session.get(self._chave_pendente())
+        if pendente is None:
+            return self._recusar_confirmacao(
+                request,
+                "Não há prévia a confirmar (ela já foi confirmada, expirou ou foi substituída por outra). "
+                "Envie a planilha de novo.",
+            )
+        if any(request.POST.get(campo, "") != valor for campo, valor in pendente["campos"].items()):
+            return self._recusar_confirmacao(
+                request,
+                "A confirmação não corresponde à prévia que você viu (arquivo, formato ou versão de destino "
+                "diferentes). Nada foi importado; envie a planilha de novo.",
+            )
+        del request.session[self._chave_pendente()]
+        try:
+            conteudo = self._armazenamento(pendente["nome"]).read()
+        except OSError:
+            return self._recusar_confirmacao(
+                request, "O arquivo da prévia não está mais disponível. Envie a planilha de novo."
+            )
+        try:
+            if hashlib.sha256(conteudo).hexdigest() != pendente["hash"]:
+                return self._recusar_confirmacao(
+                    request, "O arquivo da prévia mudou depois dela. Nada foi importado; envie-a de novo."
+                )
+            return super().process_import(request, **kwargs)
+        finally:
+            self._remover_temporario(pendente["nome"])  # a biblioteca só apaga quando tudo dá certo
+
+    def _recusar_confirmacao(self, request, mensagem: str):
+        contexto = {
+            **self.admin_site.each_context(request),
+            "title": "Importação recusada",
+            "opts": self.opts,
+            "mensagem": mensagem,
+        }
+        return TemplateResponse(request, "admin/importacao_recusada.html", contexto, status=400)
+
+
+def _texto_do_campo(valor) -> str:
+    """O valor inicial como o navegador o devolve no campo oculto."""
+    if valor is None:
+        return ""
+    return str(getattr(valor, "pk", valor))
 
 
 class ValidacaoSemConsultasMixin:

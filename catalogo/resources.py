@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
 
+from catalogo.celulas import desfazer_protecao
 from catalogo.models import (
     CategoriaNuvem,
     NivelServico,
@@ -24,7 +25,6 @@ COLUNAS_NIVEL = {
     "nivel_medicao": "forma_medicao",
     "nivel_glosa": "faixas_glosa",
 }
-INICIOS_DE_FORMULA = ("=", "+", "-", "@")
 AVISO_ILUSTRATIVO = "valores ilustrativos: exemplo, não são os preços oficiais do SERPRO"
 
 
@@ -127,18 +127,8 @@ class _ServicoResource(ValidacaoSemConsultasMixin, resources.ModelResource):
             if valor is None and coluna not in self.numericas:
                 row[coluna] = ""  # célula vazia do XLSX em coluna de texto
             elif isinstance(valor, str):
-                valor = valor.strip()
-                # desfaz a proteção contra fórmulas que a exportação aplica ('=...)
-                if valor[:2] in {f"'{c}" for c in INICIOS_DE_FORMULA}:
-                    valor = valor[1:]
-                row[coluna] = valor
-
-    def export_field(self, field, instance, **kwargs):
-        valor = super().export_field(field, instance, **kwargs)
-        # texto digitado nunca vira fórmula na planilha exportada (injeção de fórmula)
-        if isinstance(valor, str) and valor[:1] in INICIOS_DE_FORMULA:
-            return "'" + valor
-        return valor
+                # desfaz a proteção contra fórmulas que a exportação CSV aplica ('=...)
+                row[coluna] = desfazer_protecao(valor.strip()).strip()
 
     def import_instance(self, instance, row, **kwargs):
         erros = {}

@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 from catalogo import selectors
 from catalogo.forms import CompararVersoesForm, FiltroServicosForm
 from catalogo.models import CategoriaNuvem, VersaoCatalogo
+from catalogo.planilhas import exportar_tabela
 
 POR_PAGINA = 25
 LER = "catalogo.view_versaocatalogo"
@@ -121,7 +122,8 @@ class VersaoExportar(PermissionRequiredMixin, View):
         if formato not in TIPOS_DE_ARQUIVO:
             raise Http404
         versao = get_object_or_404(selectors.versoes_visiveis(request.user), pk=pk)
-        conteudo = selectors.planilha_da_versao(versao).export(formato)
+        # os mesmos formatos do admin: texto nunca vira fórmula
+        conteudo = exportar_tabela(selectors.planilha_da_versao(versao), formato)
         if formato == "csv":
             conteudo = "\ufeff" + conteudo  # BOM: o Excel abre acentos corretamente
         nome = slugify(f"catalogo-{versao.tipo}-{versao.versao}")

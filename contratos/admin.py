@@ -6,7 +6,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from import_export.admin import ImportExportModelAdmin
 
-from catalogo.planilhas import erros_da_importacao
+from catalogo.planilhas import ImportacaoConfirmadaMixin, erros_da_importacao
 from contratos.forms import ConfirmarImportacaoMapaForm, ImportarMapaForm
 from contratos.models import (
     Contratacao,
@@ -181,7 +181,7 @@ class MapaSalarialAdmin(HistoricoAdmin):
 
 
 @admin.register(ValorPerfil)
-class ValorPerfilAdmin(ImportExportModelAdmin, HistoricoAdmin):
+class ValorPerfilAdmin(ImportacaoConfirmadaMixin, ImportExportModelAdmin, HistoricoAdmin):
     list_display = ["codigo", "perfil", "senioridade", "remuneracao", "fator_k", "custo", "mapa"]
     list_filter = ["mapa", "senioridade"]
     search_fields = ["codigo", "perfil"]

@@ -17,12 +17,13 @@ from decimal import Decimal
 from io import BytesIO
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from catalogo.celulas import texto_seguro
 from contratos.calculo import custo_por_profissional
 from contratos.estimativa import (
     EXPERIENCIA_MINIMA_ANOS,
@@ -111,14 +112,6 @@ def nome_arquivo(processo: str, data: date) -> str:
     return f"anexo-a_{limpo}_{data:%Y-%m-%d}.xlsx"
 
 
-def _texto_seguro(valor) -> str:
-    # Caracteres de controle colados de outros sistemas fariam o openpyxl recusar o arquivo inteiro.
-    texto = "" if valor is None else str(valor)
-    if not texto.isprintable():  # atalho: texto imprimível não tem caractere de controle
-        texto = ILLEGAL_CHARACTERS_RE.sub("", texto)
-    return texto[:32767]
-
-
 def _estilos() -> dict[str, NamedStyle]:
     """Estilos nomeados da pasta (aparecem em "Estilos de célula" no Excel e no LibreOffice)."""
     negrito = Font(bold=True)
@@ -168,7 +161,7 @@ class _Escritor:
         # Cache por pasta (não por processo): OS, códigos e perfis se repetem em milhares de linhas.
         texto = self._textos.get(valor)
         if texto is None:
-            texto = self._textos[valor] = _texto_seguro(valor)
+            texto = self._textos[valor] = texto_seguro(valor)
         if estilo is None:
             if not texto:
                 return None  # célula vazia não é gravada (ex.: senioridade de GERINF)
@@ -570,11 +563,11 @@ def gerar_anexo_a(*, cabecalho: CabecalhoAnexoA, estimativa: Estimativa, mapa: S
     _aba_mapa(wb, nomes, cabecalho, mapa)
 
     props = wb.properties
-    props.title = _texto_seguro(f"{cabecalho.titulo} – processo {cabecalho.processo}")[:250]
-    props.subject = _texto_seguro(cabecalho.objeto)[:250]
+    props.title = texto_seguro(f"{cabecalho.titulo} – processo {cabecalho.processo}")[:250]
+    props.subject = texto_seguro(cabecalho.objeto)[:250]
     props.creator = "PlanejaTIC"
     props.keywords = "Anexo A; estimativa; Portaria SGD/MGI nº 1.070/2023; Portaria SGD/MGI nº 6.055/2025"
-    props.description = _texto_seguro(f"{cabecalho.orgao} – mapa: {cabecalho.mapa_ato}")[:250]
+    props.description = texto_seguro(f"{cabecalho.orgao} – mapa: {cabecalho.mapa_ato}")[:250]
     props.created = _como_datetime(cabecalho.gerado_em)
 
     saida = BytesIO()

@@ -8,7 +8,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from import_export.forms import ConfirmImportForm
 
-from catalogo.planilhas import ImportacaoSeguraForm
+from catalogo.planilhas import AJUDA_LIMITES, ImportacaoSeguraForm
 from contratos import calculo
 from contratos.estimativa import formatar_numero, validar_fator_k
 from contratos.models import (
@@ -41,10 +41,9 @@ class ImportarMapaForm(ImportacaoSeguraForm):
     def __init__(self, formats, resources, **kwargs):
         super().__init__(formats, resources, **kwargs)
         self.fields["mapa"].queryset = _rascunhos()
-        self.fields[
-            "import_file"
-        ].help_text = (
-            "Colunas: codigo, perfil, senioridade, remuneracao, fator_k. Números como 5.075,52 ou 5075.52."
+        self.fields["import_file"].help_text = (
+            "Colunas: codigo, perfil, senioridade, remuneracao, fator_k. Números como 5.075,52 ou 5075.52. "
+            + AJUDA_LIMITES
         )
 
     def clean(self):

@@ -12,6 +12,7 @@ from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from catalogo.celulas import desfazer_protecao
 from catalogo.planilhas import FORMATOS, ValidacaoSemConsultasMixin, decimal_br, linha_da_planilha
 from contratos import calculo
 from contratos.models import MapaSalarial, ValorPerfil
@@ -30,7 +31,8 @@ class TextoWidget(widgets.CharWidget):
         super().__init__(**kwargs)
 
     def clean(self, value, row=None, **kwargs):
-        texto = "" if value is None else str(value).strip()
+        # desfaz a proteção contra fórmulas que a exportação CSV aplica ('=...)
+        texto = "" if value is None else desfazer_protecao(str(value).strip()).strip()
         return texto.upper() if self.maiusculas else texto
 
 
@@ -81,10 +83,20 @@ class DiffSimples(resources.Diff):
 
 
 class DiffSemHtml(resources.Diff):
-    """Na gravação confirmada ninguém vê a prévia: não monta HTML."""
+    """Linha que ninguém vai ver (gravação confirmada, ou além das primeiras linhas da prévia): nem lê os
+    campos para comparar, nem monta HTML."""
+
+    def __init__(self, resource, instance, new):
+        self.left, self.right, self.new = [], [], new
+
+    def compare_with(self, resource, instance):
+        pass
 
     def as_html(self):
         return []
+
+
+LINHAS_NA_PREVIA = 500  # a tabela da prévia (templates/contratos/admin/importar_mapa.html) mostra estas
 
 
 class ValorPerfilResource(ValidacaoSemConsultasMixin, resources.ModelResource):
@@ -119,13 +131,17 @@ class ValorPerfilResource(ValidacaoSemConsultasMixin, resources.ModelResource):
         self._motivo = "Importação"
         self._motivo_bloqueio: str | None = None
         self._previa = True
+        self._diffs = 0
 
     def import_data(self, dataset, dry_run=False, *args, **kwargs):
         self._previa = dry_run
+        self._diffs = 0
         return super().import_data(dataset, dry_run, *args, **kwargs)
 
     def get_diff_class(self):
-        return DiffSimples if self._previa else DiffSemHtml
+        # Chamado uma vez por linha: só as linhas que a tabela da prévia mostra pagam a comparação.
+        self._diffs += 1
+        return DiffSimples if self._previa and self._diffs <= LINHAS_NA_PREVIA else DiffSemHtml
 
     def get_queryset(self):
         return ValorPerfil.objects.filter(mapa=self.mapa).order_by("pk")

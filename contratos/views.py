@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
-from import_export.formats.base_formats import CSV, XLSX
 
+from catalogo.planilhas import FORMATO_POR_EXTENSAO
 from contratos import selectors, services
 from contratos.anexo_a import gerar_anexo_a, nome_arquivo
 from contratos.estimativa import REGRA_UM_PROFISSIONAL
@@ -33,7 +33,7 @@ from contratos.models import Contratacao, Item, MapaSalarial, OrdemServico, Orga
 from contratos.resources import ValorPerfilResource
 
 POR_PAGINA = 50
-FORMATOS_EXPORTACAO = {"csv": CSV, "xlsx": XLSX}
+FORMATOS_EXPORTACAO = FORMATO_POR_EXTENSAO
 
 
 def _versoes_visiveis(usuario):
@@ -92,7 +92,7 @@ def mapa_exportar(request, pk, formato):
     versao = _versao_pedida(_versoes_visiveis(request.user), pk, padrao=None)
     dados = ValorPerfilResource(mapa=versao).export(queryset=versao.valores.order_by("pk"))
     formato_cls = FORMATOS_EXPORTACAO[formato]()
-    conteudo = formato_cls.export_data(dados)
+    conteudo = formato_cls.export_data(dados)  # os mesmos formatos do admin: texto nunca vira fórmula
     nome = f"mapa-salarial-{versao.pk}-{(versao.numero or 'rascunho').replace('/', '-').replace('.', '')}"
     resposta = HttpResponse(conteudo, content_type=formato_cls.get_content_type())
     resposta["Content-Disposition"] = f'attachment; filename="{nome}.{formato}"'

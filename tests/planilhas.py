@@ -48,6 +48,16 @@ def recalcular(xlsx: bytes, *, tempo_limite: int = 120) -> PastaRecalculada:
 
 def recalcular_varias(pastas: list[bytes], *, tempo_limite: int = 120) -> list[PastaRecalculada]:
     """Como `recalcular`, com uma só partida do LibreOffice (cada partida custa segundos)."""
+    nomes = [f"pasta{indice}.xlsx" for indice in range(len(pastas))]
+    abertas = abrir_no_libreoffice(dict(zip(nomes, pastas, strict=True)), tempo_limite=tempo_limite)
+    return [abertas[nome] for nome in nomes]
+
+
+def abrir_no_libreoffice(
+    arquivos: dict[str, bytes], *, tempo_limite: int = 120
+) -> dict[str, PastaRecalculada]:
+    """Abre cada arquivo (.xlsx ou .csv, pela extensão do nome) no LibreOffice, como um usuário abriria, e
+    devolve o que ele mostrou, salvo de novo como XLSX."""
     if not libreoffice_disponivel():
         pytest.skip(f"LibreOffice (soffice) não encontrado em {SOFFICE}")
     with tempfile.TemporaryDirectory(prefix="lo-") as tmp:
@@ -59,11 +69,11 @@ def recalcular_varias(pastas: list[bytes], *, tempo_limite: int = 120) -> list[P
         saida = base / "saida"
         entrada.mkdir()
         saida.mkdir()
-        arquivos = []
-        for indice, xlsx in enumerate(pastas):
-            arquivo = entrada / f"pasta{indice}.xlsx"
-            arquivo.write_bytes(xlsx)
-            arquivos.append(arquivo)
+        caminhos = []
+        for nome, conteudo in arquivos.items():
+            caminho = entrada / nome
+            caminho.write_bytes(conteudo)
+            caminhos.append(caminho)
         processo = subprocess.run(
             [
                 SOFFICE,
@@ -75,24 +85,22 @@ def recalcular_varias(pastas: list[bytes], *, tempo_limite: int = 120) -> list[P
                 "xlsx:Calc MS Excel 2007 XML",
                 "--outdir",
                 str(saida),
-                *map(str, arquivos),
+                *map(str, caminhos),
             ],
             capture_output=True,
             text=True,
             timeout=tempo_limite,
             check=False,
         )
-        resultado = []
-        for arquivo in arquivos:
-            convertido = saida / arquivo.name
+        resultado = {}
+        for caminho in caminhos:
+            convertido = saida / (caminho.stem + ".xlsx")
             if not convertido.exists():
                 erro = f"{processo.stdout} {processo.stderr}"
-                raise RuntimeError(f"LibreOffice não converteu {arquivo.name}: {erro}")
+                raise RuntimeError(f"LibreOffice não converteu {caminho.name}: {erro}")
             dados = convertido.read_bytes()
-            resultado.append(
-                PastaRecalculada(
-                    valores=openpyxl.load_workbook(BytesIO(dados), data_only=True),
-                    formulas=openpyxl.load_workbook(BytesIO(dados)),
-                )
+            resultado[caminho.name] = PastaRecalculada(
+                valores=openpyxl.load_workbook(BytesIO(dados), data_only=True),
+                formulas=openpyxl.load_workbook(BytesIO(dados)),
             )
     return resultado

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from catalogo import services
 from catalogo.models import NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
+from catalogo.planilhas import exportar_tabela
 
 NIVEL = "nivel_indicador,nivel_meta,nivel_medicao,nivel_glosa"
 CAB_NUVEM = "codigo,nome,categoria,unidade_medida,preco_unitario,descricao," + NIVEL
@@ -259,5 +260,39 @@ def test_texto_que_parece_formula_sai_como_texto(rascunho_nuvem):
     services.servicos_importar(versao=rascunho_nuvem, dataset=dataset)
     assert ServicoNuvem.objects.get().nome == "=1+1"
     exportado = ServicoNuvemResource().export(queryset=ServicoNuvem.objects.all())
-    assert exportado.dict[0]["nome"] == "'=1+1"
-    assert re.search(r"'=1\+1", exportado.export("csv"))
+    # CSV não tem tipo de célula: ganha o apóstrofo; no XLSX vai como célula de texto, sem apóstrofo
+    assert re.search(r"'=1\+1", exportar_tabela(exportado, "csv"))
+    celula = openpyxl.load_workbook(io.BytesIO(exportar_tabela(exportado, "xlsx"))).active["B2"]
+    assert (celula.value, celula.data_type) == ("=1+1", "s")
+
+
+@pytest.fixture
+def pasta_temporaria(tmp_path, monkeypatch):
+    """A pasta temporária do processo (onde o django-import-export guarda as prévias), só deste teste."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    return tmp_path
+
+
+def test_confirmacao_adulterada_no_catalogo_e_recusada_e_previa_recusada_nao_deixa_copia(
+    pasta_temporaria, client_admin_ref, rascunho_nuvem
+):
+    """Issue 18, item 3: o catálogo usa a mesma guarda do mapa (ImportacaoConfirmadaMixin)."""
+    client_admin_ref.raise_request_exception = False
+    vitima = pasta_temporaria / "previa-de-outra-pessoa"
+    vitima.write_bytes(_csv("INTRUSO,Intruso,rede,GB,1,,,,,"))
+    r = _enviar(client_admin_ref, rascunho_nuvem, _csv(LINHA_OK, "ARM-B,Disco,armazenamento,GB/mês,-1,,,,,"))
+    assert "confirm_form" not in r.context or r.context["confirm_form"] is None
+    assert sorted(p.name for p in pasta_temporaria.iterdir()) == [vitima.name]  # a recusada não ficou
+
+    r = _enviar(client_admin_ref, rascunho_nuvem, _csv(LINHA_OK))
+    dados = {campo.html_name: campo.value() for campo in r.context["confirm_form"]}
+    for adulterado in ({"import_file_name": vitima.name}, {"format": "x"}, {"format": "1"}):
+        r = client_admin_ref.post(URL_CONFIRMAR_NUVEM, {**dados, **adulterado})
+        assert r.status_code == 400, adulterado
+        assert "não corresponde à prévia que você viu" in r.content.decode()
+    assert vitima.exists() and ServicoNuvem.objects.count() == 0
+    assert client_admin_ref.post(URL_CONFIRMAR_NUVEM, dados).status_code == 302
+    assert ServicoNuvem.objects.count() == 1
+    assert sorted(p.name for p in pasta_temporaria.iterdir()) == [vitima.name]
