@@ -45,6 +45,15 @@ class ValorPerfilInline(admin.TabularInline):
     def custo(self, obj):
         return reais(obj.custo_total) if obj.pk else "—"
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        campo = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("remuneracao", "fator_k"):
+            # Valores como no Brasil: 5.075,52 e 2,12 (mostrados e aceitos com vírgula).
+            campo.localize = True
+            campo.widget = forms.TextInput(attrs={"inputmode": "decimal", "size": 10})
+            campo.widget.is_localized = True
+        return campo
+
     # Versão travada: as linhas ficam só para leitura (o motivo aparece no topo do formulário).
     def has_add_permission(self, request, obj=None):
         return super().has_add_permission(request, obj) and not (obj and obj.bloqueado)
