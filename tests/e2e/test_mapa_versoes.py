@@ -1,6 +1,7 @@
 """Navegador: o Administrador de referências cria, edita, salva e publica uma versão do mapa no admin."""
 
 import io
+import os
 
 import pytest
 from django.utils import timezone
@@ -11,7 +12,7 @@ from tests.conftest import SENHA
 
 pytestmark = pytest.mark.e2e
 
-FOTOS = "/tmp/shots-versoes"
+FOTOS = os.environ.get("FOTOS_E2E", "")  # pasta para as capturas de tela, só quando pedida
 
 
 def _mensagem(pagina) -> str:
@@ -19,12 +20,15 @@ def _mensagem(pagina) -> str:
 
 
 def _foto(pagina, nome):
-    pagina.screenshot(path=f"{FOTOS}/{nome}.png", full_page=True)
+    if FOTOS:
+        pagina.screenshot(path=f"{FOTOS}/{nome}.png", full_page=True)
 
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("largura", [1366, 390])
-def test_admin_cria_edita_salva_e_publica_nova_versao(pagina, live_server, entrar, usuario_admin_ref, largura):
+def test_admin_cria_edita_salva_e_publica_nova_versao(
+    pagina, live_server, entrar, usuario_admin_ref, largura
+):
     referencias.carregar(saida=io.StringIO())
     semente = MapaSalarial.objects.get(nome_ato=referencias.ATO)
     hoje = timezone.localdate()
@@ -83,7 +87,8 @@ def test_admin_cria_edita_salva_e_publica_nova_versao(pagina, live_server, entra
     pagina.goto(f"{live_server.url}/admin/contratos/mapasalarial/")
     lista = pagina.locator("#result_list tbody")
     assert lista.get_by_text("Vigente", exact=True).count() == 1
-    nova = lista.locator("tr", has=pagina.get_by_role("link", name="Portaria SGD/MGI nº 9.999/2026", exact=True))
+    ato_novo = pagina.get_by_role("link", name="Portaria SGD/MGI nº 9.999/2026", exact=True)
+    nova = lista.locator("tr", has=ato_novo)
     assert "Vigente" in nova.inner_text()
     antiga = lista.locator("tr", has=pagina.get_by_role("link", name=semente.nome_ato, exact=True))
     assert f"Substituída desde {hoje:%d/%m/%Y}" in antiga.inner_text()
