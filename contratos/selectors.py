@@ -189,14 +189,19 @@ def mapas_vigentes(*, hoje: date | None = None) -> QuerySet[MapaSalarial]:
 
 def mapa_mais_novo(contratacao: Contratacao, *, hoje: date) -> MapaSalarial | None:
     """A versão vigente, se for mais nova que a fixada na contratação (aviso "há versão mais nova")."""
-    pk = mapa_vigente_id(hoje=hoje)
+    publicadas = {
+        m.pk: m
+        for m in MapaSalarial.objects.filter(situacao=MapaSalarial.Situacao.VIGENTE).only(
+            "pk", "nome_ato", "data_vigencia"
+        )
+    }
+    pk = vigencia.vigente([(m.pk, m.data_vigencia) for m in publicadas.values()], hoje=hoje)
     if pk is None or pk == contratacao.mapa_id:
         return None
-    vigente = MapaSalarial.objects.get(pk=pk)
     fixada = contratacao.mapa.data_vigencia
-    if fixada is not None and vigente.data_vigencia <= fixada:
+    if fixada is not None and publicadas[pk].data_vigencia <= fixada:
         return None
-    return vigente
+    return publicadas[pk]
 
 
 def ordens_visiveis(usuario) -> QuerySet[OrdemServico]:
