@@ -76,6 +76,7 @@ def mapa(request):
         "contratos/mapa.html",
         {
             "mapa": atual,
+            "estado": selectors.estados_dos_mapas(hoje=hoje).get(atual.pk),
             "form": form,
             "pagina": pagina,
             "filtrando": bool(filtros),

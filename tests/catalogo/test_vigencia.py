@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 
 from catalogo import selectors, services, vigencia
 from catalogo.models import VersaoCatalogo
@@ -80,3 +81,14 @@ def test_banco_recusa_duas_aprovadas_com_o_mesmo_inicio(criar_versao):
         VersaoCatalogo.objects.filter(pk=outra.pk).update(
             situacao="aprovado", data_aprovacao=D2, referencia_sei="SEI 2"
         )
+
+
+def test_paginas_mostram_o_estado_derivado(criar_versao, client_admin_ref):
+    atual = criar_versao(versao="2025.1", aprovar=True, inicio=D1)
+    _aprovar(criar_versao(versao="2099.1", inicio=date(2099, 1, 1)))
+    for url in (reverse("catalogo:inicio"), reverse("admin:catalogo_versaocatalogo_changelist")):
+        html = client_admin_ref.get(url).content.decode()
+        assert "Aprovada, a partir de 01/01/2099" in html
+        assert ">Vigente<" in html
+    html = client_admin_ref.get(reverse("catalogo:vigente", args=["nuvem"])).content.decode()
+    assert atual.versao in html and "2099.1" not in html
