@@ -7,8 +7,9 @@ import pytest
 from django.utils import timezone
 
 from contratos import referencias
-from contratos.models import MapaSalarial
+from contratos.models import Contratacao, MapaSalarial
 from tests.conftest import SENHA
+from tests.contratos.conftest import adicionar_os
 
 pytestmark = pytest.mark.e2e
 
@@ -27,10 +28,15 @@ def _foto(pagina, nome):
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("largura", [1366, 390])
 def test_admin_cria_edita_salva_e_publica_nova_versao(
-    pagina, live_server, entrar, usuario_admin_ref, largura
+    pagina, live_server, entrar, usuario_admin_ref, orgao, largura
 ):
     referencias.carregar(saida=io.StringIO())
     semente = MapaSalarial.objects.get(nome_ato=referencias.ATO)
+    # Exemplo trabalhado (R$ 56.152,38 por mês), precificado com a versão vigente.
+    exemplo = Contratacao.objects.create(
+        orgao=orgao, objeto="Operação de infraestrutura", numero_processo="19974.000001/2026-01", mapa=semente
+    )
+    adicionar_os(exemplo, [("ASUPCOMP-02", 2, None, ""), ("GERINF", 1, None, "")])
     hoje = timezone.localdate()
     pagina.set_viewport_size({"width": largura, "height": 900})
     entrar(pagina, "adminref", SENHA)
@@ -67,7 +73,11 @@ def test_admin_cria_edita_salva_e_publica_nova_versao(
     # Publicar: a vigência é digitada na página de confirmação, que valida e explica em português.
     pagina.locator("#result_list").get_by_role("link", name="Portaria SGD/MGI nº 9.999/2026").click()
     pagina.get_by_role("link", name="Publicar…").click()
-    assert pagina.get_by_role("heading", name="Impacto nas contratações (0)").is_visible()
+    assert pagina.get_by_role("heading", name="Impacto nas contratações (1)").is_visible()
+    impacto = pagina.locator("#impacto tbody tr", has_text="19974.000001/2026-01").inner_text()
+    # 2 × (11.024,00 − 10.760,10) = +527,80
+    for trecho in ("ORGEX", "R$ 56.152,38", "R$ 56.680,18", "R$ 527,80", "+0,94%"):
+        assert trecho in impacto
     campo = pagina.get_by_label("Início da vigência:")
     campo.fill("31/02/2026")
     pagina.get_by_role("button", name="Publicar esta versão").click()
