@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from import_export.admin import ImportExportMixin
 from import_export.forms import ConfirmImportForm, ExportForm
 
-from catalogo import services
+from catalogo import selectors, services
 from catalogo.models import NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
 from catalogo.planilhas import (
     AJUDA_LIMITES,
@@ -108,6 +108,17 @@ class VersaoCatalogoAdmin(SoRascunhoMixin, HistoricoAdmin):
     ]
     inlines = [NivelDoCatalogoInline]
     actions = ["enviar_para_analise", "devolver_ao_rascunho", "aprovar", "nova_versao"]
+
+    def get_list_display(self, request):
+        # Vigente/substituída/"a partir de" derivam das datas: uma consulta para a lista toda.
+        estados = selectors.estados_das_versoes()
+
+        @admin.display(description="situação", ordering="situacao")
+        def situacao(obj):
+            estado = estados.get(obj.pk)
+            return estado.rotulo if estado else obj.get_situacao_display()
+
+        return [situacao if campo == "situacao" else campo for campo in super().get_list_display(request)]
 
     def _transicionar(self, request, queryset, para):
         for versao in queryset:

@@ -19,11 +19,13 @@ class VersaoCatalogo(models.Model):
     class Situacao(models.TextChoices):
         RASCUNHO = "rascunho", "Rascunho"
         EM_ANALISE = "em_analise", "Em análise pela SGD"
-        APROVADO = "aprovado", "Aprovado (vigente)"
-        SUBSTITUIDO = "substituido", "Substituído"
+        # Guardado: aprovado. Vigente/substituída/"a partir de" derivam das datas (catalogo.vigencia).
+        APROVADO = "aprovado", "Aprovado"
+        SUBSTITUIDO = "substituido", "Substituído"  # legado: hoje a substituição é derivada das datas
 
     # Só estas situações admitem alteração de conteúdo; versão aprovada muda por nova versão.
     EDITAVEIS = (Situacao.RASCUNHO, Situacao.EM_ANALISE)
+    PUBLICADAS = (Situacao.APROVADO, Situacao.SUBSTITUIDO)
 
     tipo = models.CharField("catálogo", max_length=20, choices=Tipo.choices)
     fornecedor = models.CharField("fornecedor", max_length=60, default="SERPRO")
@@ -64,12 +66,14 @@ class VersaoCatalogo(models.Model):
                 name="versao_catalogo_unica",
                 violation_error_message="Já existe uma versão com este rótulo neste catálogo.",
             ),
-            # "vigente" é único por catálogo e fornecedor
+            # Uma só vigente por vez: duas aprovadas do mesmo catálogo nunca começam no mesmo dia.
             models.UniqueConstraint(
-                fields=["tipo", "fornecedor"],
+                fields=["tipo", "fornecedor", "vigencia_inicio"],
                 condition=Q(situacao="aprovado"),
-                name="versao_catalogo_uma_vigente",
-                violation_error_message="Já existe uma versão aprovada (vigente) deste catálogo.",
+                name="versao_catalogo_aprovada_inicio_unico",
+                violation_error_message=(
+                    "Já existe uma versão aprovada deste catálogo com este início de vigência."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(tipo__in=["nuvem", "profissionais"]), name="versao_catalogo_tipo_valido"

@@ -1,7 +1,11 @@
 """Leituras dos catálogos (querysets e adaptadores para os módulos puros)."""
 
-from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
+from datetime import date
 
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from catalogo import vigencia
 from catalogo.calculo import Comparacao, ItemPreco, comparar
 from catalogo.models import CategoriaNuvem, NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
 
@@ -23,13 +27,43 @@ def versoes_visiveis(usuario, base: QuerySet[VersaoCatalogo] | None = None) -> Q
     return base.exclude(situacao__in=VersaoCatalogo.EDITAVEIS)
 
 
-def versoes_vigentes() -> dict[str, VersaoCatalogo]:
-    """A versão aprovada (vigente) de cada catálogo, por tipo."""
-    return {v.tipo: v for v in versoes().filter(situacao=Situacao.APROVADO)}
+def estados_das_versoes(*, hoje: date | None = None) -> dict[int, vigencia.EstadoVersao]:
+    """Estado derivado (vigente, "a partir de", substituída) de cada versão aprovada, por pk; uma consulta."""
+    hoje = hoje or timezone.localdate()
+    grupos: dict[tuple[str, str], list[tuple[int, date]]] = {}
+    publicadas = VersaoCatalogo.objects.filter(situacao__in=VersaoCatalogo.PUBLICADAS)
+    for pk, tipo, fornecedor, inicio in publicadas.values_list("pk", "tipo", "fornecedor", "vigencia_inicio"):
+        grupos.setdefault((tipo, fornecedor), []).append((pk, inicio))
+    estados = {}
+    for pares in grupos.values():
+        estados.update(vigencia.estados(pares, hoje=hoje))
+    return estados
 
 
-def versao_vigente(tipo: str) -> VersaoCatalogo | None:
-    return VersaoCatalogo.objects.filter(tipo=tipo, situacao=Situacao.APROVADO).first()
+def anotar_estados(lista, *, hoje: date | None = None):
+    """Põe em cada versão `estado` (EstadoVersao ou None, se não aprovada) para as telas."""
+    estados = estados_das_versoes(hoje=hoje)
+    for v in lista:
+        v.estado = estados.get(v.pk)
+    return lista
+
+
+def versoes_vigentes(*, hoje: date | None = None) -> dict[str, VersaoCatalogo]:
+    """A versão vigente de cada catálogo em `hoje` (derivada das datas), por tipo."""
+    estados = estados_das_versoes(hoje=hoje)
+    vigentes = {}
+    for v in versoes().filter(pk__in=[pk for pk, e in estados.items() if e.vigente]):
+        v.estado = estados[v.pk]
+        vigentes[v.tipo] = v
+    return vigentes
+
+
+def versao_vigente(tipo: str, *, hoje: date | None = None) -> VersaoCatalogo | None:
+    return versoes_vigentes(hoje=hoje).get(tipo)
+
+
+def ids_vigentes(*, hoje: date | None = None) -> list[int]:
+    return [pk for pk, e in estados_das_versoes(hoje=hoje).items() if e.vigente]
 
 
 def niveis_da_versao(versao: VersaoCatalogo) -> list[NivelServico]:

@@ -6,17 +6,19 @@ import tablib
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from catalogo import vigencia
 from catalogo.models import NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
 from catalogo.planilhas import erros_da_importacao
 from catalogo.resources import ServicoNuvemResource, ServicoProfissionalResource
 
 Situacao = VersaoCatalogo.Situacao
 
-# Fluxo: rascunho → em análise pela SGD → aprovado (vigente) → substituído; a SGD pode devolver ao rascunho.
+# Fluxo: rascunho → em análise pela SGD → aprovado; a SGD pode devolver ao rascunho. Vigente e substituída
+# não são gravadas: derivam das datas de início das aprovadas (catalogo.vigencia).
 TRANSICOES: dict[str, tuple[str, ...]] = {
     Situacao.RASCUNHO: (Situacao.EM_ANALISE,),
     Situacao.EM_ANALISE: (Situacao.RASCUNHO, Situacao.APROVADO),
-    Situacao.APROVADO: (Situacao.SUBSTITUIDO,),
+    Situacao.APROVADO: (),
     Situacao.SUBSTITUIDO: (),
 }
 
@@ -42,7 +44,10 @@ def versao_transicionar(
     data_aprovacao: date | None = None,
     referencia_sei: str | None = None,
 ) -> VersaoCatalogo:
-    """Muda a situação respeitando o fluxo; aprovar substitui a versão vigente do mesmo catálogo."""
+    """Muda a situação respeitando o fluxo.
+
+    Aprovar não mexe na versão em vigor: a nova passa a valer no seu início de vigência (derivado das datas).
+    """
     versao = VersaoCatalogo.objects.select_for_update().get(pk=versao.pk)
     if para not in TRANSICOES.get(versao.situacao, ()):
         rotulo = Situacao(para).label if para in Situacao.values else para
@@ -52,19 +57,23 @@ def versao_transicionar(
             versao.data_aprovacao = data_aprovacao
         if referencia_sei is not None:
             versao.referencia_sei = referencia_sei.strip()
-        vigente = (
+        inicios = (
             VersaoCatalogo.objects.select_for_update()
-            .filter(tipo=versao.tipo, fornecedor=versao.fornecedor, situacao=Situacao.APROVADO)
+            .filter(tipo=versao.tipo, fornecedor=versao.fornecedor, situacao__in=VersaoCatalogo.PUBLICADAS)
             .exclude(pk=versao.pk)
-            .first()
+            .values_list("vigencia_inicio", flat=True)
         )
-        # a vigente sai antes (só uma aprovada por catálogo); se a validação falhar, a transação desfaz
-        if vigente is not None:
-            vigente.situacao = Situacao.SUBSTITUIDO
-            vigente._change_reason = f"Substituída pela versão {versao.versao}"
-            vigente.save()
         versao.situacao = para
-        versao.full_clean()
+        erros: dict = {}
+        try:
+            versao.full_clean()
+        except ValidationError as erro_modelo:
+            erros = erro_modelo.update_error_dict(erros)
+        erro = vigencia.erro_de_inicio(versao.vigencia_inicio, list(inicios))
+        if erro and not erros.get("vigencia_inicio"):
+            erros.setdefault("vigencia_inicio", []).append(erro)
+        if erros:
+            raise ValidationError(erros)
     else:
         versao.situacao = para
         versao.full_clean()

@@ -24,6 +24,7 @@ class CatalogoInicio(PermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         versoes = selectors.versoes_visiveis(self.request.user, selectors.versoes())
         pagina = Paginator(versoes, POR_PAGINA).get_page(self.request.GET.get("pagina"))
+        pagina.object_list = selectors.anotar_estados(list(pagina.object_list))
         vigentes = selectors.versoes_vigentes()
         return super().get_context_data(
             pagina=pagina,
@@ -44,6 +45,8 @@ class _ServicosDaVersao(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         versao = self.get_versao()
+        if not hasattr(versao, "estado"):
+            selectors.anotar_estados([versao])
         filtro = FiltroServicosForm(self.request.GET or None)
         busca, categoria = "", ""
         if filtro.is_valid():

@@ -1,12 +1,16 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from import_export.admin import ImportExportModelAdmin
 
 from catalogo.planilhas import ImportacaoConfirmadaMixin, erros_da_importacao
+from contratos import selectors
 from contratos.forms import ConfirmarImportacaoMapaForm, ImportarMapaForm
 from contratos.models import (
     Contratacao,
@@ -48,6 +52,15 @@ class ValorPerfilInline(admin.TabularInline):
     def custo(self, obj):
         return reais(obj.custo_total) if obj.pk else "—"
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        campo = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("remuneracao", "fator_k"):
+            # Valores como no Brasil: 5.075,52 e 2,12 (mostrados e aceitos com vírgula).
+            campo.localize = True
+            campo.widget = forms.TextInput(attrs={"inputmode": "decimal", "size": 10})
+            campo.widget.is_localized = True
+        return campo
+
     # Versão travada: as linhas ficam só para leitura (o motivo aparece no topo do formulário).
     def has_add_permission(self, request, obj=None):
         return super().has_add_permission(request, obj) and not (obj and obj.bloqueado)
@@ -57,6 +70,26 @@ class ValorPerfilInline(admin.TabularInline):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and not (obj and obj.bloqueado)
+
+
+class PublicarMapaForm(forms.Form):
+    data_vigencia = forms.DateField(
+        label="Início da vigência",
+        help_text="Dia em que a versão passa a valer, no formato dd/mm/aaaa. Pode ser hoje ou uma data "
+        "futura: a versão atual continua vigente até esse dia.",
+        widget=forms.DateInput(
+            format="%d/%m/%Y", attrs={"placeholder": "dd/mm/aaaa", "inputmode": "numeric"}
+        ),
+        error_messages={
+            "required": "Informe o início da vigência.",
+            "invalid": "Data inválida: use o formato dd/mm/aaaa.",
+        },
+    )
+
+
+def _rotulo_situacao(obj: MapaSalarial, estados) -> str:
+    estado = estados.get(obj.pk)
+    return estado.rotulo if estado else obj.get_situacao_display()
 
 
 @admin.register(MapaSalarial)
@@ -71,17 +104,33 @@ class MapaSalarialAdmin(HistoricoAdmin):
         "anexo",
         "data_publicacao",
         "data_vigencia",
-        "situacao",
+        "situacao_atual",
         "observacoes",
         "origem",
     ]
-    readonly_fields = ["situacao", "origem"]
+    readonly_fields = ["situacao_atual", "origem"]
     inlines = [ValorPerfilInline]
     change_form_template = "contratos/admin/mapasalarial_change_form.html"
     actions = ["acao_nova_versao"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(total_perfis=Count("valores"))
+
+    def get_list_display(self, request):
+        # Vigente/substituída/"a partir de" derivam das datas: uma consulta para a lista toda.
+        estados = selectors.estados_dos_mapas(hoje=timezone.localdate())
+
+        @admin.display(description="situação", ordering="situacao")
+        def situacao(obj):
+            return _rotulo_situacao(obj, estados)
+
+        return [situacao if campo == "situacao" else campo for campo in super().get_list_display(request)]
+
+    @admin.display(description="situação")
+    def situacao_atual(self, obj):
+        if obj is None or obj.pk is None:
+            return "Rascunho"
+        return _rotulo_situacao(obj, selectors.estados_dos_mapas(hoje=timezone.localdate()))
 
     @admin.display(description="perfis", ordering="total_perfis")
     def perfis(self, obj):
@@ -140,30 +189,55 @@ class MapaSalarialAdmin(HistoricoAdmin):
         messages.success(
             request,
             f"Rascunho criado a partir de {origem} com {novo.valores.count()} perfis. "
-            "Ajuste o ato, as datas e os valores; depois publique.",
+            "Ajuste o ato, as datas e os valores, clique em Salvar e depois em Publicar.",
         )
         return redirect("admin:contratos_mapasalarial_change", novo.pk)
 
-    def _mudar_situacao(self, request, pk, servico, sucesso):
+    def publicar_view(self, request, pk):
+        """Página de confirmação: o início da vigência digitado e o impacto nas contratações existentes."""
+        self._exigir_manutencao(request)
+        mapa = get_object_or_404(MapaSalarial, pk=pk)
+        if mapa.situacao != MapaSalarial.Situacao.RASCUNHO:
+            messages.error(request, "Só um rascunho pode ser publicado.")
+            return redirect("admin:contratos_mapasalarial_change", pk)
+        form = PublicarMapaForm(request.POST or None, initial={"data_vigencia": mapa.data_vigencia})
+        if request.method == "POST" and form.is_valid():
+            try:
+                mapa_publicar(mapa=mapa, data_vigencia=form.cleaned_data["data_vigencia"])
+            except ValidationError as erro:
+                for campo, mensagens in _mensagens_por_campo(erro):
+                    form.add_error(campo if campo in form.fields else None, mensagens)
+            else:
+                mapa.refresh_from_db()
+                estado = selectors.estados_dos_mapas(hoje=timezone.localdate()).get(mapa.pk)
+                messages.success(
+                    request,
+                    f"Versão publicada. Situação: {estado.rotulo}. A versão fica travada; "
+                    "as contratações mudam de versão só por “Reprecificar”.",
+                )
+                return redirect("admin:contratos_mapasalarial_change", pk)
+        contexto = {
+            **self.admin_site.each_context(request),
+            "title": f"Publicar {mapa.nome_ato}",
+            "opts": self.model._meta,
+            "mapa": mapa,
+            "form": form,
+            "impacto": selectors.impacto_nova_versao(mapa),
+        }
+        return TemplateResponse(request, "contratos/admin/mapasalarial_publicar.html", contexto)
+
+    def revogar_view(self, request, pk):
         self._exigir_manutencao(request)
         if request.method == "POST":
             mapa = get_object_or_404(MapaSalarial, pk=pk)
             try:
-                servico(mapa=mapa)
+                mapa_revogar(mapa=mapa)
             except ValidationError as erro:
                 for mensagem in erro.messages:
                     messages.error(request, mensagem)
             else:
-                messages.success(request, sucesso)
+                messages.success(request, "Versão revogada.")
         return redirect("admin:contratos_mapasalarial_change", pk)
-
-    def publicar_view(self, request, pk):
-        return self._mudar_situacao(
-            request, pk, mapa_publicar, "Versão publicada: agora está vigente e travada."
-        )
-
-    def revogar_view(self, request, pk):
-        return self._mudar_situacao(request, pk, mapa_revogar, "Versão revogada.")
 
     @admin.action(description="Nova versão a partir desta (copia para um rascunho)", permissions=["add"])
     def acao_nova_versao(self, request, queryset):
@@ -178,6 +252,12 @@ class MapaSalarialAdmin(HistoricoAdmin):
                 ),
                 messages.SUCCESS,
             )
+
+
+def _mensagens_por_campo(erro: ValidationError):
+    if hasattr(erro, "error_dict"):
+        return [(campo, ValidationError(lista).messages) for campo, lista in erro.error_dict.items()]
+    return [(None, erro.messages)]
 
 
 @admin.register(ValorPerfil)

@@ -46,8 +46,9 @@ class MapaSalarial(models.Model):
 
     class Situacao(models.TextChoices):
         RASCUNHO = "rascunho", "Rascunho"
-        VIGENTE = "vigente", "Vigente"
-        REVOGADO = "revogado", "Revogado"
+        # Guardado: publicada. Vigente/substituída/"a partir de" derivam das datas (catalogo.vigencia).
+        VIGENTE = "vigente", "Publicada"
+        REVOGADO = "revogado", "Revogada"
 
     nome_ato = models.CharField(
         "ato", max_length=200, help_text="Ex.: Portaria SGD/MGI nº 6.055/2025, que publicou esta versão."
@@ -83,6 +84,13 @@ class MapaSalarial(models.Model):
             models.CheckConstraint(
                 condition=models.Q(situacao="rascunho") | models.Q(data_vigencia__isnull=False),
                 name="mapa_publicado_tem_vigencia",
+            ),
+            # Uma só versão vigente por vez: duas publicadas nunca começam no mesmo dia.
+            models.UniqueConstraint(
+                fields=["data_vigencia"],
+                condition=models.Q(situacao="vigente"),
+                name="mapa_publicado_inicio_unico",
+                violation_error_message="Já existe uma versão publicada com esta data de início da vigência.",
             ),
         ]
 

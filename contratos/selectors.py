@@ -6,7 +6,10 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
+from catalogo import selectors as catalogo_selectors
+from catalogo import vigencia
 from catalogo.models import VersaoCatalogo
 from contratos import calculo, estimativa
 from contratos.anexo_a import CabecalhoAnexoA, PerfilMapa
@@ -29,15 +32,24 @@ def mapas_para_selecao() -> QuerySet[MapaSalarial]:
     )
 
 
+def estados_dos_mapas(*, hoje: date) -> dict[int, vigencia.EstadoVersao]:
+    """Estado derivado de cada versão publicada (vigente, "a partir de", substituída), por pk."""
+    publicadas = MapaSalarial.objects.filter(situacao=MapaSalarial.Situacao.VIGENTE)
+    return vigencia.estados(publicadas.values_list("pk", "data_vigencia"), hoje=hoje)
+
+
+def mapa_vigente_id(*, hoje: date) -> int | None:
+    publicadas = MapaSalarial.objects.filter(situacao=MapaSalarial.Situacao.VIGENTE)
+    return vigencia.vigente(publicadas.values_list("pk", "data_vigencia"), hoje=hoje)
+
+
 def mapa_padrao(*, hoje: date) -> MapaSalarial | None:
-    """A versão vigente em `hoje` (a de vigência mais recente já iniciada); na falta, a última publicada."""
+    """A versão vigente em `hoje` (derivada das datas); na falta, a última publicada."""
+    pk = mapa_vigente_id(hoje=hoje)
+    if pk is not None:
+        return MapaSalarial.objects.get(pk=pk)
     publicadas = MapaSalarial.objects.exclude(situacao=MapaSalarial.Situacao.RASCUNHO)
-    vigentes = publicadas.filter(situacao=MapaSalarial.Situacao.VIGENTE)
-    return (
-        vigentes.filter(data_vigencia__lte=hoje).order_by("-data_vigencia", "-pk").first()
-        or vigentes.order_by("-data_vigencia", "-pk").first()
-        or publicadas.order_by("-data_vigencia", "-pk").first()
-    )
+    return publicadas.order_by("-data_vigencia", "-pk").first()
 
 
 def familias_do_mapa(mapa: MapaSalarial) -> list[str]:
@@ -170,10 +182,27 @@ def contratacoes_listar(
     return contratacoes.order_by("-atualizada_em", "-pk")
 
 
-def mapas_vigentes() -> QuerySet[MapaSalarial]:
-    """Só versões publicadas e vigentes precificam uma contratação."""
-    vigentes = MapaSalarial.objects.filter(situacao=MapaSalarial.Situacao.VIGENTE)
-    return vigentes.order_by("-data_vigencia", "-pk")
+def mapas_vigentes(*, hoje: date | None = None) -> QuerySet[MapaSalarial]:
+    """Só a versão vigente em `hoje` (derivada das datas) precifica uma contratação nova ou reprecificada."""
+    pk = mapa_vigente_id(hoje=hoje or timezone.localdate())
+    return MapaSalarial.objects.filter(pk=pk).order_by("-data_vigencia", "-pk")
+
+
+def mapa_mais_novo(contratacao: Contratacao, *, hoje: date) -> MapaSalarial | None:
+    """A versão vigente, se for mais nova que a fixada na contratação (aviso "há versão mais nova")."""
+    publicadas = {
+        m.pk: m
+        for m in MapaSalarial.objects.filter(situacao=MapaSalarial.Situacao.VIGENTE).only(
+            "pk", "nome_ato", "data_vigencia"
+        )
+    }
+    pk = vigencia.vigente([(m.pk, m.data_vigencia) for m in publicadas.values()], hoje=hoje)
+    if pk is None or pk == contratacao.mapa_id:
+        return None
+    fixada = contratacao.mapa.data_vigencia
+    if fixada is not None and publicadas[pk].data_vigencia <= fixada:
+        return None
+    return publicadas[pk]
 
 
 def ordens_visiveis(usuario) -> QuerySet[OrdemServico]:
@@ -316,11 +345,11 @@ def servicos_do_catalogo(item: Item) -> dict:
     return {s.pk: s for s in item.catalogo.servicos_profissionais.order_by("codigo")}
 
 
-def catalogos_aprovados(tipos=Item.TIPOS_DE_CATALOGO):
-    """Só versões aprovadas (vigentes) de um catálogo podem ser fixadas num item novo."""
-    return VersaoCatalogo.objects.filter(tipo__in=tipos, situacao=VersaoCatalogo.Situacao.APROVADO).order_by(
-        "tipo", "-vigencia_inicio", "-pk"
-    )
+def catalogos_aprovados(tipos=Item.TIPOS_DE_CATALOGO, *, hoje: date | None = None):
+    """Só a versão vigente em `hoje` (derivada das datas) de cada catálogo é fixada num item novo."""
+    return VersaoCatalogo.objects.filter(
+        tipo__in=tipos, pk__in=catalogo_selectors.ids_vigentes(hoje=hoje)
+    ).order_by("tipo", "-vigencia_inicio", "-pk")
 
 
 def resumir_contratacao(
@@ -486,6 +515,44 @@ def reprecificacao_prever(contratacao: Contratacao, mapa_novo: MapaSalarial) -> 
         mensal_anterior=mensal_anterior,
         mensal_novo=mensal_novo,
     )
+
+
+@dataclass(frozen=True)
+class ImpactoContratacao:
+    """Uma contratação precificada com outra versão e o que mudaria se reprecificada com a nova."""
+
+    contratacao: Contratacao
+    previsao: Reprecificacao
+
+    @property
+    def mensal_atual(self) -> Decimal:
+        return self.previsao.mensal_anterior
+
+    @property
+    def mensal_novo(self) -> Decimal:
+        return self.previsao.mensal_novo
+
+    @property
+    def diferenca(self) -> Decimal:
+        return self.previsao.mensal_novo - self.previsao.mensal_anterior
+
+    @property
+    def variacao(self):
+        return self.previsao.variacao
+
+
+def impacto_nova_versao(mapa_novo: MapaSalarial) -> list[ImpactoContratacao]:
+    """Contratações de todos os órgãos fixadas em outra versão, com a diferença mensal se reprecificadas.
+
+    Usa `reprecificacao_prever`, a mesma conta que "Reprecificar" aplica; só totais (sem linhas: orçamento
+    sigiloso de cada órgão).
+    """
+    contratacoes = (
+        Contratacao.objects.exclude(mapa=mapa_novo)
+        .select_related("orgao", "mapa")
+        .order_by("orgao__sigla", "numero_processo", "pk")
+    )
+    return [ImpactoContratacao(c, reprecificacao_prever(c, mapa_novo)) for c in contratacoes]
 
 
 def anexo_a_dados(contratacao: Contratacao, *, hoje: date):

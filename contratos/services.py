@@ -1,6 +1,7 @@
 """Escritas de contratos: cada caso de uso numa função `<entidade>_<acao>(*, ...)` em transação."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -8,6 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from catalogo import vigencia
 from catalogo.planilhas import ErroPlanilha, erros_da_importacao, ler_tabela
 from contratos import selectors
 from contratos.models import (
@@ -78,13 +80,28 @@ def mapa_importar(
 
 
 @transaction.atomic
-def mapa_publicar(*, mapa: MapaSalarial) -> MapaSalarial:
-    """Rascunho → vigente: a versão fica travada (só muda por nova versão)."""
+def mapa_publicar(*, mapa: MapaSalarial, data_vigencia: date | None = None) -> MapaSalarial:
+    """Rascunho → publicada: a versão fica travada (só muda por nova versão).
+
+    Passa a ser a vigente no dia `data_vigencia` (hoje ou no futuro, derivado das datas); a anterior fica
+    substituída a partir desse dia, sem rotina agendada.
+    """
     mapa = MapaSalarial.objects.select_for_update().get(pk=mapa.pk)
     if mapa.situacao != MapaSalarial.Situacao.RASCUNHO:
         raise ValidationError("Só um rascunho pode ser publicado.")
     if not mapa.valores.exists():
         raise ValidationError("A versão não tem perfis: importe as linhas antes de publicar.")
+    if data_vigencia is not None:
+        mapa.data_vigencia = data_vigencia
+    inicios = (
+        MapaSalarial.objects.select_for_update()
+        .filter(situacao=MapaSalarial.Situacao.VIGENTE)
+        .exclude(pk=mapa.pk)
+        .values_list("data_vigencia", flat=True)
+    )
+    erro = vigencia.erro_de_inicio(mapa.data_vigencia, list(inicios))
+    if erro:
+        raise ValidationError({"data_vigencia": erro})
     mapa.situacao = MapaSalarial.Situacao.VIGENTE
     mapa.full_clean()
     mapa.save()
@@ -333,12 +350,12 @@ def ordem_servico_excluir(*, ordem: OrdemServico) -> None:
 
 @transaction.atomic
 def contratacao_reprecificar(
-    *, contratacao: Contratacao, mapa_novo: MapaSalarial, usuario=None
+    *, contratacao: Contratacao, mapa_novo: MapaSalarial, usuario=None, hoje: date | None = None
 ) -> Contratacao:
     """Aponta cada linha para o mesmo código na versão nova; códigos ausentes bloqueiam a troca."""
     contratacao = Contratacao.objects.select_for_update().get(pk=contratacao.pk)
-    if mapa_novo.situacao != MapaSalarial.Situacao.VIGENTE:
-        raise ValidationError("Escolha uma versão vigente do mapa salarial.")
+    if mapa_novo.pk != selectors.mapa_vigente_id(hoje=hoje or timezone.localdate()):
+        raise ValidationError("Escolha a versão vigente do mapa salarial.")
     if mapa_novo.pk == contratacao.mapa_id:
         raise ValidationError("A contratação já está precificada com esta versão.")
     previsao = selectors.reprecificacao_prever(contratacao, mapa_novo)

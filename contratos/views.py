@@ -76,6 +76,7 @@ def mapa(request):
         "contratos/mapa.html",
         {
             "mapa": atual,
+            "estado": selectors.estados_dos_mapas(hoje=hoje).get(atual.pk),
             "form": form,
             "pagina": pagina,
             "filtrando": bool(filtros),
@@ -247,6 +248,7 @@ def contratacao_detalhe(request, pk):
             "barras": barras,
             "altura_grafico": max(len(barras), 1) * 28,
             "equipe": list(contratacao.equipe.all()),
+            "mapa_mais_novo": selectors.mapa_mais_novo(contratacao, hoje=timezone.localdate()),
             "pode_editar": request.user.has_perm(PERM_EDITAR),
             "pode_excluir": request.user.has_perm(PERM_EXCLUIR),
             "pode_criar": request.user.has_perm(PERM_CRIAR),

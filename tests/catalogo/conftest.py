@@ -20,9 +20,17 @@ def catalogo_exemplo(db):
 def criar_versao(db):
     """Versão com `n` serviços (cada um com um nível de serviço); situação rascunho por padrão."""
 
-    def _criar(*, tipo=VersaoCatalogo.Tipo.NUVEM, n=3, versao="2025.1", aprovar=False, ilustrativa=False):
+    def _criar(
+        *,
+        tipo=VersaoCatalogo.Tipo.NUVEM,
+        n=3,
+        versao="2025.1",
+        aprovar=False,
+        ilustrativa=False,
+        inicio=date(2025, 1, 1),
+    ):
         v = VersaoCatalogo.objects.create(
-            tipo=tipo, versao=versao, vigencia_inicio=date(2025, 1, 1), valores_ilustrativos=ilustrativa
+            tipo=tipo, versao=versao, vigencia_inicio=inicio, valores_ilustrativos=ilustrativa
         )
         for i in range(n):
             if tipo == VersaoCatalogo.Tipo.NUVEM:

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.urls import reverse
 
+from catalogo import selectors
 from catalogo.models import VersaoCatalogo
 
 URL = reverse("admin:catalogo_versaocatalogo_changelist")
@@ -15,7 +16,7 @@ def _acao(cliente, acao, alvo, **extra):
 
 def test_admin_envia_para_analise_e_aprova_com_sei(client_admin_ref, criar_versao):
     antiga = criar_versao(versao="2024.1", aprovar=True)
-    nova = criar_versao(versao="2025.1")
+    nova = criar_versao(versao="2025.1", inicio=date(2025, 3, 1))
     _acao(client_admin_ref, "enviar_para_analise", nova)
     nova.refresh_from_db()
     assert nova.situacao == "em_analise"
@@ -25,7 +26,10 @@ def test_admin_envia_para_analise_e_aprova_com_sei(client_admin_ref, criar_versa
     _acao(client_admin_ref, "aprovar", nova)
     nova.refresh_from_db()
     antiga.refresh_from_db()
-    assert (nova.situacao, antiga.situacao) == ("aprovado", "substituido")
+    # as duas ficam aprovadas; a substituição deriva das datas de início
+    assert (nova.situacao, antiga.situacao) == ("aprovado", "aprovado")
+    estados = selectors.estados_das_versoes(hoje=date(2025, 3, 1))
+    assert (estados[nova.pk].rotulo, estados[antiga.pk].rotulo) == ("Vigente", "Substituída desde 01/03/2025")
 
 
 def test_admin_cria_nova_versao_a_partir_da_aprovada(client_admin_ref, criar_versao):

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from catalogo import permissoes, services
+from catalogo import permissoes, selectors, services
 from catalogo.models import NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
 from contratos import grupos
 
@@ -73,7 +73,7 @@ def test_servico_so_em_versao_do_seu_tipo(criar_versao):
 
 def test_fluxo_rascunho_analise_aprovado_substitui_a_vigente(criar_versao):
     antiga = criar_versao(versao="2024.1", aprovar=True)
-    nova = criar_versao(versao="2025.1")
+    nova = criar_versao(versao="2025.1", inicio=date(2025, 3, 1))
     with pytest.raises(ValidationError):  # não pula a análise
         services.versao_transicionar(versao=nova, para=Situacao.APROVADO)
     services.versao_transicionar(versao=nova, para=Situacao.EM_ANALISE)
@@ -84,10 +84,12 @@ def test_fluxo_rascunho_analise_aprovado_substitui_a_vigente(criar_versao):
         versao=nova, para=Situacao.APROVADO, data_aprovacao=date(2025, 3, 1), referencia_sei="SEI 0001"
     )
     antiga.refresh_from_db()
-    assert (nova.situacao, antiga.situacao) == (Situacao.APROVADO, Situacao.SUBSTITUIDO)
-    with pytest.raises(ValidationError):  # substituída é o fim do fluxo
-        services.versao_transicionar(versao=antiga, para=Situacao.APROVADO)
-    assert antiga.history.first().history_change_reason == "Substituída pela versão 2025.1"
+    # gravado: as duas aprovadas; vigente/substituída derivam das datas (ver test_vigencia_derivada)
+    assert (nova.situacao, antiga.situacao) == (Situacao.APROVADO, Situacao.APROVADO)
+    assert selectors.versao_vigente("nuvem", hoje=date(2025, 3, 1)) == nova
+    assert selectors.versao_vigente("nuvem", hoje=date(2025, 2, 28)) == antiga
+    with pytest.raises(ValidationError):  # aprovada é o fim do fluxo
+        services.versao_transicionar(versao=antiga, para=Situacao.EM_ANALISE)
 
 
 def test_nova_versao_a_partir_de_aprovada_copia_servicos_e_niveis(criar_versao):

@@ -129,7 +129,7 @@ def test_versao_publicada_nao_muda_por_importacao(semente):
     )
     r = mapa_importar(mapa=semente, nome_arquivo="m.csv", conteudo=conteudo, confirmar=True)
     assert r.erros == [
-        "Linha 2: Esta versão está vigente e não pode ser alterada; crie uma nova versão a partir dela. "
+        "Linha 2: Esta versão está publicada e não pode ser alterada; crie uma nova versão a partir dela. "
         "Esta linha mudaria o mapa."
     ]
     assert _fotografia() == antes

@@ -1,6 +1,7 @@
 """Páginas “Mapa salarial” e “Comparar versões”, exportação e admin do mapa (issue 3, itens 3, 4 e 7)."""
 
 import io
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -22,7 +23,10 @@ def semente(db):
 
 def _mapa_com(n):
     mapa = MapaSalarial.objects.create(
-        nome_ato=f"Mapa com {n}", situacao="vigente", data_vigencia="2030-01-01", numero=str(n)
+        nome_ato=f"Mapa com {n}",
+        situacao="vigente",
+        data_vigencia=date(2030, 1, 1) + timedelta(days=n),  # duas publicadas não começam no mesmo dia
+        numero=str(n),
     )
     ValorPerfil.objects.bulk_create(
         ValorPerfil(
@@ -174,7 +178,7 @@ def test_versao_travada_no_admin_diz_o_motivo_e_oferece_nova_versao(semente, cli
     r = client_admin_ref.get(url)
     html = r.content.decode()
     assert "Versão travada." in html
-    assert "está vigente e não pode ser alterada" in html
+    assert "está publicada e não pode ser alterada" in html
     assert "Nova versão a partir desta" in html
     # Editar no lugar é recusado: o POST não muda nada.
     client_admin_ref.post(url, {"nome_ato": "Outro nome"})
