@@ -135,8 +135,11 @@ CONTRATACOES_POR_PAGINA = 20
 
 
 def _exigir(usuario, permissao):
-    if not usuario.has_perm(permissao):
+    if usuario.has_perm(permissao):
+        return
+    if usuario.has_perm(PERM_LER):
         raise PermissionDenied("Seu perfil só permite consultar esta contratação.")
+    raise PermissionDenied("Seu perfil não dá acesso às contratações dos órgãos.")
 
 
 def _contratacao(request, pk, permissao=PERM_LER):
