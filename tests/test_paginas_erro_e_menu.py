@@ -61,6 +61,7 @@ def test_403_em_portugues_diz_quem_entrou_e_o_que_fazer(client_acompanhamento):
     html = _na_casca_em_portugues(resposta, "Acesso negado")
     assert "o seu perfil não permite abrir esta página" in html
     assert "Equipe de planejamento" in html
+    assert "Seu perfil não dá acesso às contratações dos órgãos." in html  # e não "só permite consultar"
 
 
 @override_settings(DEBUG=False)
