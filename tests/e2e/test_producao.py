@@ -92,3 +92,29 @@ def test_estaticos_vem_do_whitenoise_com_hash_e_cache_longo(pagina_producao):
     resposta = page.request.get(f"{URL}/nao-existe-{os.getpid()}/", max_redirects=0)
     assert resposta.status in (302, 404)
     assert "Traceback" not in resposta.text() and "DEBUG = True" not in resposta.text()
+
+
+def test_404_e_403_em_portugues_no_gunicorn_sem_debug(pagina_producao):
+    """Com DJANGO_DEBUG=0 e os estáticos com hash do WhiteNoise, a página de erro é a do produto, em pt-BR."""
+    page = pagina_producao
+    # O próprio documento responde 404 (o Chromium anota isso no console); nenhum outro recurso pode falhar.
+    falhas = []
+    page.on(
+        "response",
+        lambda r: falhas.append(r.url) if r.status >= 400 and r.request.resource_type != "document" else None,
+    )
+    resposta = page.goto(f"{URL}/nao-existe/")
+    assert resposta.status == 404
+    assert "Not Found" not in page.content()
+    assert page.get_by_role("link", name="PlanejaTIC").first.is_visible()
+    assert page.get_by_role("heading", level=1).inner_text().strip() != ""
+    page.goto(f"{URL}/entrar/")
+    page.get_by_label("Usuário").fill(os.environ["PLANEJATIC_USUARIO"])
+    page.get_by_label("Senha").fill(os.environ["PLANEJATIC_SENHA"])
+    page.get_by_role("button", name="Entrar").click()
+    page.wait_for_load_state("networkidle")
+    resposta = page.goto(f"{URL}/contratos/contratacoes/999999999/")
+    assert resposta.status == 404
+    assert "Página não encontrada" in page.content()
+    assert falhas == []
+    assert page.externas == []
