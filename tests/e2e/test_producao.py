@@ -94,7 +94,7 @@ def test_estaticos_vem_do_whitenoise_com_hash_e_cache_longo(pagina_producao):
     assert "Traceback" not in resposta.text() and "DEBUG = True" not in resposta.text()
 
 
-def test_404_e_403_em_portugues_no_gunicorn_sem_debug(pagina_producao):
+def test_404_em_portugues_no_gunicorn_sem_debug(pagina_producao):
     """Com DJANGO_DEBUG=0 e os estáticos com hash do WhiteNoise, a página de erro é a do produto, em pt-BR."""
     page = pagina_producao
     # O próprio documento responde 404 (o Chromium anota isso no console); nenhum outro recurso pode falhar.
