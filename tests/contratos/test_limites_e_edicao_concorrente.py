@@ -135,7 +135,7 @@ def test_duas_criacoes_simultaneas_do_mesmo_item_respondem_erro_no_campo(exemplo
     assert len(feito) == 2
     assert r.status_code == 200
     assert "Já existe o Item 2 nesta contratação." in r.content.decode()
-    # A linha "da outra sessão" nasceu dentro da transação do pedido e some com o rollback; a minha não entrou.
+    # A linha "da outra sessão" some com o rollback do pedido (artefato do teste); a minha não entrou.
     assert not exemplo.itens.filter(descricao="Minha").exists()
 
 
