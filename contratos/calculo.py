@@ -48,6 +48,21 @@ def variacao_percentual(anterior: Decimal, atual: Decimal) -> Decimal | None:
     return arredondar_centavo((atual - anterior) / anterior * 100)
 
 
+# --- Limites do domínio: o formulário, o serviço e o banco usam estes números, escritos só aqui ---
+
+# Lei 14.133/2021, art. 107: serviços contínuos prorrogáveis até a vigência máxima decenal.
+MESES_MAXIMO = 120
+ITEM_NUMERO_MAXIMO = 999
+# Número da OS: "OS nº 001/2026" – de 3 a 4 dígitos (até 9.999 OS por ano numa contratação).
+OS_NUMERO_DIGITOS_MAXIMO = 4
+QUANTIDADE_PROFISSIONAIS_MAXIMA = 9_999
+# Cabe em DecimalField(max_digits=14, decimal_places=4): 10 dígitos inteiros.
+QUANTIDADE_CATALOGO_MAXIMA = Decimal(10) ** 9
+EQUIPE_MAXIMA = 30
+LINHAS_POR_OS_MAXIMO = 2_000
+LINHAS_POR_ITEM_MAXIMO = 2_000
+
+
 def proximo_numero_os(numeros_existentes, ano: int) -> str:
     """Número proposto para a próxima OS do ano: o maior já usado + 1 (nunca a contagem, que repete um
     número depois de uma exclusão). Números fora do formato "OS nº NNN/AAAA" são ignorados."""

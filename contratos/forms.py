@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django import forms
 from django.conf import settings
+from django.forms.formsets import TOTAL_FORM_COUNT
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from import_export.forms import ConfirmImportForm
@@ -12,6 +13,10 @@ from catalogo.planilhas import AJUDA_LIMITES, ImportacaoSeguraForm
 from contratos import calculo
 from contratos.estimativa import formatar_numero, validar_fator_k
 from contratos.models import (
+    MENSAGEM_QUANTIDADE_MAXIMA,
+    MENSAGEM_QUANTIDADE_CATALOGO_MAXIMA,
+    OBSERVACAO_MAXIMA,
+    TEXTO_LONGO_MAXIMO,
     Contratacao,
     Item,
     LinhaNuvem,
@@ -156,8 +161,37 @@ class MembroEquipeForm(forms.ModelForm):
         fields = ["nome", "papel"]
 
 
+class _ComTeto:
+    """Formset com teto: um TOTAL_FORMS acima do máximo não monta formulário nenhum e responde só o erro
+    "too_many_forms" (em pt-BR, na subclasse). Sem isto, um POST de 60 bytes com TOTAL_FORMS=1000000
+    montava e devolvia milhares de linhas vazias (segundos de CPU, megabytes de resposta)."""
+
+    def total_form_count(self):
+        if self.is_bound and self._acima_do_teto():
+            return 0
+        return super().total_form_count()
+
+    def _acima_do_teto(self) -> bool:
+        gestao = self.management_form
+        return gestao.is_valid() and (gestao.cleaned_data.get(TOTAL_FORM_COUNT) or 0) > self.absolute_max
+
+
+class BaseEquipeFormSet(_ComTeto, forms.BaseInlineFormSet):
+    default_error_messages = {
+        "too_many_forms": "A equipe de planejamento tem no máximo %(num)d integrantes.",
+    }
+
+
 EquipeFormSet = forms.inlineformset_factory(
-    Contratacao, MembroEquipe, form=MembroEquipeForm, extra=1, can_delete=True, max_num=30
+    Contratacao,
+    MembroEquipe,
+    form=MembroEquipeForm,
+    formset=BaseEquipeFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=calculo.EQUIPE_MAXIMA,
+    absolute_max=calculo.EQUIPE_MAXIMA,
+    validate_max=True,
 )
 
 
@@ -176,8 +210,8 @@ class ItemForm(forms.ModelForm):
 
     class Meta:
         model = Item
-        fields = ["numero", "descricao", "tipo", "catalogo"]
-        widgets = {"catalogo": SelectCatalogo}
+        fields = ["numero", "descricao", "tipo", "catalogo", "versao"]
+        widgets = {"catalogo": SelectCatalogo, "versao": forms.HiddenInput}
         help_texts = {
             "tipo": "Perfis profissionais: valor pelas OS planejadas. Serviços de nuvem ou serviços "
             "profissionais: valor pelas linhas de serviço do catálogo SERPRO.",
@@ -195,6 +229,9 @@ class ItemForm(forms.ModelForm):
         self.fields["catalogo"].empty_label = "—"
         # Sem tipo informado vale o comportamento de antes: item de perfis (OS).
         self.fields["tipo"].required = False
+        self.fields["numero"].max_value = calculo.ITEM_NUMERO_MAXIMO
+        self.fields["numero"].widget.attrs["max"] = calculo.ITEM_NUMERO_MAXIMO
+        _exigir_versao(self)
 
     def clean_tipo(self):
         return self.cleaned_data.get("tipo") or Item.Tipo.PERFIS
@@ -204,13 +241,13 @@ class ItemForm(forms.ModelForm):
         # Catálogo obrigatório e do tipo do item: regra do modelo (Item.clean), que o ModelForm aplica.
         if dados.get("tipo") == Item.Tipo.PERFIS:
             dados["catalogo"] = None
-        return dados
+        return _conferir_versao(self, dados)
 
     def clean_numero(self):
         numero = self.cleaned_data["numero"]
         repetidos = Item.objects.filter(contratacao=self.instance.contratacao, numero=numero)
         if repetidos.exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError(f"Já existe o Item {numero} nesta contratação.")
+            raise forms.ValidationError(Item.mensagem_numero_repetido(numero))
         return numero
 
 
@@ -239,7 +276,7 @@ class OrdemServicoForm(forms.ModelForm):
         numero = self.cleaned_data["numero"].strip()
         repetidas = OrdemServico.objects.filter(contratacao=self.contratacao, numero=numero)
         if repetidas.exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError(f"Já existe a {numero} nesta contratação.")
+            raise forms.ValidationError(OrdemServico.mensagem_numero_repetido(numero))
         return numero
 
     def clean_produtos(self):
@@ -322,10 +359,12 @@ class LinhaPerfilForm(forms.Form):
     quantidade = forms.IntegerField(
         label="Quantidade",
         min_value=1,
+        max_value=calculo.QUANTIDADE_PROFISSIONAIS_MAXIMA,
         widget=NumeroDireto(attrs={"class": "campo-quantidade"}),
         error_messages={
             "required": "Informe a quantidade.",
             "min_value": "Informe ao menos 1 profissional.",
+            "max_value": MENSAGEM_QUANTIDADE_MAXIMA,
             "invalid": "Use um número inteiro.",
         },
     )
@@ -339,7 +378,14 @@ class LinhaPerfilForm(forms.Form):
         error_messages={"invalid": "Informe o Fator-K como número, por exemplo 2,12."},
     )
     justificativa = forms.CharField(
-        label="Justificativa do Fator-K", required=False, widget=TextoLongoDireto(attrs={"rows": 2})
+        label="Justificativa do Fator-K",
+        required=False,
+        max_length=TEXTO_LONGO_MAXIMO,
+        widget=TextoLongoDireto(attrs={"rows": 2}),
+        error_messages={
+            "max_length": "Use no máximo %(limit_value)d caracteres na justificativa "
+            "(ela tem %(show_value)d).",
+        },
     )
 
     def __init__(self, *args, perfis, opcoes=None, **kwargs):
@@ -416,29 +462,37 @@ def linhas_por_os_maximo() -> int:
     (DATA_UPLOAD_MAX_NUMBER_FIELDS); acima disso o envio seria recusado antes de chegar à página."""
     limite = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
     if limite is None:
-        return 2000
-    return max(1, min(2000, (limite - CAMPOS_FORA_DAS_LINHAS) // len(LinhaPerfilForm.base_fields)))
+        return calculo.LINHAS_POR_OS_MAXIMO
+    por_envio = (limite - CAMPOS_FORA_DAS_LINHAS) // len(LinhaPerfilForm.base_fields)
+    return max(1, min(calculo.LINHAS_POR_OS_MAXIMO, por_envio))
 
 
-class BaseLinhasFormSet(forms.BaseFormSet):
+class BaseLinhasFormSet(_ComTeto, forms.BaseFormSet):
+    default_error_messages = {
+        "too_many_forms": "Uma OS aceita até %(num)d linhas de perfil; distribua os perfis em outra OS.",
+    }
+
     def __init__(self, *args, perfis, **kwargs):
         kwargs.setdefault("form_kwargs", {}).update(perfis=perfis, opcoes=opcoes_de_perfis(perfis))
         kwargs.setdefault("prefix", "linhas")
         super().__init__(*args, **kwargs)
-        self.maximo = linhas_por_os_maximo()
+        self.maximo = self.max_num = self.absolute_max = linhas_por_os_maximo()
 
     def clean(self):
-        if len(self.forms) > self.maximo:
-            raise forms.ValidationError(
-                f"Uma OS aceita até {self.maximo} linhas de perfil; distribua os perfis em outra OS."
-            )
         if any(self.errors):
             return
         if not [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]:
             raise forms.ValidationError("Inclua ao menos um perfil profissional na OS (item 9.5.1.1).")
 
 
-LinhasFormSet = forms.formset_factory(LinhaPerfilForm, formset=BaseLinhasFormSet, extra=0, max_num=2000)
+LinhasFormSet = forms.formset_factory(
+    LinhaPerfilForm,
+    formset=BaseLinhasFormSet,
+    extra=0,
+    max_num=calculo.LINHAS_POR_OS_MAXIMO,
+    absolute_max=calculo.LINHAS_POR_OS_MAXIMO,
+    validate_max=True,
+)
 
 
 class ReprecificarForm(forms.Form):
@@ -517,6 +571,7 @@ class LinhaNuvemForm(forms.Form):
         localize=True,
         max_digits=14,
         decimal_places=4,
+        max_value=calculo.QUANTIDADE_CATALOGO_MAXIMA,
         widget=QuantidadeDireta(attrs={"inputmode": "decimal", "class": "campo-quantidade-nuvem"}),
         error_messages={
             "required": "Informe a quantidade mensal.",
@@ -524,10 +579,11 @@ class LinhaNuvemForm(forms.Form):
             "max_decimal_places": "Use no máximo 4 casas decimais.",
             "max_digits": "Quantidade grande demais.",
             "max_whole_digits": "Quantidade grande demais.",
+            "max_value": MENSAGEM_QUANTIDADE_CATALOGO_MAXIMA,
         },
     )
     observacao = forms.CharField(
-        label="Observação", required=False, max_length=300, widget=EntradaDireta(attrs={"maxlength": "300"})
+        label="Observação", required=False, max_length=OBSERVACAO_MAXIMA, widget=EntradaDireta
     )
 
     def __init__(self, *args, servicos, modelo=LinhaNuvem, opcoes=None, **kwargs):
@@ -567,18 +623,20 @@ class LinhaNuvemForm(forms.Form):
         return linha
 
 
-class BaseLinhasNuvemFormSet(forms.BaseFormSet):
+class BaseLinhasNuvemFormSet(_ComTeto, forms.BaseFormSet):
+    default_error_messages = {"too_many_forms": "Um item aceita até %(num)d linhas de serviço."}
+
     def __init__(self, *args, servicos, modelo=LinhaNuvem, **kwargs):
         kwargs.setdefault("form_kwargs", {}).update(
             servicos=servicos, modelo=modelo, opcoes=opcoes_de_servicos(servicos)
         )
         kwargs.setdefault("prefix", "nuvem")
         super().__init__(*args, **kwargs)
-        self.maximo = linhas_por_os_maximo()
+        self.maximo = self.max_num = self.absolute_max = min(
+            linhas_por_os_maximo(), calculo.LINHAS_POR_ITEM_MAXIMO
+        )
 
     def clean(self):
-        if len(self.forms) > self.maximo:
-            raise forms.ValidationError(f"Um item aceita até {self.maximo} linhas de serviço.")
         if any(self.errors):
             return
         if not [f for f in self.forms if f.cleaned_data]:
@@ -586,5 +644,10 @@ class BaseLinhasNuvemFormSet(forms.BaseFormSet):
 
 
 LinhasNuvemFormSet = forms.formset_factory(
-    LinhaNuvemForm, formset=BaseLinhasNuvemFormSet, extra=0, max_num=2000
+    LinhaNuvemForm,
+    formset=BaseLinhasNuvemFormSet,
+    extra=0,
+    max_num=calculo.LINHAS_POR_ITEM_MAXIMO,
+    absolute_max=calculo.LINHAS_POR_ITEM_MAXIMO,
+    validate_max=True,
 )

@@ -2,13 +2,14 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from catalogo.restricoes import tamanho_maximo
 from contratos import calculo
-from contratos.estimativa import validar_fator_k
+from contratos.estimativa import formatar_numero, validar_fator_k
 
 UASG_VALIDATOR = RegexValidator(r"^\d{6}$", "A UASG tem 6 dígitos.")
 
@@ -213,9 +214,36 @@ PROCESSO_VALIDATOR = RegexValidator(
     r"^[0-9][0-9./-]{4,}[0-9]$",
     "Informe o nº do processo SEI/NUP só com números, pontos, barras e hífen (ex.: 19974.002200/2024-01).",
 )
+# [0-9] e não \d: \d aceita dígitos de outras escritas (١٢٣), que o banco e o Anexo A não esperam.
+NUMERO_OS_REGEX = rf"^OS nº [0-9]{{3,{calculo.OS_NUMERO_DIGITOS_MAXIMO}}}/[0-9]{{4}}$"
 NUMERO_OS_VALIDATOR = RegexValidator(
-    r"^OS nº \d{3,}/\d{4}$", "Use o formato OS nº 001/2026 (número com 3 dígitos e o ano)."
+    NUMERO_OS_REGEX,
+    f"Use o formato OS nº 001/2026 (número com 3 a {calculo.OS_NUMERO_DIGITOS_MAXIMO} dígitos e o ano).",
 )
+
+# Tamanhos máximos dos textos digitados (o mesmo número no campo, no formulário e na restrição do banco).
+OBJETO_MAXIMO = 2000
+TEXTO_LONGO_MAXIMO = 4000
+NOME_MAXIMO = 200
+DESCRICAO_MAXIMA = 300
+OBSERVACAO_MAXIMA = 300
+PROCESSO_MAXIMO = 40
+IDENTIFICACAO_OS_MAXIMA = 300
+PRAZO_MAXIMO = 200
+NUMERO_OS_MAXIMO = 30
+
+MENSAGEM_QUANTIDADE_MAXIMA = (
+    f"Informe no máximo {formatar_numero(Decimal(calculo.QUANTIDADE_PROFISSIONAIS_MAXIMA), 0)} "
+    "profissionais por linha."
+)
+MENSAGEM_QUANTIDADE_CATALOGO_MAXIMA = (
+    f"Informe no máximo {formatar_numero(calculo.QUANTIDADE_CATALOGO_MAXIMA, 0)} por mês."
+)
+
+
+def _texto_longo(maximo: int) -> list:
+    """O TextField não confere max_length no full_clean (só no formulário): o validador fecha o serviço."""
+    return [MaxLengthValidator(maximo)]
 
 
 class Contratacao(models.Model):
@@ -228,9 +256,9 @@ class Contratacao(models.Model):
     orgao = models.ForeignKey(
         Orgao, verbose_name="órgão", on_delete=models.PROTECT, related_name="contratacoes"
     )
-    objeto = models.TextField("objeto", max_length=2000)
+    objeto = models.TextField("objeto", max_length=OBJETO_MAXIMO, validators=_texto_longo(OBJETO_MAXIMO))
     numero_processo = models.CharField(
-        "nº do processo (SEI/NUP)", max_length=40, validators=[PROCESSO_VALIDATOR]
+        "nº do processo (SEI/NUP)", max_length=PROCESSO_MAXIMO, validators=[PROCESSO_VALIDATOR]
     )
     uasg = models.CharField("UASG", max_length=6, blank=True, validators=[UASG_VALIDATOR])
     mapa = models.ForeignKey(
@@ -242,7 +270,14 @@ class Contratacao(models.Model):
     meses = models.PositiveSmallIntegerField(
         "meses de vigência estimada",
         default=12,
-        validators=[MinValueValidator(1, "Informe ao menos 1 mês de vigência.")],
+        validators=[
+            MinValueValidator(1, "Informe ao menos 1 mês de vigência."),
+            MaxValueValidator(
+                calculo.MESES_MAXIMO,
+                f"A vigência estimada vai até {calculo.MESES_MAXIMO} meses "
+                "(vigência máxima decenal, Lei nº 14.133/2021, art. 107).",
+            ),
+        ],
     )
     situacao = models.CharField("situação", max_length=10, choices=Situacao, default=Situacao.RASCUNHO)
     criada_em = models.DateTimeField("criada em", auto_now_add=True)
@@ -257,6 +292,11 @@ class Contratacao(models.Model):
         ordering = ["-atualizada_em", "-pk"]
         constraints = [
             models.CheckConstraint(condition=models.Q(meses__gte=1), name="contratacao_meses_minimo_1"),
+            models.CheckConstraint(
+                condition=models.Q(meses__lte=calculo.MESES_MAXIMO), name="contratacao_meses_maximo"
+            ),
+            tamanho_maximo("contratacao", "objeto", OBJETO_MAXIMO),
+            tamanho_maximo("contratacao", "numero_processo", PROCESSO_MAXIMO),
             models.CheckConstraint(
                 condition=models.Q(situacao__in=["rascunho", "concluida"]), name="contratacao_situacao_valida"
             ),
@@ -284,7 +324,7 @@ class MembroEquipe(models.Model):
         ADMINISTRATIVO = "administrativo", "Integrante administrativo"
 
     contratacao = models.ForeignKey(Contratacao, on_delete=models.CASCADE, related_name="equipe")
-    nome = models.CharField("nome", max_length=200)
+    nome = models.CharField("nome", max_length=NOME_MAXIMO)
     papel = models.CharField("papel", max_length=20, choices=Papel)
 
     class Meta:
@@ -296,6 +336,7 @@ class MembroEquipe(models.Model):
                 condition=models.Q(papel__in=["requisitante", "tecnico", "administrativo"]),
                 name="membroequipe_papel_valido",
             ),
+            tamanho_maximo("membroequipe", "nome", NOME_MAXIMO),
         ]
 
     def __str__(self):
@@ -317,9 +358,15 @@ class Item(models.Model):
 
     contratacao = models.ForeignKey(Contratacao, on_delete=models.CASCADE, related_name="itens")
     numero = models.PositiveSmallIntegerField(
-        "número", validators=[MinValueValidator(1, "O número do item começa em 1.")]
+        "número",
+        validators=[
+            MinValueValidator(1, "O número do item começa em 1."),
+            MaxValueValidator(
+                calculo.ITEM_NUMERO_MAXIMO, f"O número do item vai até {calculo.ITEM_NUMERO_MAXIMO}."
+            ),
+        ],
     )
-    descricao = models.CharField("descrição", max_length=300)
+    descricao = models.CharField("descrição", max_length=DESCRICAO_MAXIMA)
     tipo = models.CharField("tipo", max_length=20, choices=Tipo, default=Tipo.PERFIS)
     catalogo = models.ForeignKey(
         "catalogo.VersaoCatalogo",
@@ -329,6 +376,8 @@ class Item(models.Model):
         on_delete=models.PROTECT,
         related_name="itens_contratacao",
     )
+    # Trava otimista (como em Contratacao e OrdemServico); também protege as linhas de nuvem do item.
+    versao = models.PositiveIntegerField("versão de edição", default=1)
 
     class Meta:
         verbose_name = "item"
@@ -339,6 +388,10 @@ class Item(models.Model):
                 fields=["contratacao", "numero"], name="item_numero_unico_na_contratacao"
             ),
             models.CheckConstraint(condition=models.Q(numero__gte=1), name="item_numero_positivo"),
+            models.CheckConstraint(
+                condition=models.Q(numero__lte=calculo.ITEM_NUMERO_MAXIMO), name="item_numero_maximo"
+            ),
+            tamanho_maximo("item", "descricao", DESCRICAO_MAXIMA),
             # Item de catálogo fixa uma versão do catálogo do seu tipo; item de perfis não tem catálogo.
             models.CheckConstraint(
                 condition=models.Q(tipo="perfis", catalogo__isnull=True)
@@ -352,6 +405,10 @@ class Item(models.Model):
 
     def get_absolute_url(self):
         return f"{self.contratacao.get_absolute_url()}#item-{self.numero}"
+
+    @staticmethod
+    def mensagem_numero_repetido(numero) -> str:
+        return f"Já existe o Item {numero} nesta contratação."
 
     @property
     def e_nuvem(self) -> bool:
@@ -384,14 +441,21 @@ class OrdemServico(models.Model):
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="ordens")
     # Repetida do item para que o banco garanta o número único na contratação.
     contratacao = models.ForeignKey(Contratacao, on_delete=models.CASCADE, related_name="ordens")
-    numero = models.CharField("número", max_length=30, validators=[NUMERO_OS_VALIDATOR])
-    identificacao = models.CharField("identificação", max_length=300)
-    objetivo = models.TextField("objetivo", max_length=4000)
+    numero = models.CharField("número", max_length=NUMERO_OS_MAXIMO, validators=[NUMERO_OS_VALIDATOR])
+    identificacao = models.CharField("identificação", max_length=IDENTIFICACAO_OS_MAXIMA)
+    objetivo = models.TextField(
+        "objetivo", max_length=TEXTO_LONGO_MAXIMO, validators=_texto_longo(TEXTO_LONGO_MAXIMO)
+    )
     prazo_atendimento = models.CharField(
-        "prazo de atendimento", max_length=200, help_text="Ex.: 30 dias corridos a partir da emissão da OS."
+        "prazo de atendimento",
+        max_length=PRAZO_MAXIMO,
+        help_text="Ex.: 30 dias corridos a partir da emissão da OS.",
     )
     produtos = models.TextField(
-        "produtos ou resultados a entregar", max_length=4000, help_text="Um produto ou resultado por linha."
+        "produtos ou resultados a entregar",
+        max_length=TEXTO_LONGO_MAXIMO,
+        validators=_texto_longo(TEXTO_LONGO_MAXIMO),
+        help_text="Um produto ou resultado por linha.",
     )
     # Trava otimista (como em Contratacao): duas pessoas na mesma OS não apagam o trabalho uma da outra.
     versao = models.PositiveIntegerField("versão de edição", default=1)
@@ -403,6 +467,13 @@ class OrdemServico(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["contratacao", "numero"], name="os_numero_unico_na_contratacao"),
             models.CheckConstraint(condition=~models.Q(produtos=""), name="os_ao_menos_um_produto"),
+            models.CheckConstraint(
+                condition=models.Q(numero__regex=NUMERO_OS_REGEX), name="os_numero_formato"
+            ),
+            tamanho_maximo("os", "identificacao", IDENTIFICACAO_OS_MAXIMA),
+            tamanho_maximo("os", "objetivo", TEXTO_LONGO_MAXIMO),
+            tamanho_maximo("os", "prazo_atendimento", PRAZO_MAXIMO),
+            tamanho_maximo("os", "produtos", TEXTO_LONGO_MAXIMO),
         ]
 
     def __str__(self):
@@ -410,6 +481,10 @@ class OrdemServico(models.Model):
 
     def get_absolute_url(self):
         return reverse("contratos:os_editar", args=[self.pk])
+
+    @staticmethod
+    def mensagem_numero_repetido(numero) -> str:
+        return f"Já existe a {numero} nesta contratação."
 
     @property
     def lista_produtos(self) -> list[str]:
@@ -435,12 +510,21 @@ class LinhaPerfil(models.Model):
         ValorPerfil, verbose_name="perfil", on_delete=models.PROTECT, related_name="linhas_estimativa"
     )
     quantidade = models.PositiveIntegerField(
-        "quantidade estimada", validators=[MinValueValidator(1, "Informe ao menos 1 profissional.")]
+        "quantidade estimada",
+        validators=[
+            MinValueValidator(1, "Informe ao menos 1 profissional."),
+            MaxValueValidator(calculo.QUANTIDADE_PROFISSIONAIS_MAXIMA, MENSAGEM_QUANTIDADE_MAXIMA),
+        ],
     )
     fator_k = models.DecimalField("Fator-K adotado", max_digits=4, decimal_places=2)
     # Cópia do K do mapa no momento da escolha: permite ao banco exigir a justificativa quando difere.
     fator_k_referencia = models.DecimalField("Fator-K do mapa", max_digits=4, decimal_places=2)
-    justificativa = models.TextField("justificativa do Fator-K", max_length=4000, blank=True)
+    justificativa = models.TextField(
+        "justificativa do Fator-K",
+        max_length=TEXTO_LONGO_MAXIMO,
+        blank=True,
+        validators=_texto_longo(TEXTO_LONGO_MAXIMO),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -449,6 +533,11 @@ class LinhaPerfil(models.Model):
         ordering = ["pk"]
         constraints = [
             models.CheckConstraint(condition=models.Q(quantidade__gte=1), name="linha_quantidade_minimo_1"),
+            models.CheckConstraint(
+                condition=models.Q(quantidade__lte=calculo.QUANTIDADE_PROFISSIONAIS_MAXIMA),
+                name="linha_quantidade_maxima",
+            ),
+            tamanho_maximo("linha", "justificativa", TEXTO_LONGO_MAXIMO),
             models.CheckConstraint(
                 condition=models.Q(fator_k__gt=0, fator_k__lte=calculo.FATOR_K_MAXIMO),
                 name="linha_fator_k_entre_0_e_3",
@@ -486,9 +575,12 @@ class LinhaNuvem(models.Model):
         "quantidade mensal",
         max_digits=14,
         decimal_places=4,
-        validators=[MinValueValidator(Decimal("0.0001"), "Informe uma quantidade maior que zero.")],
+        validators=[
+            MinValueValidator(Decimal("0.0001"), "Informe uma quantidade maior que zero."),
+            MaxValueValidator(calculo.QUANTIDADE_CATALOGO_MAXIMA, MENSAGEM_QUANTIDADE_CATALOGO_MAXIMA),
+        ],
     )
-    observacao = models.CharField("observação", max_length=300, blank=True)
+    observacao = models.CharField("observação", max_length=OBSERVACAO_MAXIMA, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -499,6 +591,11 @@ class LinhaNuvem(models.Model):
             models.CheckConstraint(
                 condition=models.Q(quantidade__gt=0), name="linhanuvem_quantidade_positiva"
             ),
+            models.CheckConstraint(
+                condition=models.Q(quantidade__lte=calculo.QUANTIDADE_CATALOGO_MAXIMA),
+                name="linhanuvem_quantidade_maxima",
+            ),
+            tamanho_maximo("linhanuvem", "observacao", OBSERVACAO_MAXIMA),
         ]
 
     def __str__(self):
@@ -520,9 +617,12 @@ class LinhaProfissional(models.Model):
         "quantidade mensal",
         max_digits=12,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0.01"), "Informe uma quantidade maior que zero.")],
+        validators=[
+            MinValueValidator(Decimal("0.01"), "Informe uma quantidade maior que zero."),
+            MaxValueValidator(calculo.QUANTIDADE_CATALOGO_MAXIMA, MENSAGEM_QUANTIDADE_CATALOGO_MAXIMA),
+        ],
     )
-    observacao = models.CharField("observação", max_length=300, blank=True)
+    observacao = models.CharField("observação", max_length=OBSERVACAO_MAXIMA, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -533,6 +633,11 @@ class LinhaProfissional(models.Model):
             models.CheckConstraint(
                 condition=models.Q(quantidade__gt=0), name="linhaprofissional_quantidade_positiva"
             ),
+            models.CheckConstraint(
+                condition=models.Q(quantidade__lte=calculo.QUANTIDADE_CATALOGO_MAXIMA),
+                name="linhaprofissional_quantidade_maxima",
+            ),
+            tamanho_maximo("linhaprofissional", "observacao", OBSERVACAO_MAXIMA),
         ]
 
     def __str__(self):

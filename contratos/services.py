@@ -4,14 +4,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from catalogo import vigencia
 from catalogo.planilhas import ErroPlanilha, erros_da_importacao, ler_tabela
-from contratos import selectors
+from contratos import calculo, selectors
 from contratos.models import (
     Contratacao,
     Item,
@@ -173,6 +173,58 @@ def _reservar_versao(modelo, pk: int, lida: int) -> bool:
     return modelo.objects.filter(pk=pk, versao=lida).update(versao=F("versao") + 1) == 1
 
 
+# Código do erro de edição concorrente: as páginas o reconhecem para oferecer "recarregar".
+CONFLITO_DE_VERSAO = "conflito_de_versao"
+
+
+def _travar_versao(instancia, *, contratacao_id: int, alterada: str) -> None:
+    """Trava otimista, a mesma para contratação, item (e suas linhas de nuvem) e OS.
+
+    `instancia.versao` é a versão lida no formulário; se outra pessoa salvou depois, nada é gravado e o
+    erro diz quando foi a alteração (a dela fica). `alterada`: "Esta OS foi alterada", por exemplo.
+    """
+    if not _reservar_versao(type(instancia), instancia.pk, instancia.versao):
+        atual = Contratacao.objects.only("atualizada_em").get(pk=contratacao_id)
+        raise ValidationError(
+            f"{alterada} por outra pessoa em {_quando(atual.atualizada_em)}; "
+            "recarregue a página para ver a versão atual (suas alterações não foram gravadas).",
+            code=CONFLITO_DE_VERSAO,
+        )
+    instancia.versao += 1
+
+
+def _gravar_com_numero_unico(instancia, repetidos) -> None:
+    """Grava; se outra sessão gravou o mesmo número entre a validação e o INSERT, a restrição única do
+    banco recusa e a resposta é o erro no campo "número", não um 500. O savepoint mantém a transação de
+    fora utilizável no PostgreSQL para a consulta que confirma a causa."""
+    try:
+        with transaction.atomic():
+            instancia.save()
+    except IntegrityError:
+        if not repetidos.exists():
+            raise
+        raise ValidationError(
+            {"numero": type(instancia).mensagem_numero_repetido(instancia.numero)}, code="unique"
+        ) from None
+
+
+def _conferir_numero_unico(instancia, repetidos) -> None:
+    if repetidos.exists():
+        raise ValidationError(
+            {"numero": type(instancia).mensagem_numero_repetido(instancia.numero)}, code="unique"
+        )
+
+
+def _conferir_quantas(linhas, maximo: int, mensagem: str) -> None:
+    if len(linhas) > maximo:
+        raise ValidationError(mensagem.format(maximo=maximo), code="max_num")
+
+
+def _tocar_contratacao(contratacao_id: int) -> None:
+    """A hora da última alteração da contratação é a que a mensagem de conflito mostra."""
+    Contratacao.objects.filter(pk=contratacao_id).update(atualizada_em=timezone.now())
+
+
 @transaction.atomic
 def contratacao_salvar(
     *, contratacao: Contratacao, equipe: list[tuple[str, str]] | None = None, usuario=None
@@ -182,14 +234,12 @@ def contratacao_salvar(
     Na alteração, `contratacao.versao` é a versão lida no formulário; se outra pessoa salvou depois,
     nada é gravado e o erro diz quando foi a alteração (a dela fica).
     """
+    if equipe is not None:
+        _conferir_quantas(
+            equipe, calculo.EQUIPE_MAXIMA, "A equipe de planejamento tem no máximo {maximo} integrantes."
+        )
     if contratacao.pk:
-        if not _reservar_versao(Contratacao, contratacao.pk, contratacao.versao):
-            atual = Contratacao.objects.only("atualizada_em").get(pk=contratacao.pk)
-            raise ValidationError(
-                f"Esta contratação foi alterada por outra pessoa em {_quando(atual.atualizada_em)}; "
-                "recarregue a página para ver a versão atual (suas alterações não foram gravadas)."
-            )
-        contratacao.versao += 1
+        _travar_versao(contratacao, contratacao_id=contratacao.pk, alterada="Esta contratação foi alterada")
         fixada = (
             Contratacao.objects.select_for_update().values_list("mapa_id", flat=True).get(pk=contratacao.pk)
         )
@@ -217,7 +267,8 @@ def contratacao_excluir(*, contratacao: Contratacao) -> None:
 @transaction.atomic
 def item_salvar(*, item: Item) -> Item:
     """Cria ou altera o item. O tipo e a versão do catálogo só mudam enquanto o item não tem linhas:
-    trocar depois mudaria preços sem mostrar a diferença."""
+    trocar depois mudaria preços sem mostrar a diferença. Na alteração, `item.versao` é a versão lida no
+    formulário (trava otimista, como na contratação)."""
     if item.tipo == Item.Tipo.PERFIS:
         item.catalogo = None
     erros = {}
@@ -240,8 +291,15 @@ def item_salvar(*, item: Item) -> Item:
         )
     if erros:
         raise ValidationError(erros)
+    repetidos = Item.objects.filter(contratacao_id=item.contratacao_id, numero=item.numero).exclude(
+        pk=item.pk
+    )
+    _conferir_numero_unico(item, repetidos)
     item.full_clean()
-    item.save()
+    if item.pk:
+        _travar_versao(item, contratacao_id=item.contratacao_id, alterada="Este item foi alterado")
+    _gravar_com_numero_unico(item, repetidos)
+    _tocar_contratacao(item.contratacao_id)
     return item
 
 
@@ -251,12 +309,17 @@ def item_nuvem_salvar_linhas(
 ) -> Item:
     """Grava exatamente as `linhas` de serviço do item de catálogo (nuvem ou serviços profissionais; as que
     faltarem são removidas); tudo ou nada. Regras, de novo aqui: item de catálogo, linha do tipo do item,
-    serviço da versão do catálogo fixada, quantidade > 0."""
+    serviço da versão do catálogo fixada, quantidade > 0.
+
+    As linhas pertencem ao item: a trava otimista é a versão do item (`item.versao`, lida na página)."""
     if not item.e_catalogo:
         raise ValidationError(
             "Só um item de serviços de nuvem ou profissionais tem linhas de serviço; este é de perfis (OS)."
         )
     modelo = item.linhas_de_catalogo.model
+    _conferir_quantas(
+        linhas, calculo.LINHAS_POR_ITEM_MAXIMO, "Um item aceita até {maximo} linhas de serviço."
+    )
     erros: list[str] = []
     if not linhas:
         erros.append(f"Inclua ao menos um serviço no item ({item.get_tipo_display().lower()}).")
@@ -273,10 +336,11 @@ def item_nuvem_salvar_linhas(
             erros.extend(f"Linha {numero}: {m}" for m in erro.messages)
     if erros:
         raise ValidationError(erros)
+    _travar_versao(item, contratacao_id=item.contratacao_id, alterada="Este item foi alterado")
     _substituir_linhas(
         item.linhas_de_catalogo, linhas, pai="item", dono=item, usuario=usuario, onde="este item"
     )
-    Contratacao.objects.filter(pk=item.contratacao_id).update(atualizada_em=timezone.now())
+    _tocar_contratacao(item.contratacao_id)
     return item
 
 
@@ -308,6 +372,11 @@ def ordem_servico_salvar(*, ordem: OrdemServico, linhas: list[LinhaPerfil], usua
     ordem.contratacao_id = ordem.item.contratacao_id
     ordem.produtos = "\n".join(separar_produtos(ordem.produtos))
     contratacao = ordem.item.contratacao
+    _conferir_quantas(
+        linhas,
+        calculo.LINHAS_POR_OS_MAXIMO,
+        "Uma OS aceita até {maximo} linhas de perfil; distribua os perfis em outra OS.",
+    )
     erros: list[str] = []
     if not linhas:
         erros.append("Inclua ao menos um perfil profissional na OS (item 9.5.1.1).")
@@ -329,17 +398,14 @@ def ordem_servico_salvar(*, ordem: OrdemServico, linhas: list[LinhaPerfil], usua
         raise
     if erros:
         raise ValidationError(erros)
+    repetidas = OrdemServico.objects.filter(contratacao_id=contratacao.pk, numero=ordem.numero).exclude(
+        pk=ordem.pk
+    )
     if ordem.pk:
-        if not _reservar_versao(OrdemServico, ordem.pk, ordem.versao):
-            atual = Contratacao.objects.only("atualizada_em").get(pk=contratacao.pk)
-            raise ValidationError(
-                f"Esta OS foi alterada por outra pessoa em {_quando(atual.atualizada_em)}; "
-                "recarregue a página para ver a versão atual (suas alterações não foram gravadas)."
-            )
-        ordem.versao += 1
-    ordem.save()
+        _travar_versao(ordem, contratacao_id=contratacao.pk, alterada="Esta OS foi alterada")
+    _gravar_com_numero_unico(ordem, repetidas)
     _substituir_linhas(ordem.linhas, linhas, pai="ordem", dono=ordem, usuario=usuario, onde="esta OS")
-    Contratacao.objects.filter(pk=contratacao.pk).update(atualizada_em=timezone.now())
+    _tocar_contratacao(contratacao.pk)
     return ordem
 
 

@@ -161,13 +161,30 @@ def _item(request, pk, permissao=PERM_EDITAR):
     return item
 
 
-def _erros_no_form(form, erro: ValidationError):
-    """Erros do serviço junto ao campo quando o formulário o tem; senão, no topo do formulário."""
+def _erros_no_form(form, erro: ValidationError) -> bool:
+    """Erros do serviço junto ao campo quando o formulário o tem; senão, no topo do formulário.
+
+    Devolve se foi um conflito de edição (outra pessoa salvou antes): a página oferece recarregar."""
     if hasattr(erro, "error_dict"):
         for campo, mensagens in erro.message_dict.items():
             form.add_error(campo if campo in form.fields else None, mensagens)
-    else:
-        form.add_error(None, erro.messages)
+        return False
+    form.add_error(None, erro.messages)
+    return _conflito(erro)
+
+
+def _conflito(erro: ValidationError) -> bool:
+    return not hasattr(erro, "error_dict") and any(
+        e.code == services.CONFLITO_DE_VERSAO for e in erro.error_list
+    )
+
+
+def _inteiro(valor) -> int | None:
+    """Id vindo de GET/POST: "abc", "²" ou vazio viram None (a página responde 404 ou ignora, nunca 500)."""
+    try:
+        return int(valor) if str(valor).isdecimal() else None
+    except (TypeError, ValueError):
+        return None
 
 
 def _orgaos_do_usuario(usuario):
@@ -211,20 +228,27 @@ def _contratacao_form(request, contratacao):
     equipe.helper = FormHelper()
     equipe.helper.template = "dsgov/table_inline_formset.html"
     equipe.helper.form_tag = False
+    conflito = False
     if dados is not None and form.is_valid() and equipe.is_valid():
         try:
             contratacao = services.contratacao_salvar(
                 contratacao=form.instance, equipe=_equipe_informada(equipe), usuario=request.user
             )
         except ValidationError as erro:
-            _erros_no_form(form, erro)
+            conflito = _erros_no_form(form, erro)
         else:
             messages.success(request, "Contratação salva.")
             return redirect(contratacao)
     return render(
         request,
         "contratos/contratacao_form.html",
-        {"form": form, "equipe": equipe, "contratacao": contratacao, "sem_orgao": not orgaos},
+        {
+            "form": form,
+            "equipe": equipe,
+            "contratacao": contratacao,
+            "sem_orgao": not orgaos,
+            "conflito": conflito,
+        },
     )
 
 
@@ -315,19 +339,22 @@ def contratacao_anexo_a(request, pk):
 
 def _item_form(request, item):
     form = ItemForm(request.POST or None, instance=item, catalogos=selectors.catalogos_aprovados())
+    conflito = False
     if request.method == "POST" and form.is_valid():
         novo = item.pk is None
         try:
             services.item_salvar(item=form.instance)
         except ValidationError as erro:
-            _erros_no_form(form, erro)
+            conflito = _erros_no_form(form, erro)
         else:
             messages.success(request, f"Item {item.numero} salvo.")
             if novo and item.e_catalogo:
                 return redirect("contratos:item_nuvem", item.pk)
             return redirect(item.get_absolute_url())
     return render(
-        request, "contratos/item_form.html", {"form": form, "item": item, "contratacao": item.contratacao}
+        request,
+        "contratos/item_form.html",
+        {"form": form, "item": item, "contratacao": item.contratacao, "conflito": conflito},
     )
 
 
@@ -383,9 +410,9 @@ def _contexto_os(request, contratacao, ordem, dados=None, *, mostrar_erros=False
         if ordem.pk:
             existentes = {linha.pk: linha for linha in ordem.linhas.select_related("perfil")}
         linhas = [f.linha(existentes=existentes) for f in formset.forms]
-        item_escolhido = dados.get("item", "")
-        if item_escolhido.isdigit() and int(item_escolhido) in {i.pk for i in itens}:
-            ordem.item_id = int(item_escolhido)
+        item_escolhido = _inteiro(dados.get("item", ""))
+        if item_escolhido in {i.pk for i in itens}:
+            ordem.item_id = item_escolhido
         resumo = selectors.resumir_contratacao(contratacao, ordem_editada=ordem, linhas_editadas=linhas)
     ordem_resumo = resumo.ordem(ordem.pk)
     calculos = ordem_resumo.linhas if ordem_resumo else []
@@ -417,7 +444,7 @@ def _os_form(request, contratacao, ordem):
         try:
             ordem = services.ordem_servico_salvar(ordem=form.instance, linhas=linhas, usuario=request.user)
         except ValidationError as erro:
-            _erros_no_form(form, erro)
+            contexto["conflito"] = _erros_no_form(form, erro)
         else:
             messages.success(request, f"{ordem.numero} salva.")
             return redirect(f"{contratacao.get_absolute_url()}#os-{ordem.pk}")
@@ -448,8 +475,11 @@ def os_editar(request, pk):
 
 def _ordem_do_pedido(request, contratacao):
     """A OS em edição (parâmetro ?os=) ou uma nova, ainda não gravada."""
-    pk = request.GET.get("os", "")
-    if pk:
+    pedido = request.GET.get("os", "")
+    if pedido:
+        pk = _inteiro(pedido)
+        if pk is None:
+            raise Http404("OS não encontrada.")
         return get_object_or_404(OrdemServico.objects.select_related("item"), pk=pk, contratacao=contratacao)
     return OrdemServico(contratacao=contratacao)
 
@@ -492,17 +522,14 @@ def _linhas_editadas(
     dados = post.copy()
     aviso = ""
     maximo = linhas_por_os_maximo()
-    try:
-        total = min(int(post.get(f"{prefixo}-TOTAL_FORMS", 0)), maximo)
-    except ValueError:
-        total = 0
+    total = min(_inteiro(post.get(f"{prefixo}-TOTAL_FORMS", 0)) or 0, maximo)
     linhas = [{c: post.get(f"{prefixo}-{i}-{c}", "") for c in campos} for i in range(total)]
     if acao == "adicionar" and len(linhas) >= maximo:
         aviso = aviso_maximo.format(maximo=maximo)
     elif acao == "adicionar":
         linhas.append({"quantidade": "1"} if nova is None else dict(nova))
-    elif acao == "remover" and indice.isdigit() and int(indice) < len(linhas):
-        del linhas[int(indice)]
+    elif acao == "remover" and (posicao := _inteiro(indice)) is not None and posicao < len(linhas):
+        del linhas[posicao]
     for i in range(total):
         for c in campos:
             dados.pop(f"{prefixo}-{i}-{c}", None)
@@ -564,7 +591,10 @@ def _linhas_nuvem_iniciais(item_resumo):
 
 
 def _contexto_nuvem(item, dados=None, *, mostrar_erros=False):
-    """Linhas do item de catálogo e totais ao vivo, pela mesma função pura da exportação."""
+    """Linhas do item de catálogo e totais ao vivo, pela mesma função pura da exportação.
+
+    `versao` é a versão do item lida quando a página abriu (trava otimista): volta no campo oculto, mesmo
+    depois de um erro, para que o salvamento seguinte ainda perceba a alteração de outra pessoa."""
     contratacao = item.contratacao
     servicos = selectors.servicos_do_catalogo(item)
     if dados is None:
@@ -591,6 +621,7 @@ def _contexto_nuvem(item, dados=None, *, mostrar_erros=False):
         "item_resumo": item_resumo,
         "linhas": [(f, calculos[i] if i < len(calculos) else None) for i, f in enumerate(formset.forms)],
         "mostrar_erros": mostrar_erros,
+        "versao": item.versao if dados is None else dados.get("versao", ""),
         "url_calcular": reverse("contratos:item_nuvem_calcular", args=[item.pk]),
         "url_linhas": reverse("contratos:item_nuvem_linhas", args=[item.pk]),
     }
@@ -615,12 +646,17 @@ def item_nuvem(request, pk):
     if request.method != "POST":
         return render(request, "contratos/item_nuvem_form.html", _contexto_nuvem(item))
     contexto = _contexto_nuvem(item, request.POST, mostrar_erros=True)
-    if contexto["formset"].is_valid():
+    lida = _inteiro(request.POST.get("versao", ""))
+    if lida is None:
+        contexto["erros_servico"] = ["O formulário veio sem a versão de edição; recarregue a página."]
+    elif contexto["formset"].is_valid():
         linhas = [lr.linha for lr in contexto["item_resumo"].linhas_nuvem if lr.linha is not None]
+        item.versao = lida
         try:
             services.item_nuvem_salvar_linhas(item=item, linhas=linhas, usuario=request.user)
         except ValidationError as erro:
             contexto["erros_servico"] = erro.messages
+            contexto["conflito"] = _conflito(erro)
         else:
             messages.success(request, f"{item.get_tipo_display()} do Item {item.numero} salvos.")
             return redirect(item.get_absolute_url())

@@ -139,10 +139,10 @@ def test_catalogo_oficial_sem_aviso(com_nuvem, client_equipe):
 # --- página das linhas: totais ao vivo, gravação, erros ---
 
 
-def _dados(servicos, linhas):
-    """POST do formset: linhas = [(código, quantidade, observação)]."""
+def _dados(servicos, linhas, *, versao=1):
+    """POST do formset: linhas = [(código, quantidade, observação)]; `versao` do item lida na página."""
     por_codigo = {s.codigo: s.pk for s in servicos}
-    dados = {"nuvem-TOTAL_FORMS": str(len(linhas)), "nuvem-INITIAL_FORMS": "0"}
+    dados = {"nuvem-TOTAL_FORMS": str(len(linhas)), "nuvem-INITIAL_FORMS": "0", "versao": str(versao)}
     for i, (codigo, qtd, obs) in enumerate(linhas):
         dados[f"nuvem-{i}-servico"] = str(por_codigo.get(codigo, codigo))
         dados[f"nuvem-{i}-quantidade"] = qtd

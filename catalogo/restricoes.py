@@ -1,0 +1,18 @@
+"""Restrições de banco comuns às apps (catalogo é a camada de baixo: contratos e acordo a importam)."""
+
+from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
+
+
+def tamanho_maximo(prefixo: str, campo: str, maximo: int) -> models.CheckConstraint:
+    """Comprimento máximo de um texto garantido pelo banco.
+
+    O PostgreSQL confere o varchar, mas o SQLite não confere tamanho nenhum e o TextField não tem limite
+    em nenhum dos dois: sem isto, um texto de 5 MiB que escape do formulário seria gravado.
+    """
+    return models.CheckConstraint(
+        condition=LessThanOrEqual(Length(campo), maximo),
+        name=f"{prefixo}_{campo}_tamanho_maximo",
+        violation_error_message=f"Use no máximo {maximo} caracteres em “{campo}”.",
+    )
