@@ -13,8 +13,8 @@ from catalogo.planilhas import AJUDA_LIMITES, ImportacaoSeguraForm
 from contratos import calculo
 from contratos.estimativa import formatar_numero, validar_fator_k
 from contratos.models import (
-    MENSAGEM_QUANTIDADE_MAXIMA,
     MENSAGEM_QUANTIDADE_CATALOGO_MAXIMA,
+    MENSAGEM_QUANTIDADE_MAXIMA,
     OBSERVACAO_MAXIMA,
     TEXTO_LONGO_MAXIMO,
     Contratacao,
