@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from contratos.models import OrdemServico
+from contratos.models import Item, OrdemServico
 from tests.contratos.conftest import adicionar_os
 from tests.contratos.test_nuvem import SERVICOS, criar_catalogo, item_nuvem
 
@@ -142,8 +142,9 @@ def test_total_ao_vivo_e_gravacao_da_nuvem_simultaneos_nao_dao_erro_nem_perdem_g
     url_calcular = reverse("contratos:item_nuvem_calcular", args=[item.pk])
     servicos = [s.pk for s in catalogo.servicos_nuvem.order_by("pk")[:2]]
 
-    def dados(quantidade):
+    def dados(quantidade, versao):
         return {
+            "versao": str(versao),  # trava otimista do item, como o campo oculto da página
             "nuvem-TOTAL_FORMS": "2",
             "nuvem-INITIAL_FORMS": "0",
             "nuvem-0-servico": servicos[0],
@@ -155,7 +156,10 @@ def test_total_ao_vivo_e_gravacao_da_nuvem_simultaneos_nao_dao_erro_nem_perdem_g
     erros, perdidas, recusadas = [], [], []
     for rodada in range(PARES):
         quantidade = 1 + rodada
-        respostas = _par(navegador, (url_calcular, dados(quantidade + 1)), (url_salvar, dados(quantidade)))
+        versao = Item.objects.values_list("versao", flat=True).get(pk=item.pk)
+        respostas = _par(
+            navegador, (url_calcular, dados(quantidade + 1, versao)), (url_salvar, dados(quantidade, versao))
+        )
         erros += _erros(rodada, respostas)
         if respostas["salvar"][0] != 302:
             recusadas.append((rodada, respostas["salvar"][0]))
