@@ -4,13 +4,14 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from acordo import prazos
+from catalogo.restricoes import TEXTO_LONGO_MAXIMO, TEXTO_MAXIMO, tamanho_maximo
 
 NUMERO_SEI_VALIDATOR = RegexValidator(
     r"^\d[\d./-]*$", "Informe o número SEI só com dígitos, pontos, barra e hífen (ex.: 46328106)."
@@ -20,8 +21,12 @@ NUMERO_SEI_VALIDATOR = RegexValidator(
 class Acordo(models.Model):
     numero = models.CharField("número", max_length=20)
     processo_sei = models.CharField("processo SEI", max_length=30, validators=[NUMERO_SEI_VALIDATOR])
-    objeto = models.TextField("objeto")
-    justificativa = models.TextField("justificativa")
+    objeto = models.TextField(
+        "objeto", max_length=TEXTO_LONGO_MAXIMO, validators=[MaxLengthValidator(TEXTO_LONGO_MAXIMO)]
+    )
+    justificativa = models.TextField(
+        "justificativa", max_length=TEXTO_LONGO_MAXIMO, validators=[MaxLengthValidator(TEXTO_LONGO_MAXIMO)]
+    )
     data_assinatura = models.DateField("data de assinatura")
     vigencia_meses = models.PositiveSmallIntegerField("vigência (meses)", validators=[MinValueValidator(1)])
     historico = HistoricalRecords()
@@ -30,6 +35,8 @@ class Acordo(models.Model):
         verbose_name = "acordo de cooperação técnica"
         verbose_name_plural = "acordos de cooperação técnica"
         constraints = [
+            tamanho_maximo("acordo", "objeto", TEXTO_LONGO_MAXIMO),
+            tamanho_maximo("acordo", "justificativa", TEXTO_LONGO_MAXIMO),
             models.UniqueConstraint(fields=["numero"], name="acordo_numero_unico"),
             models.CheckConstraint(condition=Q(vigencia_meses__gte=1), name="acordo_vigencia_positiva"),
         ]
@@ -115,7 +122,9 @@ class AcaoCronograma(models.Model):
 
     acordo = models.ForeignKey(Acordo, on_delete=models.CASCADE, related_name="acoes")
     ordem = models.PositiveSmallIntegerField("ordem")
-    descricao = models.TextField("ação")
+    descricao = models.TextField(
+        "ação", max_length=TEXTO_MAXIMO, validators=[MaxLengthValidator(TEXTO_MAXIMO)]
+    )
     responsaveis = models.ManyToManyField(Participe, verbose_name="responsáveis", related_name="acoes")
     prazo_texto = models.CharField("prazo (como escrito no plano)", max_length=300)
     tipo_prazo = models.CharField("tipo de prazo", max_length=12, choices=TipoPrazo.choices)
@@ -130,6 +139,7 @@ class AcaoCronograma(models.Model):
         verbose_name_plural = "ações do cronograma"
         ordering = ["acordo", "ordem"]
         constraints = [
+            tamanho_maximo("acaocronograma", "descricao", TEXTO_MAXIMO),
             models.UniqueConstraint(fields=["acordo", "ordem"], name="acao_ordem_unica"),
             models.CheckConstraint(
                 condition=(
@@ -184,7 +194,9 @@ class Ocorrencia(models.Model):
     data_conclusao = models.DateField("data de conclusão", null=True, blank=True)
     numero_sei = models.CharField("número SEI", max_length=30, blank=True, validators=[NUMERO_SEI_VALIDATOR])
     link = models.URLField("link da evidência", max_length=500, blank=True)
-    observacao = models.TextField("observação", blank=True)
+    observacao = models.TextField(
+        "observação", max_length=TEXTO_MAXIMO, validators=[MaxLengthValidator(TEXTO_MAXIMO)], blank=True
+    )
     concluida_por = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="concluída por",
@@ -194,7 +206,12 @@ class Ocorrencia(models.Model):
         related_name="+",
     )
     concluida_em = models.DateTimeField("registrada em", null=True, blank=True)
-    motivo_reabertura = models.TextField("motivo da última reabertura", blank=True)
+    motivo_reabertura = models.TextField(
+        "motivo da última reabertura",
+        max_length=TEXTO_MAXIMO,
+        validators=[MaxLengthValidator(TEXTO_MAXIMO)],
+        blank=True,
+    )
     historico = HistoricalRecords()
 
     class Meta:
@@ -202,6 +219,8 @@ class Ocorrencia(models.Model):
         verbose_name_plural = "ocorrências"
         ordering = ["vencimento", "acao__ordem", "ordinal"]
         constraints = [
+            tamanho_maximo("ocorrencia", "observacao", TEXTO_MAXIMO),
+            tamanho_maximo("ocorrencia", "motivo_reabertura", TEXTO_MAXIMO),
             models.UniqueConstraint(fields=["acao", "ordinal"], name="ocorrencia_ordinal_unico"),
             models.CheckConstraint(condition=Q(ordinal__gte=1), name="ocorrencia_ordinal_positivo"),
             # concluir exige data e evidência (número SEI ou link); pendente não guarda conclusão

@@ -3,10 +3,13 @@
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
+
+from catalogo.restricoes import TEXTO_LONGO_MAXIMO, TEXTO_MAXIMO, tamanho_maximo
 
 
 class VersaoCatalogo(models.Model):
@@ -44,7 +47,12 @@ class VersaoCatalogo(models.Model):
         default=False,
         help_text="Marque quando os preços não forem os oficiais (catálogo de exemplo).",
     )
-    observacoes = models.TextField("observações", blank=True)
+    observacoes = models.TextField(
+        "observações",
+        max_length=TEXTO_LONGO_MAXIMO,
+        validators=[MaxLengthValidator(TEXTO_LONGO_MAXIMO)],
+        blank=True,
+    )
     origem = models.ForeignKey(
         "self",
         verbose_name="copiada de",
@@ -61,6 +69,7 @@ class VersaoCatalogo(models.Model):
         verbose_name_plural = "versões de catálogo"
         ordering = ["tipo", "-vigencia_inicio", "-id"]
         constraints = [
+            tamanho_maximo("versaocatalogo", "observacoes", TEXTO_LONGO_MAXIMO),
             models.UniqueConstraint(
                 fields=["tipo", "fornecedor", "versao"],
                 name="versao_catalogo_unica",
@@ -154,7 +163,12 @@ class ServicoNuvem(models.Model):
     categoria = models.CharField("categoria", max_length=20, choices=CategoriaNuvem.choices)
     unidade_medida = models.CharField("unidade de medida", max_length=40, help_text="Por exemplo vCPU/hora.")
     preco_unitario = models.DecimalField("preço unitário (R$)", max_digits=18, decimal_places=4)
-    descricao = models.TextField("descrição", blank=True)
+    descricao = models.TextField(
+        "descrição",
+        max_length=TEXTO_LONGO_MAXIMO,
+        validators=[MaxLengthValidator(TEXTO_LONGO_MAXIMO)],
+        blank=True,
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -162,6 +176,7 @@ class ServicoNuvem(models.Model):
         verbose_name_plural = "serviços de nuvem"
         ordering = ["versao", "categoria", "codigo"]
         constraints = [
+            tamanho_maximo("serviconuvem", "descricao", TEXTO_LONGO_MAXIMO),
             models.UniqueConstraint(
                 fields=["versao", "codigo"],
                 name="servico_nuvem_codigo_unico_na_versao",
@@ -195,7 +210,12 @@ class ServicoProfissional(models.Model):
     nome = models.CharField("nome", max_length=200)
     unidade = models.CharField("unidade", max_length=10, choices=UnidadeProfissional.choices)
     preco = models.DecimalField("preço (R$)", max_digits=14, decimal_places=2)
-    descricao = models.TextField("descrição", blank=True)
+    descricao = models.TextField(
+        "descrição",
+        max_length=TEXTO_LONGO_MAXIMO,
+        validators=[MaxLengthValidator(TEXTO_LONGO_MAXIMO)],
+        blank=True,
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -203,6 +223,7 @@ class ServicoProfissional(models.Model):
         verbose_name_plural = "serviços profissionais"
         ordering = ["versao", "codigo"]
         constraints = [
+            tamanho_maximo("servicoprofissional", "descricao", TEXTO_LONGO_MAXIMO),
             models.UniqueConstraint(
                 fields=["versao", "codigo"],
                 name="servico_profissional_codigo_unico_na_versao",
@@ -254,8 +275,12 @@ class NivelServico(models.Model):
     )
     indicador = models.CharField("indicador", max_length=200)
     meta = models.CharField("meta", max_length=200)
-    forma_medicao = models.TextField("forma de medição")
-    faixas_glosa = models.TextField("faixas de glosa", blank=True)
+    forma_medicao = models.TextField(
+        "forma de medição", max_length=TEXTO_MAXIMO, validators=[MaxLengthValidator(TEXTO_MAXIMO)]
+    )
+    faixas_glosa = models.TextField(
+        "faixas de glosa", max_length=TEXTO_MAXIMO, validators=[MaxLengthValidator(TEXTO_MAXIMO)], blank=True
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -263,6 +288,8 @@ class NivelServico(models.Model):
         verbose_name_plural = "níveis de serviço"
         ordering = ["id"]
         constraints = [
+            tamanho_maximo("nivelservico", "forma_medicao", TEXTO_MAXIMO),
+            tamanho_maximo("nivelservico", "faixas_glosa", TEXTO_MAXIMO),
             models.CheckConstraint(
                 condition=(
                     Q(versao__isnull=False, servico_nuvem__isnull=True, servico_profissional__isnull=True)

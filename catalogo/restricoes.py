@@ -4,6 +4,10 @@ from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 
+# Textos livres (observações, descrições, justificativas): um parágrafo e um texto longo.
+TEXTO_MAXIMO = 2000
+TEXTO_LONGO_MAXIMO = 4000
+
 
 def tamanho_maximo(prefixo: str, campo: str, maximo: int) -> models.CheckConstraint:
     """Comprimento máximo de um texto garantido pelo banco.

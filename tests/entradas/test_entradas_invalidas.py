@@ -537,6 +537,33 @@ def casos():
             ),
         )
     )
+    lista.append(
+        (
+            "acordo-reabrir-motivo-gigante",
+            "acompanhamento",
+            lambda c: (reverse("acordo:reabrir", args=[c.ocorrencia.pk]), {"motivo": GRANDE}),
+        )
+    )
+    lista.append(
+        (
+            "admin-servico-descricao-gigante",
+            "admin_ref",
+            lambda c: (
+                "/admin/catalogo/serviconuvem/add/",
+                {
+                    "versao": str(c.item_nuvem.catalogo_id),
+                    "codigo": "G",
+                    "nome": "G",
+                    "categoria": "rede",
+                    "unidade_medida": "GB",
+                    "preco_unitario": "1",
+                    "descricao": GRANDE,
+                    "niveis_servico-TOTAL_FORMS": "0",
+                    "niveis_servico-INITIAL_FORMS": "0",
+                },
+            ),
+        )
+    )
     return lista
 
 
@@ -615,3 +642,26 @@ def test_quantos_casos():
     assert len(CASOS) + len(URLS_IMPORTACAO) * len(ARQUIVOS_RUINS) >= 120
     assert D(1)  # o módulo usa Decimal nos cenários de apoio
     assert Item.Tipo.PROFISSIONAIS
+
+
+@pytest.mark.parametrize(
+    ("modelo", "campo"),
+    [
+        ("acordo.Ocorrencia", "observacao"),
+        ("acordo.Acordo", "objeto"),
+        ("catalogo.ServicoNuvem", "descricao"),
+        ("catalogo.VersaoCatalogo", "observacoes"),
+        ("contratos.LinhaPerfil", "justificativa"),
+        ("contratos.LinhaProfissional", "observacao"),
+    ],
+)
+def test_o_banco_recusa_texto_gigante_que_escape_do_formulario(cenario, modelo, campo):
+    """O último degrau: mesmo sem formulário nem serviço, o banco (SQLite ou PostgreSQL) recusa o texto."""
+    from django.db import IntegrityError, transaction
+
+    assert cenario.ocorrencia is not None  # carrega o ACT
+    classe = apps.get_model(modelo)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        classe.objects.filter(pk=classe.objects.order_by("pk").values_list("pk", flat=True)[:1]).update(
+            **{campo: "x" * 20_000}
+        )
