@@ -6,7 +6,7 @@ import time
 from decimal import Decimal as D
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import DataError, IntegrityError, transaction
 from django.urls import reverse
 
 from contratos import calculo
@@ -201,7 +201,7 @@ def test_banco_recusa_textos_acima_do_limite_mesmo_sem_o_formulario(exemplo):
         (Item.objects.filter(pk=ordem.item_id), {"descricao": "x" * 301}),
     ]
     for consulta, valores in casos:
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with pytest.raises((IntegrityError, DataError)), transaction.atomic():
             consulta.update(**valores)
     # No limite exato, grava.
     LinhaPerfil.objects.filter(pk=gerinf.pk).update(fator_k=D("2.50"), justificativa="x" * 4000)
