@@ -87,7 +87,9 @@ class ConclusaoForm(DescreveCampos, forms.ModelForm):
 
     def clean(self):
         dados = super().clean()
-        if not dados.get("numero_sei") and not dados.get("link") and not self.has_error("numero_sei"):
+        # Link digitado mas inválido já tem a sua mensagem: não acusar também a falta de evidência.
+        sem_evidencia = not dados.get("numero_sei") and not dados.get("link")
+        if sem_evidencia and not self.has_error("numero_sei") and not self.has_error("link"):
             self.add_error("numero_sei", "Informe a evidência: ao menos o número SEI ou um link.")
         return dados
 
