@@ -289,19 +289,22 @@ def _examinar_abas(conteudo: bytes) -> bool:
 
 
 def _abrir_xlsx(conteudo: bytes, data_only: bool):
-    """load_workbook(read_only=True) sem a medição prévia de cada aba.
+    """load_workbook(read_only=True) que só mede a aba quando ela declara o tamanho.
 
     Sem a marca <dimension> (o openpyxl em modo write_only não a grava, e é assim que a exportação deste
-    sistema sai), o openpyxl percorre a aba inteira só para saber o tamanho, antes de ler a primeira linha:
-    um terço do tempo de leitura. As linhas saem do mesmo jeito, só sem o preenchimento até a largura
-    declarada, que `ler_tabela` já faz pela largura do cabeçalho.
+    sistema sai), o openpyxl percorre a aba inteira só para descobrir que não há tamanho declarado, antes de
+    ler a primeira linha: um terço do tempo de leitura. Com a marca (Excel, LibreOffice), ela vem antes dos
+    dados e a medição do openpyxl para ali; o resultado é o mesmo nos dois casos.
     """
     from openpyxl.reader.excel import ExcelReader  # só aqui: quem usa CSV não paga a importação
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-    class AbaSemMedicao(ReadOnlyWorksheet):
+    class AbaMedidaSoSeDeclarada(ReadOnlyWorksheet):
         def _get_size(self):
-            pass
+            with self._get_source() as xml:
+                inicio = xml.read(64 * 1024)
+            if b"dimension" in inicio.split(b"sheetData", 1)[0]:  # pelo esquema, vem antes dos dados
+                super()._get_size()
 
     class Leitor(ExcelReader):
         def read_worksheets(self):  # o ramo read_only do original, com a aba acima
@@ -311,7 +314,7 @@ def _abrir_xlsx(conteudo: bytes, data_only: bool):
                 if "chartsheet" in rel.Type:
                     self.read_chartsheet(aba, rel)
                     continue
-                ws = AbaSemMedicao(self.wb, aba.name, rel.target, self.shared_strings)
+                ws = AbaMedidaSoSeDeclarada(self.wb, aba.name, rel.target, self.shared_strings)
                 ws.sheet_state = aba.state
                 self.wb._sheets.append(ws)
 
