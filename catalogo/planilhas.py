@@ -742,14 +742,17 @@ class CarregadorDaVersao(CachedInstanceLoader):
 class ImportacaoRapidaMixin:
     """Para Resources do django-import-export: o mesmo trabalho de validação por linha, sem o que ninguém vê.
 
-    A biblioteca faz, em cada linha, uma cópia profunda (deepcopy) da instância para a comparação “antes →
-    depois” da prévia: com 20 mil linhas, é o maior custo da importação. Aqui a comparação só é montada para
-    as `linhas_com_comparacao` primeiras linhas da prévia (as que a tabela mostra); nas demais, e na
-    confirmação, `skip_unchanged` continua valendo pelos valores dos campos lidos antes da importação da
-    linha (valores imutáveis: texto, Decimal, data). A lista de campos é calculada uma vez por importação.
+    A biblioteca faz, em cada linha, uma cópia profunda (deepcopy) da instância, guardada para a comparação
+    “antes → depois” da prévia e para `skip_unchanged`: com 20 mil linhas, é o maior custo da importação
+    (no catálogo, a cópia leva junto a versão inteira). Aqui não há cópia: os valores de antes são lidos da
+    própria instância no mesmo ponto em que a biblioteca a copiaria (logo depois de carregá-la ou criá-la),
+    e a comparação só é montada nas `linhas_com_comparacao` primeiras linhas da prévia (as que a tabela
+    mostra; None: todas). `skip_unchanged` compara campo a campo como a biblioteca, contra esses valores
+    (imutáveis: texto, Decimal, data). Campos muitos-para-muitos, que comparam com o banco, voltam ao
+    caminho da biblioteca. A lista de campos é calculada uma vez por importação.
     """
 
-    linhas_com_comparacao: int | None = None  # None: todas as linhas da prévia (o template mostra todas)
+    linhas_com_comparacao: int | None = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -758,7 +761,10 @@ class ImportacaoRapidaMixin:
         self._sem_m2m = True
         self._previa = True
         self._campos_importados = None
+        self._comparar = False
         self._valores_antes = None
+        self._diff = None
+        self._instancia = None
 
     def get_import_fields(self):
         if self._campos_importados is None:
@@ -768,7 +774,6 @@ class ImportacaoRapidaMixin:
     def import_data(self, dataset, dry_run=False, *args, **kwargs):
         self._previa = dry_run
         self._campos_importados = None
-        # campo muitos-para-muitos compara com o banco, não com valores lidos: nesse caso, a cópia fica
         self._sem_m2m = not any(
             isinstance(c.widget, widgets.ManyToManyWidget) for c in self.get_import_fields()
         )
@@ -777,15 +782,21 @@ class ImportacaoRapidaMixin:
     def import_row(self, row, instance_loader, **kwargs):
         limite = self.linhas_com_comparacao
         numero = kwargs.get("row_number") or 0
-        na_tabela = self._previa and (limite is None or numero <= limite)
-        self._meta.skip_diff = self._sem_comparacao or (self._sem_m2m and not na_tabela)
-        self._valores_antes = None
+        self._comparar = not self._sem_comparacao and self._previa and (limite is None or numero <= limite)
+        # sem cópia na biblioteca; a comparação, quando houver, é montada aqui (after_init_instance)
+        self._meta.skip_diff = self._sem_m2m or not self._comparar
+        self._valores_antes = self._diff = self._instancia = None
         return super().import_row(row, instance_loader, **kwargs)
 
     def after_init_instance(self, instance, new, row, **kwargs):
         super().after_init_instance(instance, new, row, **kwargs)
-        if self._meta.skip_diff and self._meta.skip_unchanged:
+        if not (self._sem_m2m and self._meta.skip_diff):
+            return  # caminho da biblioteca, com a cópia
+        if self._meta.skip_unchanged:
             self._valores_antes = [campo.get_value(instance) for campo in self.get_import_fields()]
+        if self._comparar:
+            self._diff = self.get_diff_class()(self, instance, new)  # lê os valores de antes, agora
+            self._instancia = instance
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
         if original is not None or self._valores_antes is None:
@@ -795,3 +806,11 @@ class ImportacaoRapidaMixin:
             return False
         campos = self.get_import_fields()
         return all(c.get_value(instance) == v for c, v in zip(campos, self._valores_antes, strict=True))
+
+    def after_import_row(self, row, row_result, **kwargs):
+        # a biblioteca compara depois de gravar (ou pular) a linha válida e só então chama este método
+        if self._diff is not None:
+            self._diff.compare_with(self, self._instancia)
+            if not self._meta.skip_html_diff:
+                row_result.diff = self._diff.as_html()
+        super().after_import_row(row, row_result, **kwargs)

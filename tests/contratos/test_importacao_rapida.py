@@ -49,9 +49,11 @@ def test_previa_grande_so_compara_as_linhas_que_mostra(rascunho):
     resultado, copias = _importar(rascunho, _tabela(), dry_run=True)
 
     assert resultado.totals["new"] == LINHAS
-    assert copias == LINHAS_NA_PREVIA  # a biblioteca copiava todas as linhas
-    assert all(linha.diff for linha in resultado.valid_rows()[:LINHAS_NA_PREVIA])
-    assert resultado.valid_rows()[0].diff[0] == "P0001"
+    assert copias == 0  # a biblioteca copiava todas as linhas
+    linhas = resultado.valid_rows()
+    assert all(linha.diff for linha in linhas[:LINHAS_NA_PREVIA])
+    assert not any(linha.diff for linha in linhas[LINHAS_NA_PREVIA:])
+    assert linhas[0].diff == ["P0001", "Perfil 1", "Pleno", "1001.00", "2.00"]
     assert ValorPerfil.objects.count() == 0  # prévia: nada fica
 
 
@@ -68,7 +70,7 @@ def test_linha_ruim_depois_das_mostradas_ainda_recusa_com_linha_e_coluna(rascunh
 
 def test_reimportar_pula_inalteradas_tambem_depois_das_linhas_mostradas(rascunho):
     _, copias = _importar(rascunho, _tabela(), dry_run=False)
-    assert copias == 0  # a confirmação não mostra comparação: não copia nada
+    assert copias == 0
     assert ValorPerfil.objects.filter(mapa=rascunho).count() == LINHAS
 
     mudada = LINHAS_NA_PREVIA + 50
@@ -128,3 +130,15 @@ def test_xlsx_sem_dimensao_nao_percorre_a_aba_so_para_medir():
     with mock.patch(medir, side_effect=AssertionError("percorreu a aba para medir")):
         tabela = planilhas.ler_tabela("mapa.xlsx", conteudo)
     assert tabela[0][0] == "A-1"
+
+
+def test_previa_mostra_antes_e_depois_da_linha_alterada(rascunho):
+    _importar(rascunho, _tabela(), dry_run=False)
+
+    resultado, copias = _importar(rascunho, _tabela(troca={10: "2.000,00"}), dry_run=True)
+
+    assert copias == 0
+    linha = resultado.valid_rows()[9]
+    assert linha.import_type == "update"
+    assert linha.diff[3] == "<del>1010.00</del> <ins>2000.00</ins>"
+    assert resultado.valid_rows()[8].diff[3] == "1009.00"  # inalterada: só o valor
