@@ -35,14 +35,18 @@ from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
 
 import tablib
+from diff_match_patch import diff_match_patch
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
+from django.utils.encoding import force_str
+from django.utils.safestring import mark_safe
 from import_export import widgets
 from import_export.formats import base_formats
 from import_export.forms import ImportForm
 from import_export.instance_loaders import BaseInstanceLoader, CachedInstanceLoader
+from import_export.resources import Diff
 
 from catalogo.celulas import texto_seguro
 
@@ -814,3 +818,31 @@ class ImportacaoRapidaMixin:
             if not self._meta.skip_html_diff:
                 row_result.diff = self._diff.as_html()
         super().after_import_row(row, row_result, **kwargs)
+
+
+class DiffDireto(Diff):
+    """O mesmo HTML da comparação da biblioteca (diff_match_patch por célula), sem o diff por caractere
+    quando o resultado é sabido: célula igual (um trecho igual) e célula vazia antes (um trecho inserido,
+    o caso de toda linha nova). Só a célula que de fato mudou passa pelo diff_match_patch."""
+
+    def as_html(self):
+        celulas = []
+        for v1, v2 in zip(self.left, self.right, strict=False):
+            if v1 != v2 and self.new:  # como a biblioteca
+                v1 = ""
+            antes, depois = force_str(v1), force_str(v2)
+            if antes == depois:
+                html = f"<span>{_escapar_como_dmp(depois)}</span>" if depois else ""
+            elif not antes:
+                html = f'<ins style="background:#e6ffe6;">{_escapar_como_dmp(depois)}</ins>'
+            else:
+                dmp = diff_match_patch()
+                trechos = dmp.diff_main(antes, depois)
+                dmp.diff_cleanupSemantic(trechos)
+                html = dmp.diff_prettyHtml(trechos)
+            celulas.append(mark_safe(html))  # noqa: S308 (escapado como o diff_prettyHtml escapa)
+        return celulas
+
+
+def _escapar_como_dmp(texto: str) -> str:
+    return texto.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "&para;<br>")

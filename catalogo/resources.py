@@ -18,6 +18,7 @@ from catalogo.models import (
 )
 from catalogo.planilhas import (
     CarregadorDaVersao,
+    DiffDireto,
     ImportacaoRapidaMixin,
     ValidacaoSemConsultasMixin,
     decimal_br,
@@ -107,6 +108,9 @@ class _ServicoResource(ImportacaoRapidaMixin, ValidacaoSemConsultasMixin, resour
 
     def init_instance(self, row=None):
         return self._meta.model(versao=self.versao)
+
+    def get_diff_class(self):
+        return DiffDireto  # o HTML da biblioteca, sem diff por caractere em 20 mil linhas novas
 
     def before_import(self, dataset, **kwargs):
         if self.versao is None:

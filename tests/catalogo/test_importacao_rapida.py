@@ -1,15 +1,23 @@
 """Prévia do catálogo sem cópia profunda por linha (issue 18, item 5): mesma comparação, mesmas contagens."""
 
+from decimal import Decimal
+
+import pytest
 import tablib
+from import_export.resources import Diff
 
 from catalogo.models import ServicoProfissional
+from catalogo.planilhas import DiffDireto
 from catalogo.resources import ServicoProfissionalResource
 
 CABECALHO = ["codigo", "nome", "unidade", "preco", "descricao"]
 
 
 class PeloCaminhoDaBiblioteca(ServicoProfissionalResource):
-    """O mesmo recurso pela cópia profunda da biblioteca (referência do que a prévia deve mostrar)."""
+    """O mesmo recurso pela cópia profunda e pela comparação da biblioteca (referência da prévia)."""
+
+    def get_diff_class(self):
+        return Diff
 
     def import_row(self, row, instance_loader, **kwargs):
         self._sem_m2m = False
@@ -40,3 +48,16 @@ def test_previa_do_catalogo_compara_como_a_biblioteca(criar_versao):
     assert [r.diff for r in rapida.valid_rows()] == [r.diff for r in referencia.valid_rows()]
     assert "ágil" in str(rapida.valid_rows()[1].diff[1])
     assert ServicoProfissional.objects.get(versao=versao, codigo="SP-2").nome == "Desenvolvimento"
+
+
+VALORES = ["", None, "abc", "abd", "a<b & c>", "linha 1\nlinha 2", Decimal("10.50"), Decimal("10.5"), 0, 7]
+
+
+@pytest.mark.parametrize("nova", [True, False], ids=["linha-nova", "linha-existente"])
+def test_diff_direto_da_o_mesmo_html_da_biblioteca(nova):
+    for antes in VALORES:
+        for depois in VALORES:
+            esperado, obtido = Diff.__new__(Diff), DiffDireto.__new__(DiffDireto)
+            for diff in (esperado, obtido):
+                diff.left, diff.right, diff.new = [antes], [depois], nova
+            assert obtido.as_html() == esperado.as_html(), (antes, depois)
