@@ -2,6 +2,8 @@
 
 Uso: .venv/bin/python bench/importacao_limite.py
 
+Os casos “catál.” enviam a planilha de serviços profissionais (mesmo limite) ao admin do catálogo.
+
 Cada caso roda num processo novo (a memória de um não contamina o outro): monta o banco SQLite temporário,
 entra como superusuário e envia a planilha à view de importação do admin do mapa salarial
 (admin:contratos_valorperfil_import) com o Client de teste do Django, com DEBUG desligado como em produção.
@@ -30,6 +32,8 @@ LIMITE = 20_000
 CASOS = [
     ("csv", LIMITE, "aceito"),
     ("xlsx", LIMITE, "aceito"),
+    ("catalogo.csv", LIMITE, "aceito"),  # serviços profissionais, pelo admin do catálogo
+    ("catalogo.xlsx", LIMITE, "aceito"),
     ("csv", LIMITE + 1, "recusado"),
     ("xlsx", LIMITE + 1, "recusado"),
     ("csv", 170_000, "recusado"),  # como o CSV de 8,9 MB do relato (abaixo de 10 MiB)
@@ -49,14 +53,25 @@ def _linha(i: int) -> list:
     ]
 
 
+def _linha_catalogo(i: int) -> list:
+    reais = 90 + (i * 37) % 900
+    unidade = ["Hora", "UST", "Mês"][i % 3]
+    return [f"SP-{i:06d}", f"Serviço profissional {i}", unidade, f"{reais},{i % 100:02d}"]
+
+
 def gerar(formato: str, linhas: int) -> bytes:
     cabecalho = ["codigo", "perfil", "senioridade", "remuneracao", "fator_k"]
+    linha = _linha
+    if formato.startswith("catalogo."):
+        formato = formato.split(".")[1]
+        cabecalho = ["codigo", "nome", "unidade", "preco"]
+        linha = _linha_catalogo
     if formato == "csv":
         saida = io.StringIO()
         escritor = csv.writer(saida, lineterminator="\n")
         escritor.writerow(cabecalho)
         for i in range(linhas):
-            escritor.writerow(_linha(i))
+            escritor.writerow(linha(i))
         return saida.getvalue().encode("utf-8")
     from openpyxl import Workbook
 
@@ -64,7 +79,7 @@ def gerar(formato: str, linhas: int) -> bytes:
     aba = livro.create_sheet("Mapa")
     aba.append(cabecalho)
     for i in range(linhas):
-        aba.append(_linha(i))
+        aba.append(linha(i))
     saida = io.BytesIO()
     livro.save(saida)
     return saida.getvalue()
@@ -106,16 +121,27 @@ def medir(caminho: str) -> None:
     from django.test import Client
     from django.urls import reverse
 
+    from catalogo.models import ServicoProfissional, VersaoCatalogo
     from contratos.models import MapaSalarial, ValorPerfil
 
     call_command("migrate", verbosity=0)
     usuario = get_user_model().objects.create_superuser("bench", "bench@exemplo.invalid", "x")
-    mapa = MapaSalarial.objects.create(nome_ato="Bench", situacao="rascunho")
     cliente = Client()
     cliente.force_login(usuario)
-    url = reverse("admin:contratos_valorperfil_import")
+    if ".catalogo." in Path(caminho).name:
+        modelo = ServicoProfissional
+        versao = VersaoCatalogo.objects.create(
+            tipo=VersaoCatalogo.Tipo.PROFISSIONAIS, versao="bench", vigencia_inicio="2026-01-01"
+        )
+        url = reverse("admin:catalogo_servicoprofissional_import")
+        campos = {"versao": versao.pk}
+    else:
+        modelo = ValorPerfil
+        mapa = MapaSalarial.objects.create(nome_ato="Bench", situacao="rascunho")
+        url = reverse("admin:contratos_valorperfil_import")
+        campos = {"mapa": mapa.pk}
     cliente.get(url, secure=True)  # aquece (templates, importações preguiçosas)
-    conteudo = Path(caminho).read_bytes()
+    dados = Path(caminho).read_bytes()
     nome = Path(caminho).name
 
     Path("/proc/self/clear_refs").write_text("5")  # zera o pico (VmHWM) para medir só o envio
@@ -124,7 +150,7 @@ def medir(caminho: str) -> None:
     cpu = time.process_time()
     resposta = cliente.post(
         url,
-        {"resource": "0", "mapa": mapa.pk, "import_file": SimpleUploadedFile(nome, conteudo)},
+        {"resource": "0", **campos, "import_file": SimpleUploadedFile(nome.replace(".catalogo", ""), dados)},
         secure=True,
     )
     tempo = time.perf_counter() - inicio
@@ -137,12 +163,12 @@ def medir(caminho: str) -> None:
     else:
         erros = contexto["form"].errors.get("import_file") if "form" in contexto else None
         desfecho = "recusado: " + (erros[0][:70] if erros else f"HTTP {resposta.status_code}")
-    gravadas = ValorPerfil.objects.count()
+    gravadas = modelo.objects.count()
     print(f"{tempo:.2f}|{cpu:.2f}|{pico - antes:.0f}|{gravadas}|{desfecho}")
 
 
 def main():
-    print("Importação do mapa pelo admin: prévia de arquivos no limite e acima dele")
+    print("Importação pelo admin (mapa salarial; catálogo de serviços profissionais), no limite e acima")
     limite = f"{LIMITE:,}".replace(",", ".")
     metas = f"prévia <= {META_TEMPO_S:.0f} s e <= {META_MEMORIA_MIB} MiB a mais"
     print(f"(limite {limite} linhas; metas: {metas})")
@@ -162,7 +188,7 @@ def main():
         if esperado == "aceito":
             ok = ok and float(tempo) <= META_TEMPO_S and float(memoria) <= META_MEMORIA_MIB
         mib = caminho.stat().st_size / 1024 / 1024
-        rotulo = f"{formato.upper()} {linhas:,} linhas".replace(",", ".")
+        rotulo = f"{formato.replace('catalogo.', 'catál. ').upper()} {linhas:,} linhas".replace(",", ".")
         print(
             f"{rotulo:<24} {mib:6.1f}MiB {float(tempo):7.2f}s {float(cpu):6.2f}s {memoria:>4}MiB "
             f"{gravadas:>8}  {desfecho}"

@@ -24,6 +24,7 @@ Para usar com o django-import-export, `FORMATOS` traz as classes de formato que 
 
 import contextlib
 import contextvars
+import copy
 import csv
 import hashlib
 import io
@@ -34,12 +35,18 @@ from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
 
 import tablib
+from diff_match_patch import diff_match_patch
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
+from django.utils.encoding import force_str
+from django.utils.safestring import mark_safe
+from import_export import widgets
 from import_export.formats import base_formats
 from import_export.forms import ImportForm
+from import_export.instance_loaders import BaseInstanceLoader, CachedInstanceLoader
+from import_export.resources import Diff
 
 from catalogo.celulas import texto_seguro
 
@@ -285,16 +292,49 @@ def _examinar_abas(conteudo: bytes) -> bool:
     return tem_formulas
 
 
-def _ler_xlsx(conteudo: bytes) -> list[list]:
-    import openpyxl  # só aqui: quem usa CSV não paga a importação
+def _abrir_xlsx(conteudo: bytes, data_only: bool):
+    """load_workbook(read_only=True) que só mede a aba quando ela declara o tamanho.
 
+    Sem a marca <dimension> (o openpyxl em modo write_only não a grava, e é assim que a exportação deste
+    sistema sai), o openpyxl percorre a aba inteira só para descobrir que não há tamanho declarado, antes de
+    ler a primeira linha: um terço do tempo de leitura. Com a marca (Excel, LibreOffice), ela vem antes dos
+    dados e a medição do openpyxl para ali; o resultado é o mesmo nos dois casos.
+    """
+    from openpyxl.reader.excel import ExcelReader  # só aqui: quem usa CSV não paga a importação
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    class AbaMedidaSoSeDeclarada(ReadOnlyWorksheet):
+        def _get_size(self):
+            with self._get_source() as xml:
+                inicio = xml.read(64 * 1024)
+            if b"dimension" in inicio.split(b"sheetData", 1)[0]:  # pelo esquema, vem antes dos dados
+                super()._get_size()
+
+    class Leitor(ExcelReader):
+        def read_worksheets(self):  # o ramo read_only do original, com a aba acima
+            for aba, rel in self.parser.find_sheets():
+                if rel.target not in self.valid_files:
+                    continue
+                if "chartsheet" in rel.Type:
+                    self.read_chartsheet(aba, rel)
+                    continue
+                ws = AbaMedidaSoSeDeclarada(self.wb, aba.name, rel.target, self.shared_strings)
+                ws.sheet_state = aba.state
+                self.wb._sheets.append(ws)
+
+    leitor = Leitor(io.BytesIO(conteudo), read_only=True, data_only=data_only)
+    leitor.read()
+    return leitor.wb
+
+
+def _ler_xlsx(conteudo: bytes) -> list[list]:
     tem_formulas = _examinar_abas(conteudo)
     try:
         # Sem fórmula nas abas (o caso comum), uma leitura basta: ler a pasta duas vezes dobra o tempo.
-        valores = openpyxl.load_workbook(io.BytesIO(conteudo), read_only=True, data_only=True)
+        valores = _abrir_xlsx(conteudo, data_only=True)
         formulas = None
         if tem_formulas:
-            formulas = openpyxl.load_workbook(io.BytesIO(conteudo), read_only=True, data_only=False)
+            formulas = _abrir_xlsx(conteudo, data_only=False)
     except Exception as exc:  # defusedxml, zip corrompido, XML inválido: tudo é arquivo recusado
         raise ErroPlanilha(
             "Não foi possível ler a planilha .xlsx (arquivo corrompido ou fora do padrão do Excel)."
@@ -687,3 +727,122 @@ def erros_da_importacao(resultado) -> list[str]:
         for mensagem in invalida.non_field_specific_errors:
             mensagens.append(f"Linha {linha}: {mensagem}")
     return mensagens
+
+
+class CarregadorDaVersao(CachedInstanceLoader):
+    """Carrega de uma vez as linhas já gravadas da versão de destino (o `get_queryset` do Resource), pelo
+    campo identificador. O CachedInstanceLoader da biblioteca monta o Dataset em dicionários três vezes e
+    consulta com `codigo IN (20 mil códigos)`; aqui é uma consulta simples, do tamanho da versão."""
+
+    def __init__(self, resource, dataset=None):
+        BaseInstanceLoader.__init__(self, resource, dataset)
+        self.pk_field = resource.fields[resource.get_import_id_fields()[0]]
+        self.all_instances = {}
+        destino = getattr(resource, resource.campo_destino, None)
+        if destino is not None and self.pk_field.column_name in (dataset.headers or []):
+            self.all_instances = {self.pk_field.get_value(obj): obj for obj in self.get_queryset()}
+
+
+class ImportacaoRapidaMixin:
+    """Para Resources do django-import-export: o mesmo trabalho de validação por linha, sem o que ninguém vê.
+
+    A biblioteca faz, em cada linha, uma cópia profunda (deepcopy) da instância, guardada para a comparação
+    “antes → depois” da prévia e para `skip_unchanged`: com 20 mil linhas, é o maior custo da importação
+    (no catálogo, a cópia leva junto a versão inteira). Aqui não há cópia: os valores de antes são lidos da
+    própria instância no mesmo ponto em que a biblioteca a copiaria (logo depois de carregá-la ou criá-la),
+    e a comparação só é montada nas `linhas_com_comparacao` primeiras linhas da prévia (as que a tabela
+    mostra; None: todas). `skip_unchanged` compara campo a campo como a biblioteca, contra esses valores
+    (imutáveis: texto, Decimal, data). Campos muitos-para-muitos, que comparam com o banco, voltam ao
+    caminho da biblioteca. A lista de campos é calculada uma vez por importação.
+    """
+
+    linhas_com_comparacao: int | None = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._meta = copy.copy(type(self)._meta)  # skip_diff muda por linha: só nesta instância
+        self._sem_comparacao = bool(self._meta.skip_diff)  # o que o Resource declarou
+        self._sem_m2m = True
+        self._previa = True
+        self._campos_importados = None
+        self._comparar = False
+        self._valores_antes = None
+        self._diff = None
+        self._instancia = None
+
+    def get_import_fields(self):
+        if self._campos_importados is None:
+            self._campos_importados = super().get_import_fields()
+        return self._campos_importados
+
+    def import_data(self, dataset, dry_run=False, *args, **kwargs):
+        self._previa = dry_run
+        self._campos_importados = None
+        self._sem_m2m = not any(
+            isinstance(c.widget, widgets.ManyToManyWidget) for c in self.get_import_fields()
+        )
+        return super().import_data(dataset, dry_run, *args, **kwargs)
+
+    def import_row(self, row, instance_loader, **kwargs):
+        limite = self.linhas_com_comparacao
+        numero = kwargs.get("row_number") or 0
+        self._comparar = not self._sem_comparacao and self._previa and (limite is None or numero <= limite)
+        # sem cópia na biblioteca; a comparação, quando houver, é montada aqui (after_init_instance)
+        self._meta.skip_diff = self._sem_m2m or not self._comparar
+        self._valores_antes = self._diff = self._instancia = None
+        return super().import_row(row, instance_loader, **kwargs)
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        super().after_init_instance(instance, new, row, **kwargs)
+        if not (self._sem_m2m and self._meta.skip_diff):
+            return  # caminho da biblioteca, com a cópia
+        if self._meta.skip_unchanged:
+            self._valores_antes = [campo.get_value(instance) for campo in self.get_import_fields()]
+        if self._comparar:
+            self._diff = self.get_diff_class()(self, instance, new)  # lê os valores de antes, agora
+            self._instancia = instance
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        if original is not None or self._valores_antes is None:
+            return super().skip_row(instance, original, row, import_validation_errors)
+        # o mesmo teste da biblioteca (campo a campo), contra os valores lidos antes em vez da cópia
+        if import_validation_errors:
+            return False
+        campos = self.get_import_fields()
+        return all(c.get_value(instance) == v for c, v in zip(campos, self._valores_antes, strict=True))
+
+    def after_import_row(self, row, row_result, **kwargs):
+        # a biblioteca compara depois de gravar (ou pular) a linha válida e só então chama este método
+        if self._diff is not None:
+            self._diff.compare_with(self, self._instancia)
+            if not self._meta.skip_html_diff:
+                row_result.diff = self._diff.as_html()
+        super().after_import_row(row, row_result, **kwargs)
+
+
+class DiffDireto(Diff):
+    """O mesmo HTML da comparação da biblioteca (diff_match_patch por célula), sem o diff por caractere
+    quando o resultado é sabido: célula igual (um trecho igual) e célula vazia antes (um trecho inserido,
+    o caso de toda linha nova). Só a célula que de fato mudou passa pelo diff_match_patch."""
+
+    def as_html(self):
+        celulas = []
+        for v1, v2 in zip(self.left, self.right, strict=False):
+            if v1 != v2 and self.new:  # como a biblioteca
+                v1 = ""
+            antes, depois = force_str(v1), force_str(v2)
+            if antes == depois:
+                html = f"<span>{_escapar_como_dmp(depois)}</span>" if depois else ""
+            elif not antes:
+                html = f'<ins style="background:#e6ffe6;">{_escapar_como_dmp(depois)}</ins>'
+            else:
+                dmp = diff_match_patch()
+                trechos = dmp.diff_main(antes, depois)
+                dmp.diff_cleanupSemantic(trechos)
+                html = dmp.diff_prettyHtml(trechos)
+            celulas.append(mark_safe(html))  # noqa: S308 (escapado como o diff_prettyHtml escapa)
+        return celulas
+
+
+def _escapar_como_dmp(texto: str) -> str:
+    return texto.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "&para;<br>")

@@ -6,7 +6,6 @@ nível de serviço do serviço (colunas nivel_*). A importação é tudo ou nada
 
 from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
-from import_export.instance_loaders import CachedInstanceLoader
 
 from catalogo.celulas import desfazer_protecao
 from catalogo.models import (
@@ -17,7 +16,14 @@ from catalogo.models import (
     UnidadeProfissional,
     VersaoCatalogo,
 )
-from catalogo.planilhas import ValidacaoSemConsultasMixin, decimal_br, linha_da_planilha
+from catalogo.planilhas import (
+    CarregadorDaVersao,
+    DiffDireto,
+    ImportacaoRapidaMixin,
+    ValidacaoSemConsultasMixin,
+    decimal_br,
+    linha_da_planilha,
+)
 
 COLUNAS_NIVEL = {
     "nivel_indicador": "indicador",
@@ -72,7 +78,7 @@ class DecimalPtBrWidget(widgets.Widget):
         return value
 
 
-class _ServicoResource(ValidacaoSemConsultasMixin, resources.ModelResource):
+class _ServicoResource(ImportacaoRapidaMixin, ValidacaoSemConsultasMixin, resources.ModelResource):
     campo_destino = "versao"
 
     """Base das duas planilhas: versão fixa (do formulário), código único na versão e na planilha."""
@@ -102,6 +108,9 @@ class _ServicoResource(ValidacaoSemConsultasMixin, resources.ModelResource):
 
     def init_instance(self, row=None):
         return self._meta.model(versao=self.versao)
+
+    def get_diff_class(self):
+        return DiffDireto  # o HTML da biblioteca, sem diff por caractere em 20 mil linhas novas
 
     def before_import(self, dataset, **kwargs):
         if self.versao is None:
@@ -165,6 +174,9 @@ class _ServicoResource(ValidacaoSemConsultasMixin, resources.ModelResource):
             objeto._history_user = usuario
         arquivo = kwargs.get("file_name")
         objeto._change_reason = f"Importação do arquivo {arquivo}" if arquivo else "Importação de planilha"
+        if kwargs.get("dry_run"):
+            # a prévia é desfeita ao fim: o histórico dela (uma gravação a mais por linha) é trabalho perdido
+            objeto.skip_history_when_saving = True
 
     def after_save_instance(self, instance, row, **kwargs):
         indicador = str(row.get("nivel_indicador") or "").strip()
@@ -237,7 +249,7 @@ class ServicoNuvemResource(_ServicoResource):
         ]
         clean_model_instances = True
         skip_unchanged = False  # o nível de serviço da linha é gravado depois do serviço, mesmo inalterado
-        instance_loader_class = CachedInstanceLoader  # uma consulta para a versão inteira
+        instance_loader_class = CarregadorDaVersao  # uma consulta para a versão inteira
 
     def dehydrate_valores(self, obj):
         return AVISO_ILUSTRATIVO if obj.versao.valores_ilustrativos else ""
@@ -274,7 +286,7 @@ class ServicoProfissionalResource(_ServicoResource):
         ]
         clean_model_instances = True
         skip_unchanged = False  # o nível de serviço da linha é gravado depois do serviço, mesmo inalterado
-        instance_loader_class = CachedInstanceLoader  # uma consulta para a versão inteira
+        instance_loader_class = CarregadorDaVersao  # uma consulta para a versão inteira
 
     def dehydrate_valores(self, obj):
         return AVISO_ILUSTRATIVO if obj.versao.valores_ilustrativos else ""

@@ -9,11 +9,17 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.utils.html import conditional_escape, format_html
 from import_export import fields, resources, widgets
-from import_export.instance_loaders import CachedInstanceLoader
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from catalogo.celulas import desfazer_protecao
-from catalogo.planilhas import FORMATOS, ValidacaoSemConsultasMixin, decimal_br, linha_da_planilha
+from catalogo.planilhas import (
+    FORMATOS,
+    CarregadorDaVersao,
+    ImportacaoRapidaMixin,
+    ValidacaoSemConsultasMixin,
+    decimal_br,
+    linha_da_planilha,
+)
 from contratos import calculo
 from contratos.models import MapaSalarial, ValorPerfil
 
@@ -82,25 +88,12 @@ class DiffSimples(resources.Diff):
         return celulas
 
 
-class DiffSemHtml(resources.Diff):
-    """Linha que ninguém vai ver (gravação confirmada, ou além das primeiras linhas da prévia): nem lê os
-    campos para comparar, nem monta HTML."""
-
-    def __init__(self, resource, instance, new):
-        self.left, self.right, self.new = [], [], new
-
-    def compare_with(self, resource, instance):
-        pass
-
-    def as_html(self):
-        return []
-
-
 LINHAS_NA_PREVIA = 500  # a tabela da prévia (templates/contratos/admin/importar_mapa.html) mostra estas
 
 
-class ValorPerfilResource(ValidacaoSemConsultasMixin, resources.ModelResource):
+class ValorPerfilResource(ImportacaoRapidaMixin, ValidacaoSemConsultasMixin, resources.ModelResource):
     campo_destino = "mapa"
+    linhas_com_comparacao = LINHAS_NA_PREVIA  # as demais linhas da prévia não montam comparação
 
     """Linhas de UMA versão do mapa, identificadas pelo código (estável entre versões)."""
 
@@ -118,7 +111,7 @@ class ValorPerfilResource(ValidacaoSemConsultasMixin, resources.ModelResource):
         skip_unchanged = True  # reimportar o mesmo arquivo não grava nada
         report_skipped = True  # ...e a prévia mostra cada linha como inalterada
         use_transactions = True  # tudo ou nada
-        instance_loader_class = CachedInstanceLoader  # uma consulta para a versão inteira
+        instance_loader_class = CarregadorDaVersao  # uma consulta para a versão inteira
         # Gravação em lotes (com histórico em lote, abaixo): 5.000 linhas em segundos, não em minutos.
         use_bulk = True
         batch_size = 1000
@@ -130,18 +123,9 @@ class ValorPerfilResource(ValidacaoSemConsultasMixin, resources.ModelResource):
         self._usuario = None
         self._motivo = "Importação"
         self._motivo_bloqueio: str | None = None
-        self._previa = True
-        self._diffs = 0
-
-    def import_data(self, dataset, dry_run=False, *args, **kwargs):
-        self._previa = dry_run
-        self._diffs = 0
-        return super().import_data(dataset, dry_run, *args, **kwargs)
 
     def get_diff_class(self):
-        # Chamado uma vez por linha: só as linhas que a tabela da prévia mostra pagam a comparação.
-        self._diffs += 1
-        return DiffSimples if self._previa and self._diffs <= LINHAS_NA_PREVIA else DiffSemHtml
+        return DiffSimples  # só nas linhas que a tabela da prévia mostra (ImportacaoRapidaMixin)
 
     def get_queryset(self):
         return ValorPerfil.objects.filter(mapa=self.mapa).order_by("pk")
