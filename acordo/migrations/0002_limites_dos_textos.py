@@ -8,81 +8,154 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('acordo', '0001_initial'),
+        ("acordo", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='acaocronograma',
-            name='descricao',
-            field=models.TextField(max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='ação'),
+            model_name="acaocronograma",
+            name="descricao",
+            field=models.TextField(
+                max_length=2000,
+                validators=[django.core.validators.MaxLengthValidator(2000)],
+                verbose_name="ação",
+            ),
         ),
         migrations.AlterField(
-            model_name='acordo',
-            name='justificativa',
-            field=models.TextField(max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='justificativa'),
+            model_name="acordo",
+            name="justificativa",
+            field=models.TextField(
+                max_length=4000,
+                validators=[django.core.validators.MaxLengthValidator(4000)],
+                verbose_name="justificativa",
+            ),
         ),
         migrations.AlterField(
-            model_name='acordo',
-            name='objeto',
-            field=models.TextField(max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='objeto'),
+            model_name="acordo",
+            name="objeto",
+            field=models.TextField(
+                max_length=4000,
+                validators=[django.core.validators.MaxLengthValidator(4000)],
+                verbose_name="objeto",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalacaocronograma',
-            name='descricao',
-            field=models.TextField(max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='ação'),
+            model_name="historicalacaocronograma",
+            name="descricao",
+            field=models.TextField(
+                max_length=2000,
+                validators=[django.core.validators.MaxLengthValidator(2000)],
+                verbose_name="ação",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalacordo',
-            name='justificativa',
-            field=models.TextField(max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='justificativa'),
+            model_name="historicalacordo",
+            name="justificativa",
+            field=models.TextField(
+                max_length=4000,
+                validators=[django.core.validators.MaxLengthValidator(4000)],
+                verbose_name="justificativa",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalacordo',
-            name='objeto',
-            field=models.TextField(max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='objeto'),
+            model_name="historicalacordo",
+            name="objeto",
+            field=models.TextField(
+                max_length=4000,
+                validators=[django.core.validators.MaxLengthValidator(4000)],
+                verbose_name="objeto",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalocorrencia',
-            name='motivo_reabertura',
-            field=models.TextField(blank=True, max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='motivo da última reabertura'),
+            model_name="historicalocorrencia",
+            name="motivo_reabertura",
+            field=models.TextField(
+                blank=True,
+                max_length=2000,
+                validators=[django.core.validators.MaxLengthValidator(2000)],
+                verbose_name="motivo da última reabertura",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalocorrencia',
-            name='observacao',
-            field=models.TextField(blank=True, max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='observação'),
+            model_name="historicalocorrencia",
+            name="observacao",
+            field=models.TextField(
+                blank=True,
+                max_length=2000,
+                validators=[django.core.validators.MaxLengthValidator(2000)],
+                verbose_name="observação",
+            ),
         ),
         migrations.AlterField(
-            model_name='ocorrencia',
-            name='motivo_reabertura',
-            field=models.TextField(blank=True, max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='motivo da última reabertura'),
+            model_name="ocorrencia",
+            name="motivo_reabertura",
+            field=models.TextField(
+                blank=True,
+                max_length=2000,
+                validators=[django.core.validators.MaxLengthValidator(2000)],
+                verbose_name="motivo da última reabertura",
+            ),
         ),
         migrations.AlterField(
-            model_name='ocorrencia',
-            name='observacao',
-            field=models.TextField(blank=True, max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='observação'),
+            model_name="ocorrencia",
+            name="observacao",
+            field=models.TextField(
+                blank=True,
+                max_length=2000,
+                validators=[django.core.validators.MaxLengthValidator(2000)],
+                verbose_name="observação",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='acaocronograma',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('descricao'), 2000), name='acaocronograma_descricao_tamanho_maximo', violation_error_message='Use no máximo 2000 caracteres em “descricao”.'),
+            model_name="acaocronograma",
+            constraint=models.CheckConstraint(
+                condition=django.db.models.lookups.LessThanOrEqual(
+                    django.db.models.functions.text.Length("descricao"), 2000
+                ),
+                name="acaocronograma_descricao_tamanho_maximo",
+                violation_error_message="Use no máximo 2000 caracteres em “descricao”.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='acordo',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('objeto'), 4000), name='acordo_objeto_tamanho_maximo', violation_error_message='Use no máximo 4000 caracteres em “objeto”.'),
+            model_name="acordo",
+            constraint=models.CheckConstraint(
+                condition=django.db.models.lookups.LessThanOrEqual(
+                    django.db.models.functions.text.Length("objeto"), 4000
+                ),
+                name="acordo_objeto_tamanho_maximo",
+                violation_error_message="Use no máximo 4000 caracteres em “objeto”.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='acordo',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('justificativa'), 4000), name='acordo_justificativa_tamanho_maximo', violation_error_message='Use no máximo 4000 caracteres em “justificativa”.'),
+            model_name="acordo",
+            constraint=models.CheckConstraint(
+                condition=django.db.models.lookups.LessThanOrEqual(
+                    django.db.models.functions.text.Length("justificativa"), 4000
+                ),
+                name="acordo_justificativa_tamanho_maximo",
+                violation_error_message="Use no máximo 4000 caracteres em “justificativa”.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ocorrencia',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('observacao'), 2000), name='ocorrencia_observacao_tamanho_maximo', violation_error_message='Use no máximo 2000 caracteres em “observacao”.'),
+            model_name="ocorrencia",
+            constraint=models.CheckConstraint(
+                condition=django.db.models.lookups.LessThanOrEqual(
+                    django.db.models.functions.text.Length("observacao"), 2000
+                ),
+                name="ocorrencia_observacao_tamanho_maximo",
+                violation_error_message="Use no máximo 2000 caracteres em “observacao”.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ocorrencia',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('motivo_reabertura'), 2000), name='ocorrencia_motivo_reabertura_tamanho_maximo', violation_error_message='Use no máximo 2000 caracteres em “motivo_reabertura”.'),
+            model_name="ocorrencia",
+            constraint=models.CheckConstraint(
+                condition=django.db.models.lookups.LessThanOrEqual(
+                    django.db.models.functions.text.Length("motivo_reabertura"), 2000
+                ),
+                name="ocorrencia_motivo_reabertura_tamanho_maximo",
+                violation_error_message="Use no máximo 2000 caracteres em “motivo_reabertura”.",
+            ),
         ),
     ]

@@ -7,80 +7,157 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('catalogo', '0003_versao_vigencia_derivada'),
+        ("catalogo", "0003_versao_vigencia_derivada"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalnivelservico',
-            name='faixas_glosa',
-            field=models.TextField(blank=True, max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='faixas de glosa'),
+            model_name="historicalnivelservico",
+            name="faixas_glosa",
+            field=models.TextField(
+                blank=True,
+                max_length=2000,
+                validators=[django.core.validators.MaxLengthValidator(2000)],
+                verbose_name="faixas de glosa",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalnivelservico',
-            name='forma_medicao',
-            field=models.TextField(max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='forma de medição'),
+            model_name="historicalnivelservico",
+            name="forma_medicao",
+            field=models.TextField(
+                max_length=2000,
+                validators=[django.core.validators.MaxLengthValidator(2000)],
+                verbose_name="forma de medição",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalserviconuvem',
-            name='descricao',
-            field=models.TextField(blank=True, max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='descrição'),
+            model_name="historicalserviconuvem",
+            name="descricao",
+            field=models.TextField(
+                blank=True,
+                max_length=4000,
+                validators=[django.core.validators.MaxLengthValidator(4000)],
+                verbose_name="descrição",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalservicoprofissional',
-            name='descricao',
-            field=models.TextField(blank=True, max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='descrição'),
+            model_name="historicalservicoprofissional",
+            name="descricao",
+            field=models.TextField(
+                blank=True,
+                max_length=4000,
+                validators=[django.core.validators.MaxLengthValidator(4000)],
+                verbose_name="descrição",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalversaocatalogo',
-            name='observacoes',
-            field=models.TextField(blank=True, max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='observações'),
+            model_name="historicalversaocatalogo",
+            name="observacoes",
+            field=models.TextField(
+                blank=True,
+                max_length=4000,
+                validators=[django.core.validators.MaxLengthValidator(4000)],
+                verbose_name="observações",
+            ),
         ),
         migrations.AlterField(
-            model_name='nivelservico',
-            name='faixas_glosa',
-            field=models.TextField(blank=True, max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='faixas de glosa'),
+            model_name="nivelservico",
+            name="faixas_glosa",
+            field=models.TextField(
+                blank=True,
+                max_length=2000,
+                validators=[django.core.validators.MaxLengthValidator(2000)],
+                verbose_name="faixas de glosa",
+            ),
         ),
         migrations.AlterField(
-            model_name='nivelservico',
-            name='forma_medicao',
-            field=models.TextField(max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='forma de medição'),
+            model_name="nivelservico",
+            name="forma_medicao",
+            field=models.TextField(
+                max_length=2000,
+                validators=[django.core.validators.MaxLengthValidator(2000)],
+                verbose_name="forma de medição",
+            ),
         ),
         migrations.AlterField(
-            model_name='serviconuvem',
-            name='descricao',
-            field=models.TextField(blank=True, max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='descrição'),
+            model_name="serviconuvem",
+            name="descricao",
+            field=models.TextField(
+                blank=True,
+                max_length=4000,
+                validators=[django.core.validators.MaxLengthValidator(4000)],
+                verbose_name="descrição",
+            ),
         ),
         migrations.AlterField(
-            model_name='servicoprofissional',
-            name='descricao',
-            field=models.TextField(blank=True, max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='descrição'),
+            model_name="servicoprofissional",
+            name="descricao",
+            field=models.TextField(
+                blank=True,
+                max_length=4000,
+                validators=[django.core.validators.MaxLengthValidator(4000)],
+                verbose_name="descrição",
+            ),
         ),
         migrations.AlterField(
-            model_name='versaocatalogo',
-            name='observacoes',
-            field=models.TextField(blank=True, max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='observações'),
+            model_name="versaocatalogo",
+            name="observacoes",
+            field=models.TextField(
+                blank=True,
+                max_length=4000,
+                validators=[django.core.validators.MaxLengthValidator(4000)],
+                verbose_name="observações",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='nivelservico',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('forma_medicao'), 2000), name='nivelservico_forma_medicao_tamanho_maximo', violation_error_message='Use no máximo 2000 caracteres em “forma_medicao”.'),
+            model_name="nivelservico",
+            constraint=models.CheckConstraint(
+                condition=django.db.models.lookups.LessThanOrEqual(
+                    django.db.models.functions.text.Length("forma_medicao"), 2000
+                ),
+                name="nivelservico_forma_medicao_tamanho_maximo",
+                violation_error_message="Use no máximo 2000 caracteres em “forma_medicao”.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='nivelservico',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('faixas_glosa'), 2000), name='nivelservico_faixas_glosa_tamanho_maximo', violation_error_message='Use no máximo 2000 caracteres em “faixas_glosa”.'),
+            model_name="nivelservico",
+            constraint=models.CheckConstraint(
+                condition=django.db.models.lookups.LessThanOrEqual(
+                    django.db.models.functions.text.Length("faixas_glosa"), 2000
+                ),
+                name="nivelservico_faixas_glosa_tamanho_maximo",
+                violation_error_message="Use no máximo 2000 caracteres em “faixas_glosa”.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='serviconuvem',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('descricao'), 4000), name='serviconuvem_descricao_tamanho_maximo', violation_error_message='Use no máximo 4000 caracteres em “descricao”.'),
+            model_name="serviconuvem",
+            constraint=models.CheckConstraint(
+                condition=django.db.models.lookups.LessThanOrEqual(
+                    django.db.models.functions.text.Length("descricao"), 4000
+                ),
+                name="serviconuvem_descricao_tamanho_maximo",
+                violation_error_message="Use no máximo 4000 caracteres em “descricao”.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='servicoprofissional',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('descricao'), 4000), name='servicoprofissional_descricao_tamanho_maximo', violation_error_message='Use no máximo 4000 caracteres em “descricao”.'),
+            model_name="servicoprofissional",
+            constraint=models.CheckConstraint(
+                condition=django.db.models.lookups.LessThanOrEqual(
+                    django.db.models.functions.text.Length("descricao"), 4000
+                ),
+                name="servicoprofissional_descricao_tamanho_maximo",
+                violation_error_message="Use no máximo 4000 caracteres em “descricao”.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='versaocatalogo',
-            constraint=models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('observacoes'), 4000), name='versaocatalogo_observacoes_tamanho_maximo', violation_error_message='Use no máximo 4000 caracteres em “observacoes”.'),
+            model_name="versaocatalogo",
+            constraint=models.CheckConstraint(
+                condition=django.db.models.lookups.LessThanOrEqual(
+                    django.db.models.functions.text.Length("observacoes"), 4000
+                ),
+                name="versaocatalogo_observacoes_tamanho_maximo",
+                violation_error_message="Use no máximo 4000 caracteres em “observacoes”.",
+            ),
         ),
     ]
