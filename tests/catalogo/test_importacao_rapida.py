@@ -61,3 +61,17 @@ def test_diff_direto_da_o_mesmo_html_da_biblioteca(nova):
             for diff in (esperado, obtido):
                 diff.left, diff.right, diff.new = [antes], [depois], nova
             assert obtido.as_html() == esperado.as_html(), (antes, depois)
+
+
+def test_previa_do_catalogo_nao_grava_historico_nem_consulta_por_linha(
+    criar_versao, django_assert_num_queries
+):
+    versao = criar_versao(tipo="profissionais", n=0, versao="2025.9")
+
+    # por linha: savepoint, INSERT (o banco confere as restrições) e liberação; fora delas, 8 comandos de
+    # transação da biblioteca e a versão inteira numa consulta. Antes: + 1 INSERT de histórico por linha.
+    with django_assert_num_queries(3 * 3 + 8) as consultas:
+        resultado = ServicoProfissionalResource(versao=versao).import_data(_tabela(), dry_run=True)
+
+    assert resultado.totals["new"] == 3
+    assert not [q for q in consultas.captured_queries if "historical" in q["sql"].lower()]
