@@ -229,6 +229,7 @@ class ImportacaoDeServicosMixin(ImportacaoConfirmadaMixin, ImportExportMixin):
     # exporta todas as colunas: a coluna "observacao" (valores ilustrativos) não pode ser desmarcada
     export_form_class = ExportForm
     import_error_display = ("message",)  # sem traceback na tela
+    import_template_name = "catalogo/admin/importar_servicos.html"
     tipo = ""
 
     def has_import_permission(self, request):

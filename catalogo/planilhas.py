@@ -54,6 +54,8 @@ TAMANHO_MAXIMO = 10 * 1024 * 1024  # 10 MiB, tamanho do arquivo enviado
 # Dado de referência (mapa, catálogo) tem dezenas a milhares de linhas; 20.000 cabe com folga e mantém a
 # prévia em poucos segundos (bench/importacao_limite.py). Contado durante a leitura, antes do Dataset.
 LINHAS_MAXIMAS = 20_000
+# A tabela da prévia (templates/admin/_previa_importacao.html) mostra estas linhas; só elas montam comparação.
+LINHAS_NA_PREVIA = 500
 LINHAS_VAZIAS_MAXIMAS = 1_000  # linhas em branco no meio também custam leitura
 DESCOMPACTADO_MAXIMO = 100 * 1024 * 1024  # soma dos tamanhos descompactados de um .xlsx
 RAZAO_MAXIMA = 100  # razão de compressão acima disso, em parte grande, é bomba zip

@@ -17,6 +17,7 @@ from catalogo.models import (
     VersaoCatalogo,
 )
 from catalogo.planilhas import (
+    LINHAS_NA_PREVIA,
     CarregadorDaVersao,
     DiffDireto,
     ImportacaoRapidaMixin,
@@ -80,6 +81,7 @@ class DecimalPtBrWidget(widgets.Widget):
 
 class _ServicoResource(ImportacaoRapidaMixin, ValidacaoSemConsultasMixin, resources.ModelResource):
     campo_destino = "versao"
+    linhas_com_comparacao = LINHAS_NA_PREVIA  # as demais linhas da prévia não montam comparação
 
     """Base das duas planilhas: versão fixa (do formulário), código único na versão e na planilha."""
 

@@ -14,6 +14,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from catalogo.celulas import desfazer_protecao
 from catalogo.planilhas import (
     FORMATOS,
+    LINHAS_NA_PREVIA,
     CarregadorDaVersao,
     ImportacaoRapidaMixin,
     ValidacaoSemConsultasMixin,
@@ -86,9 +87,6 @@ class DiffSimples(resources.Diff):
             else:
                 celulas.append(format_html("<del>{}</del> <ins>{}</ins>", antes, depois))
         return celulas
-
-
-LINHAS_NA_PREVIA = 500  # a tabela da prévia (templates/contratos/admin/importar_mapa.html) mostra estas
 
 
 class ValorPerfilResource(ImportacaoRapidaMixin, ValidacaoSemConsultasMixin, resources.ModelResource):

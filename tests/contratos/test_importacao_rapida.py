@@ -11,8 +11,9 @@ import pytest
 import tablib
 
 from catalogo import planilhas
+from catalogo.planilhas import LINHAS_NA_PREVIA
 from contratos.models import MapaSalarial, ValorPerfil
-from contratos.resources import COLUNAS, LINHAS_NA_PREVIA, ValorPerfilResource
+from contratos.resources import COLUNAS, ValorPerfilResource
 
 LINHAS = LINHAS_NA_PREVIA + 100
 
