@@ -561,7 +561,44 @@ class LinhaPerfil(models.Model):
             raise ValidationError(erros)
 
 
-class LinhaNuvem(models.Model):
+class LinhaDeCatalogo(models.Model):
+    """Linha de um item de catálogo (nuvem ou serviços profissionais): as regras comuns, escritas uma vez.
+    Cada subclasse declara o item, o serviço e a quantidade (as casas decimais mudam com o catálogo)."""
+
+    observacao = models.CharField("observação", max_length=OBSERVACAO_MAXIMA, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(quantidade__gt=0), name="%(class)s_quantidade_positiva"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(quantidade__lte=calculo.QUANTIDADE_CATALOGO_MAXIMA),
+                name="%(class)s_quantidade_maxima",
+            ),
+            tamanho_maximo("%(class)s", "observacao", OBSERVACAO_MAXIMA),
+        ]
+
+    def __str__(self):
+        return f"{self.quantidade} × {self.servico.codigo}"
+
+
+def _quantidade_de_catalogo(casas: int) -> models.DecimalField:
+    minimo = Decimal(1).scaleb(-casas)
+    return models.DecimalField(
+        "quantidade mensal",
+        max_digits=10 + casas,
+        decimal_places=casas,
+        validators=[
+            MinValueValidator(minimo, "Informe uma quantidade maior que zero."),
+            MaxValueValidator(calculo.QUANTIDADE_CATALOGO_MAXIMA, MENSAGEM_QUANTIDADE_CATALOGO_MAXIMA),
+        ],
+    )
+
+
+class LinhaNuvem(LinhaDeCatalogo):
     """Serviço do catálogo de nuvem num item de nuvem, com a quantidade mensal (pode ser fracionária)."""
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="linhas_nuvem")
@@ -571,38 +608,15 @@ class LinhaNuvem(models.Model):
         on_delete=models.PROTECT,
         related_name="linhas_estimativa",
     )
-    quantidade = models.DecimalField(
-        "quantidade mensal",
-        max_digits=14,
-        decimal_places=4,
-        validators=[
-            MinValueValidator(Decimal("0.0001"), "Informe uma quantidade maior que zero."),
-            MaxValueValidator(calculo.QUANTIDADE_CATALOGO_MAXIMA, MENSAGEM_QUANTIDADE_CATALOGO_MAXIMA),
-        ],
-    )
-    observacao = models.CharField("observação", max_length=OBSERVACAO_MAXIMA, blank=True)
+    quantidade = _quantidade_de_catalogo(4)
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(LinhaDeCatalogo.Meta):
         verbose_name = "linha de serviço de nuvem"
         verbose_name_plural = "linhas de serviço de nuvem"
-        ordering = ["pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(quantidade__gt=0), name="linhanuvem_quantidade_positiva"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(quantidade__lte=calculo.QUANTIDADE_CATALOGO_MAXIMA),
-                name="linhanuvem_quantidade_maxima",
-            ),
-            tamanho_maximo("linhanuvem", "observacao", OBSERVACAO_MAXIMA),
-        ]
-
-    def __str__(self):
-        return f"{self.quantidade} × {self.servico.codigo}"
 
 
-class LinhaProfissional(models.Model):
+class LinhaProfissional(LinhaDeCatalogo):
     """Serviço do catálogo de serviços profissionais num item desse tipo, com a quantidade mensal na unidade
     do serviço (hora, UST ou mês; aceita frações de 2 casas, como meia hora)."""
 
@@ -613,32 +627,9 @@ class LinhaProfissional(models.Model):
         on_delete=models.PROTECT,
         related_name="linhas_estimativa",
     )
-    quantidade = models.DecimalField(
-        "quantidade mensal",
-        max_digits=12,
-        decimal_places=2,
-        validators=[
-            MinValueValidator(Decimal("0.01"), "Informe uma quantidade maior que zero."),
-            MaxValueValidator(calculo.QUANTIDADE_CATALOGO_MAXIMA, MENSAGEM_QUANTIDADE_CATALOGO_MAXIMA),
-        ],
-    )
-    observacao = models.CharField("observação", max_length=OBSERVACAO_MAXIMA, blank=True)
+    quantidade = _quantidade_de_catalogo(2)
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(LinhaDeCatalogo.Meta):
         verbose_name = "linha de serviço profissional"
         verbose_name_plural = "linhas de serviço profissional"
-        ordering = ["pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(quantidade__gt=0), name="linhaprofissional_quantidade_positiva"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(quantidade__lte=calculo.QUANTIDADE_CATALOGO_MAXIMA),
-                name="linhaprofissional_quantidade_maxima",
-            ),
-            tamanho_maximo("linhaprofissional", "observacao", OBSERVACAO_MAXIMA),
-        ]
-
-    def __str__(self):
-        return f"{self.quantidade} × {self.servico.codigo}"
