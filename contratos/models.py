@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from catalogo.restricoes import tamanho_maximo
 from contratos import calculo
 from contratos.estimativa import formatar_numero, validar_fator_k
+from core.permissoes import RestritoQuerySet
 
 UASG_VALIDATOR = RegexValidator(r"^\d{6}$", "A UASG tem 6 dígitos.")
 
@@ -286,6 +287,9 @@ class Contratacao(models.Model):
     versao = models.PositiveIntegerField("versão de edição", default=1)
     history = HistoricalRecords()
 
+    CAMINHO_ORGAO = "orgao"  # core.permissoes: o escopo do usuário
+    objects = RestritoQuerySet.as_manager()
+
     class Meta:
         verbose_name = "contratação"
         verbose_name_plural = "contratações"
@@ -326,6 +330,9 @@ class MembroEquipe(models.Model):
     contratacao = models.ForeignKey(Contratacao, on_delete=models.CASCADE, related_name="equipe")
     nome = models.CharField("nome", max_length=NOME_MAXIMO)
     papel = models.CharField("papel", max_length=20, choices=Papel)
+
+    CAMINHO_ORGAO = "contratacao__orgao"  # core.permissoes: o escopo do usuário
+    objects = RestritoQuerySet.as_manager()
 
     class Meta:
         verbose_name = "integrante da equipe de planejamento"
@@ -378,6 +385,9 @@ class Item(models.Model):
     )
     # Trava otimista (como em Contratacao e OrdemServico); também protege as linhas de nuvem do item.
     versao = models.PositiveIntegerField("versão de edição", default=1)
+
+    CAMINHO_ORGAO = "contratacao__orgao"  # core.permissoes: o escopo do usuário
+    objects = RestritoQuerySet.as_manager()
 
     class Meta:
         verbose_name = "item"
@@ -460,6 +470,9 @@ class OrdemServico(models.Model):
     # Trava otimista (como em Contratacao): duas pessoas na mesma OS não apagam o trabalho uma da outra.
     versao = models.PositiveIntegerField("versão de edição", default=1)
 
+    CAMINHO_ORGAO = "contratacao__orgao"  # core.permissoes: o escopo do usuário
+    objects = RestritoQuerySet.as_manager()
+
     class Meta:
         verbose_name = "ordem de serviço planejada"
         verbose_name_plural = "ordens de serviço planejadas"
@@ -526,6 +539,9 @@ class LinhaPerfil(models.Model):
         validators=_texto_longo(TEXTO_LONGO_MAXIMO),
     )
     history = HistoricalRecords()
+
+    CAMINHO_ORGAO = "ordem__contratacao__orgao"  # core.permissoes: o escopo do usuário
+    objects = RestritoQuerySet.as_manager()
 
     class Meta:
         verbose_name = "linha de perfil"
