@@ -10,19 +10,19 @@ from import_export.forms import ConfirmImportForm, ExportForm
 
 from catalogo import selectors, services
 from catalogo.models import NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
-from catalogo.planilhas import (
-    AJUDA_LIMITES,
-    FORMATOS,
-    ImportacaoConfirmadaMixin,
-    ImportacaoSeguraForm,
-    erros_da_importacao,
-)
 from catalogo.resources import (
     COLUNAS_NIVEL,
     ServicoNuvemResource,
     ServicoProfissionalResource,
 )
 from core.historico import HistoricoAdmin
+from core.planilhas import (
+    AJUDA_LIMITES,
+    FORMATOS,
+    ImportacaoConfirmadaMixin,
+    ImportacaoSeguraForm,
+    erros_da_importacao,
+)
 
 Situacao = VersaoCatalogo.Situacao
 
@@ -174,7 +174,7 @@ def _formularios_de_importacao(tipo: str):
     """Formulários do django-import-export com a versão de destino (só rascunho ou em análise).
 
     Como na importação do mapa salarial: o formato vem da extensão e o arquivo passa pelas guardas de
-    catalogo.planilhas já no formulário, com a mensagem ao lado do campo.
+    core.planilhas já no formulário, com a mensagem ao lado do campo.
     """
 
     def _versoes():
@@ -214,7 +214,7 @@ class ImportacaoDeServicosMixin(ImportacaoConfirmadaMixin, ImportExportMixin):
     def ilustrativo(self, obj):
         return obj.versao.valores_ilustrativos
 
-    """Importação CSV/XLSX com prévia, pelas guardas de catalogo.planilhas, tudo ou nada."""
+    """Importação CSV/XLSX com prévia, pelas guardas de core.planilhas, tudo ou nada."""
 
     # Aqui, e não copiado numa subclasse: `super()` de um método emprestado aponta para a classe errada (500).
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

@@ -7,7 +7,6 @@ nível de serviço do serviço (colunas nivel_*). A importação é tudo ou nada
 from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 
-from catalogo.celulas import desfazer_protecao
 from catalogo.models import (
     CategoriaNuvem,
     NivelServico,
@@ -16,7 +15,8 @@ from catalogo.models import (
     UnidadeProfissional,
     VersaoCatalogo,
 )
-from catalogo.planilhas import (
+from core.celulas import desfazer_protecao
+from core.planilhas import (
     LINHAS_NA_PREVIA,
     CarregadorDaVersao,
     DiffDireto,
@@ -65,7 +65,7 @@ class EscolhaWidget(widgets.Widget):
 
 
 class DecimalPtBrWidget(widgets.Widget):
-    """Número de planilha pelas regras de catalogo.planilhas (5.075,52 ou 5075.52); texto vira erro claro."""
+    """Número de planilha pelas regras de core.planilhas (5.075,52 ou 5075.52); texto vira erro claro."""
 
     def __init__(self, casas: int):
         super().__init__()

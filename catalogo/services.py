@@ -8,8 +8,8 @@ from django.db import transaction
 
 from catalogo import vigencia
 from catalogo.models import NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
-from catalogo.planilhas import erros_da_importacao
 from catalogo.resources import ServicoNuvemResource, ServicoProfissionalResource
+from core.planilhas import erros_da_importacao
 
 Situacao = VersaoCatalogo.Situacao
 

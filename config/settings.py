@@ -52,7 +52,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
-    # ordem das camadas: catalogo < contratos < acordo (carga de referências segue esta ordem)
+    # ordem das camadas: core < catalogo < contratos < acordo (carga de referências segue esta ordem)
+    "core",
     "catalogo",
     "contratos",
     "acordo",

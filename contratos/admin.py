@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.html import format_html
 from import_export.admin import ImportExportModelAdmin
 
-from catalogo.planilhas import ImportacaoConfirmadaMixin, erros_da_importacao
 from contratos import selectors
 from contratos.forms import ConfirmarImportacaoMapaForm, ImportarMapaForm
 from contratos.models import (
@@ -26,6 +25,7 @@ from contratos.resources import FORMATOS_MAPA, ValorPerfilResource
 from contratos.services import mapa_nova_versao, mapa_publicar, mapa_revogar
 from contratos.templatetags.reais import reais
 from core.historico import HistoricoAdmin
+from core.planilhas import ImportacaoConfirmadaMixin, erros_da_importacao
 
 
 @admin.register(Orgao)

@@ -23,7 +23,6 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from catalogo.celulas import texto_seguro
 from contratos.calculo import custo_por_profissional
 from contratos.estimativa import (
     EXPERIENCIA_MINIMA_ANOS,
@@ -34,6 +33,7 @@ from contratos.estimativa import (
     formatar_numero,
     formatar_reais,
 )
+from core.celulas import texto_seguro
 
 TITULO_PADRAO = "Anexo A – Planilha simplificada para estimativa do valor mensal do serviço"
 FORMATO_REAIS = '"R$" #,##0.00'

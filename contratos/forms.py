@@ -9,7 +9,6 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from import_export.forms import ConfirmImportForm
 
-from catalogo.planilhas import AJUDA_LIMITES, ImportacaoSeguraForm
 from contratos import calculo
 from contratos.estimativa import formatar_numero, validar_fator_k
 from contratos.models import (
@@ -27,6 +26,7 @@ from contratos.models import (
     OrdemServico,
     separar_produtos,
 )
+from core.planilhas import AJUDA_LIMITES, ImportacaoSeguraForm
 
 
 def _rascunhos():

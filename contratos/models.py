@@ -7,10 +7,10 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from catalogo.restricoes import tamanho_maximo
 from contratos import calculo
 from contratos.estimativa import formatar_numero, validar_fator_k
 from core.permissoes import RestritoQuerySet
+from core.restricoes import tamanho_maximo
 
 UASG_VALIDATOR = RegexValidator(r"^\d{6}$", "A UASG tem 6 dígitos.")
 

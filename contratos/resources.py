@@ -1,7 +1,7 @@
 """Importação e exportação do mapa salarial (django-import-export): um só recurso para os dois sentidos.
 
 O admin, a carga de referências (`contratos/referencias.py`) e o bench usam este recurso; as guardas de
-arquivo (macro, tamanho, bomba zip, entidades XML, fórmulas) vêm de `catalogo.planilhas.FORMATOS`.
+arquivo (macro, tamanho, bomba zip, entidades XML, fórmulas) vêm de `core.planilhas.FORMATOS`.
 """
 
 import unicodedata
@@ -11,8 +11,10 @@ from django.utils.html import conditional_escape, format_html
 from import_export import fields, resources, widgets
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from catalogo.celulas import desfazer_protecao
-from catalogo.planilhas import (
+from contratos import calculo
+from contratos.models import MapaSalarial, ValorPerfil
+from core.celulas import desfazer_protecao
+from core.planilhas import (
     FORMATOS,
     LINHAS_NA_PREVIA,
     CarregadorDaVersao,
@@ -21,8 +23,6 @@ from catalogo.planilhas import (
     decimal_br,
     linha_da_planilha,
 )
-from contratos import calculo
-from contratos.models import MapaSalarial, ValorPerfil
 
 COLUNAS = ("codigo", "perfil", "senioridade", "remuneracao", "fator_k")
 FORMATOS_MAPA = FORMATOS  # CSV e XLSX, nesta ordem

@@ -10,7 +10,6 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from catalogo import vigencia
-from catalogo.planilhas import ErroPlanilha, erros_da_importacao, ler_tabela
 from contratos import calculo, selectors
 from contratos.models import (
     Contratacao,
@@ -25,6 +24,7 @@ from contratos.models import (
     separar_produtos,
 )
 from contratos.resources import ValorPerfilResource
+from core.planilhas import ErroPlanilha, erros_da_importacao, ler_tabela
 
 
 @dataclass

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
-from catalogo.planilhas import FORMATO_POR_EXTENSAO
 from contratos import selectors, services
 from contratos.anexo_a import gerar_anexo_a, nome_arquivo
 from contratos.estimativa import REGRA_UM_PROFISSIONAL
@@ -31,6 +30,7 @@ from contratos.forms import (
 )
 from contratos.models import Contratacao, Item, MapaSalarial, OrdemServico, Orgao
 from contratos.resources import ValorPerfilResource
+from core.planilhas import FORMATO_POR_EXTENSAO
 
 POR_PAGINA = 50
 FORMATOS_EXPORTACAO = FORMATO_POR_EXTENSAO

@@ -7,8 +7,8 @@ import tablib
 from import_export.resources import Diff
 
 from catalogo.models import ServicoProfissional
-from catalogo.planilhas import DiffDireto
 from catalogo.resources import ServicoProfissionalResource
+from core.planilhas import DiffDireto
 
 CABECALHO = ["codigo", "nome", "unidade", "preco", "descricao"]
 

@@ -11,9 +11,9 @@ import pytest
 import tablib
 
 from catalogo import planilhas
-from catalogo.planilhas import LINHAS_NA_PREVIA
 from contratos.models import MapaSalarial, ValorPerfil
 from contratos.resources import COLUNAS, ValorPerfilResource
+from core.planilhas import LINHAS_NA_PREVIA
 
 LINHAS = LINHAS_NA_PREVIA + 100
 

@@ -10,11 +10,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from catalogo.planilhas import ErroPlanilha, ler_tabela
 from contratos.models import MapaSalarial, ValorPerfil
+from core.planilhas import ErroPlanilha, ler_tabela
 from tests.contratos import mapa_arquivos as arq
 
-LINHAS_MAXIMAS = 20_000  # issue 18, item 5 (catalogo.planilhas.LINHAS_MAXIMAS)
+LINHAS_MAXIMAS = 20_000  # issue 18, item 5 (core.planilhas.LINHAS_MAXIMAS)
 URL_IMPORTAR = reverse("admin:contratos_valorperfil_import")
 URL_CONFIRMAR = reverse("admin:contratos_valorperfil_process_import")
 LINHAS = [

@@ -1,10 +1,10 @@
-"""Guardas genéricas de planilha (catalogo/planilhas.py): o que é recusado e com que mensagem."""
+"""Guardas genéricas de planilha (core/planilhas.py): o que é recusado e com que mensagem."""
 
 from decimal import Decimal
 
 import pytest
 
-from catalogo.planilhas import TAMANHO_MAXIMO, ErroPlanilha, decimal_br, ler_tabela
+from core.planilhas import TAMANHO_MAXIMO, ErroPlanilha, decimal_br, ler_tabela
 from tests.contratos import mapa_arquivos as arq
 
 LINHA = ["ASUPCOMP-02", "Analista de suporte computacional", "Pleno", "5.075,52", "2,12"]

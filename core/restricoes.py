@@ -1,4 +1,4 @@
-"""Restrições de banco comuns às apps (catalogo é a camada de baixo: contratos e acordo a importam)."""
+"""Restrições de banco comuns às apps (core é a camada de baixo: catalogo, contratos e acordo as usam)."""
 
 from django.db import models
 from django.db.models.functions import Length

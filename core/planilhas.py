@@ -1,10 +1,10 @@
 """Guardas genéricas para planilhas enviadas por usuários (CSV e XLSX), sem regra de negócio.
 
-Fica em `catalogo` por ser a camada mais baixa: qualquer área pode importá-lo.
+Fica em `core`, a camada mais baixa: qualquer área pode importá-lo.
 
 Uso típico:
 
-    from catalogo.planilhas import ErroPlanilha, ler_tabela, decimal_br
+    from core.planilhas import ErroPlanilha, ler_tabela, decimal_br
 
     try:
         tabela = ler_tabela(arquivo.name, arquivo.read(), arquivo.content_type)  # tablib.Dataset
@@ -48,7 +48,7 @@ from import_export.forms import ImportForm
 from import_export.instance_loaders import BaseInstanceLoader, CachedInstanceLoader
 from import_export.resources import Diff
 
-from catalogo.celulas import texto_seguro
+from core.celulas import texto_seguro
 
 TAMANHO_MAXIMO = 10 * 1024 * 1024  # 10 MiB, tamanho do arquivo enviado
 # Dado de referência (mapa, catálogo) tem dezenas a milhares de linhas; 20.000 cabe com folga e mantém a
