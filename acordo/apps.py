@@ -4,3 +4,14 @@ from django.apps import AppConfig
 class AcordoConfig(AppConfig):
     name = "acordo"
     verbose_name = "ACT 142/2024"
+
+    def ready(self):
+        from acordo import permissoes, referencias, selectors
+        from core.registro import registrar_area
+
+        registrar_area(
+            self.label,
+            grupos=permissoes.GRUPOS,
+            carregar_referencias=referencias.carregar,
+            painel=selectors.painel_contexto,
+        )

@@ -1,4 +1,4 @@
-from contratos.grupos import ACOMPANHAMENTO, ADMINISTRADOR, CONSULTA, EQUIPE
+from core.grupos import ACOMPANHAMENTO, ADMINISTRADOR, CONSULTA, EQUIPE
 
 MODELOS = ("acordo", "participe", "representante", "acaocronograma", "ocorrencia", "diasemexpediente")
 LEITURA = [f"acordo.view_{m}" for m in MODELOS]

@@ -29,8 +29,8 @@ def preparar(linhas: int):
     from django.core.management import call_command
 
     from contratos import referencias
-    from contratos.grupos import EQUIPE
     from contratos.models import Contratacao, Item, LinhaPerfil, MapaSalarial, OrdemServico, Orgao
+    from core.grupos import EQUIPE
 
     BANCO.unlink(missing_ok=True)
     call_command("migrate", verbosity=0)

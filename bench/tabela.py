@@ -54,8 +54,8 @@ def preparar():
     from django.contrib.auth.models import Group, User
     from django.core.management import call_command
 
-    from contratos.grupos import CONSULTA, EQUIPE
     from contratos.models import Contratacao, Item, LinhaPerfil, MapaSalarial, OrdemServico, Orgao
+    from core.grupos import CONSULTA, EQUIPE
 
     BANCO.unlink(missing_ok=True)
     call_command("migrate", verbosity=0)

@@ -1,8 +1,4 @@
-# Nomes dos grupos como em contratos/grupos.py: o catálogo é a camada de baixo e não importa contratos.
-ADMINISTRADOR = "Administrador de referências"
-EQUIPE = "Equipe de planejamento"
-ACOMPANHAMENTO = "Acompanhamento do ACT"
-CONSULTA = "Consulta"
+from core.grupos import ACOMPANHAMENTO, ADMINISTRADOR, CONSULTA, EQUIPE
 
 _MODELOS = ("versaocatalogo", "serviconuvem", "servicoprofissional", "nivelservico")
 _LER = [f"catalogo.view_{m}" for m in _MODELOS]

@@ -1,41 +1,23 @@
 """Páginas transversais: Painel (um resumo por área), Acessibilidade e a recusa do CSRF."""
 
-from importlib import import_module
-
 from django.contrib.auth.decorators import login_not_required
 from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import render
 from django.utils import timezone
 
-AREAS = ("contratos", "catalogo", "acordo")
-# A permissão que a página de entrada de cada área confere (sem chave: toda pessoa autenticada abre).
-# O cartão da área só aparece, e só é calculado, para quem pode abrir essa página.
-PERMISSAO_DA_AREA = {"catalogo": "catalogo.view_versaocatalogo"}
-
-
-def areas_visiveis(usuario) -> list[str]:
-    return [a for a in AREAS if a not in PERMISSAO_DA_AREA or usuario.has_perm(PERMISSAO_DA_AREA[a])]
-
-
-def _contexto_das_areas(usuario, hoje):
-    """Cada área contribui para o Painel com `selectors.painel_contexto(usuario=, hoje=)`, se o definir."""
-    contexto = {}
-    for area in areas_visiveis(usuario):
-        selectors = import_module(f"{area}.selectors")
-        funcao = getattr(selectors, "painel_contexto", None)
-        if funcao is not None:
-            contexto[area] = funcao(usuario=usuario, hoje=hoje)
-    return contexto
+from core.registro import areas_do_painel
 
 
 def painel(request):
+    """Um cartão por área registrada (core.registro), calculado só para quem pode abrir a área."""
     hoje = timezone.localdate()
+    areas = areas_do_painel(request.user)
     return render(
         request,
         "painel.html",
         {
-            "areas": _contexto_das_areas(request.user, hoje),
-            "visiveis": areas_visiveis(request.user),
+            "areas": {a.rotulo: a.painel(usuario=request.user, hoje=hoje) for a in areas},
+            "visiveis": [a.rotulo for a in areas],
             "hoje": hoje,
         },
     )

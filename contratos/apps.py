@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 
 
 class ContratosConfig(AppConfig):
@@ -7,7 +6,12 @@ class ContratosConfig(AppConfig):
     verbose_name = "Contratações"
 
     def ready(self):
-        from contratos.grupos import sincronizar_grupos
+        from contratos import permissoes, referencias, selectors
+        from core.registro import registrar_area
 
-        # Cada migrate reaplica as permissões declaradas em <app>/permissoes.py aos grupos.
-        post_migrate.connect(sincronizar_grupos, dispatch_uid="contratos.sincronizar_grupos")
+        registrar_area(
+            self.label,
+            grupos=permissoes.GRUPOS,
+            carregar_referencias=referencias.carregar,
+            painel=selectors.painel_contexto,
+        )

@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from contratos import services
-from contratos.grupos import EQUIPE
 from contratos.models import Contratacao, Item, LinhaPerfil, MapaSalarial, OrdemServico, Orgao
+from core.grupos import EQUIPE
 
 SIGLA = "EXEMPLO"
 NOME = "Órgão de Exemplo (dados fictícios)"

@@ -1,4 +1,4 @@
-from contratos.grupos import ACOMPANHAMENTO, ADMINISTRADOR, CONSULTA, EQUIPE
+from core.grupos import ACOMPANHAMENTO, ADMINISTRADOR, CONSULTA, EQUIPE
 
 # Mapa salarial: todos leem; só o Administrador de referências (e superusuários) mantém e importa.
 _LER_MAPA = ["contratos.view_mapasalarial", "contratos.view_valorperfil"]

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
-from contratos.grupos import ACOMPANHAMENTO, ADMINISTRADOR, CONSULTA, EQUIPE
 from contratos.models import Orgao
+from core.grupos import ACOMPANHAMENTO, ADMINISTRADOR, CONSULTA, EQUIPE
 
 SENHA = "senha-de-teste-longa-123"
 

@@ -1,8 +1,11 @@
+import importlib
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from contratos.grupos import NOMES
+from core import registro
+from core.grupos import ACOMPANHAMENTO, CONSULTA, NOMES, sincronizar_grupos
 
 
 def test_grupos_existem_com_permissoes(db):
@@ -59,3 +62,40 @@ def test_garantir_acesso_respeita_variaveis(db, capsys, monkeypatch, django_user
 def test_carregar_referencias_e_idempotente(db):
     call_command("carregar_referencias")
     call_command("carregar_referencias")
+
+
+def test_migracao_cria_os_grupos_com_os_nomes_de_core():
+    """A migração escreve os nomes à mão (migração não importa código): têm de ser os de core.grupos."""
+    migracao = importlib.import_module("contratos.migrations.0002_grupos")
+    assert set(migracao.GRUPOS) == set(NOMES)
+
+
+def test_sincronizar_grupos_e_idempotente_e_aplica_o_declarado(db):
+    """Rodar de novo (como cada migrate) não muda nada; cada grupo tem exatamente o que as áreas declaram."""
+
+    def permissoes_dos_grupos():
+        return {
+            g.name: {f"{p.content_type.app_label}.{p.codename}" for p in g.permissions.all()}
+            for g in Group.objects.prefetch_related("permissions__content_type")
+        }
+
+    antes = permissoes_dos_grupos()
+    sincronizar_grupos()
+    sincronizar_grupos()
+    assert permissoes_dos_grupos() == antes
+    declaradas = registro.permissoes_declaradas()
+    assert {nome: antes[nome] for nome in NOMES} == declaradas
+    assert "acordo.change_ocorrencia" in declaradas[ACOMPANHAMENTO]
+
+
+@pytest.mark.parametrize(
+    ("grupos", "mensagem"),
+    [
+        ({"Visitante": ["catalogo.view_versaocatalogo"]}, "Grupos desconhecidos"),
+        ({CONSULTA: ["contratos.view_contratacao"]}, "só concede as próprias permissões"),
+    ],
+)
+def test_registro_recusa_grupo_desconhecido_e_permissao_de_outra_area(grupos, mensagem):
+    with pytest.raises(ValueError, match=mensagem):
+        registro.registrar_area("catalogo_de_teste", grupos=grupos)
+    assert registro.area("catalogo_de_teste") is None

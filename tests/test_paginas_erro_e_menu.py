@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.template import loader
 from django.test import Client, override_settings
 
-from contratos.grupos import ACOMPANHAMENTO, ADMINISTRADOR, CONSULTA, EQUIPE
 from contratos.models import Contratacao
+from core.grupos import ACOMPANHAMENTO, ADMINISTRADOR, CONSULTA, EQUIPE
 from tests.conftest import SENHA
 
 CASCA = ('id="cabecalho"', "PlanejaTIC", "Secretaria de Governo Digital", 'lang="pt-BR"')

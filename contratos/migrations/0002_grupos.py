@@ -4,7 +4,7 @@ GRUPOS = ("Administrador de referências", "Equipe de planejamento", "Acompanham
 
 
 def criar_grupos(apps, schema_editor):
-    # As permissões de cada grupo são aplicadas por contratos.grupos.sincronizar_grupos (post_migrate),
+    # As permissões de cada grupo são aplicadas por core.grupos.sincronizar_grupos (post_migrate),
     # para que cada área acrescente as suas sem nova migração de dados.
     Group = apps.get_model("auth", "Group")
     for nome in GRUPOS:

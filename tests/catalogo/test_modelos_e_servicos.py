@@ -7,9 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from catalogo import permissoes, selectors, services
+from catalogo import selectors, services
 from catalogo.models import NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
-from contratos import grupos
 
 Situacao = VersaoCatalogo.Situacao
 
@@ -17,15 +16,6 @@ Situacao = VersaoCatalogo.Situacao
 def _integridade(funcao):
     with pytest.raises(IntegrityError), transaction.atomic():
         funcao()
-
-
-def test_nomes_dos_grupos_iguais_aos_de_contratos():
-    assert (permissoes.ADMINISTRADOR, permissoes.EQUIPE, permissoes.ACOMPANHAMENTO, permissoes.CONSULTA) == (
-        grupos.ADMINISTRADOR,
-        grupos.EQUIPE,
-        grupos.ACOMPANHAMENTO,
-        grupos.CONSULTA,
-    )
 
 
 def test_banco_recusa_preco_nao_positivo_e_codigo_repetido(criar_versao):

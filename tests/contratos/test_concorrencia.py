@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from contratos import services
-from contratos.grupos import EQUIPE
 from contratos.models import Contratacao, OrdemServico
+from core.grupos import EQUIPE
 from tests.contratos.test_estimativa_paginas import dados_os
 
 

@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from contratos import exemplo as dados_exemplo
 from contratos import referencias, selectors, services
-from contratos.grupos import EQUIPE
 from contratos.models import Contratacao, Item, LinhaPerfil, MapaSalarial, OrdemServico, Orgao
+from core.grupos import EQUIPE
 from tests.contratos.conftest import adicionar_os
 
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from acordo import referencias
 from acordo.models import Ocorrencia
-from contratos.grupos import ACOMPANHAMENTO
+from core.grupos import ACOMPANHAMENTO
 from tests.conftest import SENHA
 
 

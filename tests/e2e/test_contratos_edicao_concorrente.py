@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from contratos.grupos import EQUIPE
 from contratos.models import Contratacao, Item
+from core.grupos import EQUIPE
 from tests.conftest import SENHA
 from tests.contratos.conftest import adicionar_os, criar_mapa
 

@@ -1,0 +1,76 @@
+"""Registro das áreas do produto, preenchido pelas apps de cima no `AppConfig.ready()`.
+
+`core` é a camada de baixo e não importa as apps que o usam (nem por import dinâmico): cada área declara
+aqui os grupos e permissões que concede, o carregador dos seus dados de referência e a sua contribuição ao
+Painel. A ordem do registro é a de INSTALLED_APPS (a das camadas): quem depende carrega depois.
+"""
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from core.grupos import NOMES
+
+
+@dataclass(frozen=True)
+class Area:
+    """O que uma app oferece ao resto do produto."""
+
+    rotulo: str  # app_label
+    # {nome do grupo: ["app.codename", ...]} só com permissões da própria área
+    grupos: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # carregar(saida=...): carga idempotente dos dados de referência (manage.py carregar_referencias)
+    carregar_referencias: Callable | None = None
+    # painel(usuario=..., hoje=...) -> dict: o cartão da área no Painel
+    painel: Callable | None = None
+    # quem não tem esta permissão não vê (nem calcula) o cartão da área; None: toda pessoa autenticada
+    permissao_do_painel: str | None = None
+
+
+_AREAS: dict[str, Area] = {}
+
+
+def registrar_area(
+    rotulo: str,
+    *,
+    grupos: Mapping[str, Sequence[str]] | None = None,
+    carregar_referencias: Callable | None = None,
+    painel: Callable | None = None,
+    permissao_do_painel: str | None = None,
+) -> Area:
+    """Registra (ou substitui, se o ready() rodar de novo) a área `rotulo`."""
+    grupos = dict(grupos or {})
+    desconhecidos = set(grupos) - set(NOMES)
+    if desconhecidos:
+        raise ValueError(f"Grupos desconhecidos em “{rotulo}”: {', '.join(sorted(desconhecidos))}.")
+    alheias = sorted(p for codenames in grupos.values() for p in codenames if not p.startswith(f"{rotulo}."))
+    if alheias:
+        raise ValueError(f"A área “{rotulo}” só concede as próprias permissões, não {', '.join(alheias)}.")
+    area = Area(rotulo, grupos, carregar_referencias, painel, permissao_do_painel)
+    _AREAS[rotulo] = area
+    return area
+
+
+def areas() -> list[Area]:
+    return list(_AREAS.values())
+
+
+def area(rotulo: str) -> Area | None:
+    return _AREAS.get(rotulo)
+
+
+def permissoes_declaradas() -> dict[str, set[str]]:
+    """{grupo: {"app.codename", ...}} de todas as áreas."""
+    declaradas: dict[str, set[str]] = {nome: set() for nome in NOMES}
+    for registrada in _AREAS.values():
+        for grupo, codenames in registrada.grupos.items():
+            declaradas[grupo].update(codenames)
+    return declaradas
+
+
+def areas_do_painel(usuario) -> list[Area]:
+    """As áreas com cartão no Painel que o usuário pode abrir."""
+    return [
+        a
+        for a in _AREAS.values()
+        if a.painel is not None and (a.permissao_do_painel is None or usuario.has_perm(a.permissao_do_painel))
+    ]
