@@ -16,13 +16,13 @@ from catalogo.models import (
     VersaoCatalogo,
 )
 from core.celulas import desfazer_protecao
+from core.numeros import decimal_br
 from core.planilhas import (
     LINHAS_NA_PREVIA,
     CarregadorDaVersao,
     DiffDireto,
     ImportacaoRapidaMixin,
     ValidacaoSemConsultasMixin,
-    decimal_br,
     linha_da_planilha,
 )
 

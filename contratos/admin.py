@@ -23,9 +23,9 @@ from contratos.models import (
 )
 from contratos.resources import FORMATOS_MAPA, ValorPerfilResource
 from contratos.services import mapa_nova_versao, mapa_publicar, mapa_revogar
-from contratos.templatetags.reais import reais
 from core.historico import HistoricoAdmin
 from core.planilhas import ImportacaoConfirmadaMixin, erros_da_importacao
+from core.templatetags.reais import reais
 
 
 @admin.register(Orgao)

@@ -6,11 +6,12 @@ e a planilha recalculada concordem ao centavo.
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal
 
 from catalogo.calculo import valor_mensal_linha
 from contratos import calculo
 from contratos.calculo import FATOR_K_MAXIMO, custo_por_profissional
+from core.numeros import decimal_br, formatar_numero, formatar_reais
 
 MESES_POR_ANO = 12
 
@@ -175,16 +176,6 @@ def calcular_estimativa(itens: Sequence[Item], *, meses: int) -> Estimativa:
     )
 
 
-def formatar_numero(valor: Decimal, casas: int = 2) -> str:
-    """1234.5 -> '1.234,50' (pt-BR), arredondando meio para cima nas casas pedidas."""
-    texto = f"{valor.quantize(Decimal(1).scaleb(-casas), rounding=ROUND_HALF_UP):,.{casas}f}"
-    return texto.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
-def formatar_reais(valor: Decimal) -> str:
-    return f"R$ {formatar_numero(valor)}"
-
-
 def validar_quantidade(quantidade) -> list[str]:
     if isinstance(quantidade, bool) or not isinstance(quantidade, int) or quantidade < 1:
         return ["Informe uma quantidade inteira, maior ou igual a 1."]
@@ -201,14 +192,12 @@ def validar_fator_k(
     (fator_k = fator_k_mapa ou justificativa preenchida).
     """
     erros: dict[str, list[str]] = {}
-    if fator_k is None or fator_k == "":
-        return {"fator_k": ["Informe o Fator-K."]}
     try:
-        k = fator_k if isinstance(fator_k, Decimal) else Decimal(str(fator_k).strip().replace(",", "."))
-    except (InvalidOperation, ValueError):
+        k = decimal_br(fator_k, casas=None)  # as casas demais têm mensagem própria logo abaixo
+    except ValueError:
         return {"fator_k": ["Informe o Fator-K como número, por exemplo 2,12."]}
-    if not k.is_finite():
-        return {"fator_k": ["Informe o Fator-K como número, por exemplo 2,12."]}
+    if k is None:
+        return {"fator_k": ["Informe o Fator-K."]}
     if k <= 0:
         erros.setdefault("fator_k", []).append("O Fator-K deve ser maior que zero.")
     if k != k.quantize(Decimal("0.01")):

@@ -14,13 +14,13 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from contratos import calculo
 from contratos.models import MapaSalarial, ValorPerfil
 from core.celulas import desfazer_protecao
+from core.numeros import decimal_br
 from core.planilhas import (
     FORMATOS,
     LINHAS_NA_PREVIA,
     CarregadorDaVersao,
     ImportacaoRapidaMixin,
     ValidacaoSemConsultasMixin,
-    decimal_br,
     linha_da_planilha,
 )
 

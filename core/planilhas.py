@@ -4,7 +4,7 @@ Fica em `core`, a camada mais baixa: qualquer área pode importá-lo.
 
 Uso típico:
 
-    from core.planilhas import ErroPlanilha, ler_tabela, decimal_br
+    from core.planilhas import ErroPlanilha, ler_tabela
 
     try:
         tabela = ler_tabela(arquivo.name, arquivo.read(), arquivo.content_type)  # tablib.Dataset
@@ -19,7 +19,7 @@ Os cabeçalhos saem sem espaços e em minúsculas; a linha N de dados é a linha
 Linhas vazias no fim são descartadas; no meio, são mantidas (para que a numeração não mude).
 
 Para usar com o django-import-export, `FORMATOS` traz as classes de formato que passam por estas guardas;
-`decimal_br` converte números no formato brasileiro ("5.075,52") ou com ponto ("5075.52").
+os números das células se leem com `core.numeros.decimal_br` ("5.075,52" ou "5075.52").
 """
 
 import contextlib
@@ -31,7 +31,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import PurePath
 
 import tablib
@@ -49,6 +49,7 @@ from import_export.instance_loaders import BaseInstanceLoader, CachedInstanceLoa
 from import_export.resources import Diff
 
 from core.celulas import texto_seguro
+from core.numeros import formatar_numero
 
 TAMANHO_MAXIMO = 10 * 1024 * 1024  # 10 MiB, tamanho do arquivo enviado
 # Dado de referência (mapa, catálogo) tem dezenas a milhares de linhas; 20.000 cabe com folga e mantém a
@@ -105,11 +106,11 @@ def formato_do_arquivo(nome: str, content_type: str = "") -> str:
     return EXTENSOES[extensao]
 
 
-def _milhar(numero: int) -> str:
-    return f"{numero:,}".replace(",", ".")
+def _mib(tamanho: int) -> str:
+    return formatar_numero(Decimal(tamanho) / 1024 / 1024, 1)
 
 
-AJUDA_LIMITES = f"Até 10 MiB e {_milhar(LINHAS_MAXIMAS)} linhas de dados por arquivo."
+AJUDA_LIMITES = f"Até 10 MiB e {formatar_numero(LINHAS_MAXIMAS, 0)} linhas de dados por arquivo."
 
 
 class _ContadorDeLinhas:
@@ -132,10 +133,10 @@ class _ContadorDeLinhas:
 
 
 def _linhas_demais() -> ErroPlanilha:
+    limite = formatar_numero(LINHAS_MAXIMAS, 0)
     return ErroPlanilha(
-        f"A planilha tem mais de {_milhar(LINHAS_MAXIMAS)} linhas; o limite é "
-        f"{_milhar(LINHAS_MAXIMAS)} linhas de dados por importação. Divida o arquivo em partes menores "
-        "e importe uma de cada vez."
+        f"A planilha tem mais de {limite} linhas; o limite é {limite} linhas de dados por importação. "
+        "Divida o arquivo em partes menores e importe uma de cada vez."
     )
 
 
@@ -143,7 +144,7 @@ def verificar_arquivo(nome: str, conteudo: bytes, content_type: str = "") -> str
     """Aplica as guardas de arquivo (nome, tamanho, macro, bomba zip, entidades XML) e devolve o formato."""
     formato = formato_do_arquivo(nome, content_type)
     if len(conteudo) > TAMANHO_MAXIMO:
-        mib = f"{len(conteudo) / 1024 / 1024:.1f}".replace(".", ",")
+        mib = _mib(len(conteudo))
         raise ErroPlanilha(f"O arquivo tem {mib} MiB; o limite é 10 MiB.")
     if not conteudo:
         raise ErroPlanilha("O arquivo está vazio.")
@@ -386,43 +387,6 @@ def _ler_xlsx(conteudo: bytes) -> list[list]:
     return linhas
 
 
-def decimal_br(valor, casas: int = 2) -> Decimal | None:
-    """Converte '5.075,52', '5075,52', '5075.52', 5075.52 ou Decimal em Decimal com `casas` casas.
-
-    Levanta ValueError com mensagem em português para texto que não é número ou com casas demais.
-    Vazio vira None.
-    """
-    if valor is None or (isinstance(valor, str) and not valor.strip()):
-        return None
-    if isinstance(valor, bool):
-        raise ValueError("Informe um número, não verdadeiro/falso.")
-    if isinstance(valor, Decimal):
-        numero = valor
-    elif isinstance(valor, int):
-        numero = Decimal(valor)
-    elif isinstance(valor, float):
-        numero = Decimal(repr(valor))  # repr evita a cauda binária do float (5075.52, não 5075.5199...)
-    else:
-        texto = str(valor).strip().replace("R$", "").replace("\u00a0", "").replace(" ", "")
-        if "," in texto:
-            texto = texto.replace(".", "").replace(",", ".")
-        elif texto.count(".") > 1:
-            texto = texto.replace(".", "")
-        try:
-            numero = Decimal(texto)
-        except InvalidOperation:
-            raise ValueError(f"“{str(valor)[:40]}” não é um número (use, por exemplo, 5.075,52).") from None
-    if not numero.is_finite():
-        raise ValueError(f"“{str(valor)[:40]}” não é um número.")
-    try:
-        arredondado = numero.quantize(Decimal(1).scaleb(-casas))
-    except InvalidOperation:
-        raise ValueError(f"“{str(valor)[:40]}” é grande demais.") from None
-    if arredondado != numero:
-        raise ValueError(f"“{valor}” tem mais de {casas} casas decimais.")
-    return arredondado
-
-
 # Na prévia do admin, o formulário já leu a planilha (para recusar com a mensagem ao lado do campo); a
 # biblioteca a leria de novo. Durante UMA requisição (ImportacaoConfirmadaMixin.import_action), a tabela lida
 # fica aqui, pela hash dos bytes, e create_dataset a reaproveita.
@@ -545,7 +509,7 @@ class ImportacaoSeguraForm(ImportForm):
         if arquivo is None:
             return dados
         if arquivo.size > TAMANHO_MAXIMO:
-            mib = f"{arquivo.size / 1024 / 1024:.1f}".replace(".", ",")
+            mib = _mib(arquivo.size)
             self.add_error("import_file", f"O arquivo tem {mib} MiB; o limite é 10 MiB.")
             return dados
         conteudo = arquivo.read()

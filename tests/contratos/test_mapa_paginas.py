@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from contratos import referencias
 from contratos.models import MapaSalarial, ValorPerfil
-from contratos.templatetags.reais import percentual, reais
+from core.templatetags.reais import percentual, reais
 from tests.contratos import mapa_arquivos as arq
 
 URL = "/contratos/mapa-salarial/"

@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from core.planilhas import TAMANHO_MAXIMO, ErroPlanilha, decimal_br, ler_tabela
+from core.numeros import decimal_br
+from core.planilhas import TAMANHO_MAXIMO, ErroPlanilha, ler_tabela
 from tests.contratos import mapa_arquivos as arq
 
 LINHA = ["ASUPCOMP-02", "Analista de suporte computacional", "Pleno", "5.075,52", "2,12"]
