@@ -3,9 +3,11 @@
 from decimal import Decimal as D
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.template import Context, Template
 
 from contratos.estimativa import formatar_reais, validar_fator_k
+from core.formularios import CampoDecimalBR
 from core.numeros import decimal_br, formatar_numero
 from core.templatetags import reais as filtros
 
@@ -84,3 +86,29 @@ def test_parser_recusa_com_mensagem_clara(entrada, mensagem):
 )
 def test_fator_k_digitado_passa_pelo_mesmo_parser(digitado, erros):
     assert validar_fator_k(digitado, fator_k_mapa=D("2.12"), justificativa="memória de cálculo") == erros
+
+
+@pytest.mark.parametrize(
+    ("digitado", "esperado"),
+    [("2,12", D("2.12")), ("2.12", D("2.12")), ("R$ 1,5", D("1.5")), ("", None)],
+)
+def test_campo_de_formulario_le_pelo_mesmo_parser(digitado, esperado):
+    campo = CampoDecimalBR(max_digits=4, decimal_places=2, required=False)
+    assert campo.clean(digitado) == esperado
+
+
+@pytest.mark.parametrize(
+    ("digitado", "mensagem"),
+    [
+        ("dois", "Informe como número, por exemplo 2,12."),
+        ("1.234,5", "Certifique-se de que não tenha mais de 4 dígitos no total."),
+        ("2,125", "Certifique-se de que não tenha mais de 2 casas decimais."),
+    ],
+)
+def test_campo_de_formulario_recusa_com_a_mensagem_do_campo(digitado, mensagem):
+    campo = CampoDecimalBR(
+        max_digits=4, decimal_places=2, error_messages={"invalid": "Informe como número, por exemplo 2,12."}
+    )
+    with pytest.raises(ValidationError) as erro:
+        campo.clean(digitado)
+    assert erro.value.messages == [mensagem]
