@@ -9,11 +9,4 @@ class CatalogoConfig(AppConfig):
         from catalogo import permissoes, referencias, selectors
         from core.registro import registrar_area
 
-        registrar_area(
-            self.label,
-            grupos=permissoes.GRUPOS,
-            carregar_referencias=referencias.carregar,
-            painel=selectors.painel_contexto,
-            # o cartão e a página dos catálogos pedem a mesma permissão
-            permissao_do_painel="catalogo.view_versaocatalogo",
-        )
+        registrar_area(self.label, permissoes=permissoes, referencias=referencias, selectors=selectors)

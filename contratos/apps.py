@@ -9,9 +9,4 @@ class ContratosConfig(AppConfig):
         from contratos import permissoes, referencias, selectors
         from core.registro import registrar_area
 
-        registrar_area(
-            self.label,
-            grupos=permissoes.GRUPOS,
-            carregar_referencias=referencias.carregar,
-            painel=selectors.painel_contexto,
-        )
+        registrar_area(self.label, permissoes=permissoes, referencias=referencias, selectors=selectors)

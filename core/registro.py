@@ -29,23 +29,24 @@ class Area:
 _AREAS: dict[str, Area] = {}
 
 
-def registrar_area(
-    rotulo: str,
-    *,
-    grupos: Mapping[str, Sequence[str]] | None = None,
-    carregar_referencias: Callable | None = None,
-    painel: Callable | None = None,
-    permissao_do_painel: str | None = None,
-) -> Area:
-    """Registra (ou substitui, se o ready() rodar de novo) a área `rotulo`."""
-    grupos = dict(grupos or {})
+def registrar_area(rotulo: str, *, permissoes=None, referencias=None, selectors=None) -> Area:
+    """Registra (ou substitui, se o ready() rodar de novo) a área `rotulo` a partir dos seus módulos:
+    `permissoes.GRUPOS` (e `permissoes.PAINEL`, a permissão do cartão), `referencias.carregar` e
+    `selectors.painel_contexto`; cada um é opcional."""
+    grupos = dict(getattr(permissoes, "GRUPOS", {}))
     desconhecidos = set(grupos) - set(NOMES)
     if desconhecidos:
         raise ValueError(f"Grupos desconhecidos em “{rotulo}”: {', '.join(sorted(desconhecidos))}.")
     alheias = sorted(p for codenames in grupos.values() for p in codenames if not p.startswith(f"{rotulo}."))
     if alheias:
         raise ValueError(f"A área “{rotulo}” só concede as próprias permissões, não {', '.join(alheias)}.")
-    area = Area(rotulo, grupos, carregar_referencias, painel, permissao_do_painel)
+    area = Area(
+        rotulo,
+        grupos,
+        carregar_referencias=getattr(referencias, "carregar", None),
+        painel=getattr(selectors, "painel_contexto", None),
+        permissao_do_painel=getattr(permissoes, "PAINEL", None),
+    )
     _AREAS[rotulo] = area
     return area
 

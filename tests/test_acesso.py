@@ -1,4 +1,5 @@
 import importlib
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group
@@ -97,5 +98,5 @@ def test_sincronizar_grupos_e_idempotente_e_aplica_o_declarado(db):
 )
 def test_registro_recusa_grupo_desconhecido_e_permissao_de_outra_area(grupos, mensagem):
     with pytest.raises(ValueError, match=mensagem):
-        registro.registrar_area("catalogo_de_teste", grupos=grupos)
+        registro.registrar_area("catalogo_de_teste", permissoes=SimpleNamespace(GRUPOS=grupos))
     assert registro.area("catalogo_de_teste") is None
