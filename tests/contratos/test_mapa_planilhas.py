@@ -1,10 +1,7 @@
 """Guardas genéricas de planilha (core/planilhas.py): o que é recusado e com que mensagem."""
 
-from decimal import Decimal
-
 import pytest
 
-from core.numeros import decimal_br
 from core.planilhas import TAMANHO_MAXIMO, ErroPlanilha, ler_tabela
 from tests.contratos import mapa_arquivos as arq
 
@@ -89,26 +86,3 @@ def test_formula_sem_valor_calculado_indica_linha_e_coluna():
 def test_arquivo_que_nao_e_xlsx_recusado():
     with pytest.raises(ErroPlanilha, match="não é uma planilha .xlsx válida"):
         ler_tabela("mapa.xlsx", b"codigo,perfil\n")
-
-
-@pytest.mark.parametrize(
-    ("entrada", "esperado"),
-    [
-        ("5.075,52", Decimal("5075.52")),
-        ("R$ 17.851,64", Decimal("17851.64")),
-        ("2,12", Decimal("2.12")),
-        ("5075.52", Decimal("5075.52")),
-        ("1.800", Decimal("1.80")),
-        (5075.52, Decimal("5075.52")),
-        (3, Decimal("3.00")),
-        ("", None),
-    ],
-)
-def test_decimal_br(entrada, esperado):
-    assert decimal_br(entrada) == esperado
-
-
-@pytest.mark.parametrize("entrada", ["abc", "5,075,52x", "1,234", "NaN", True])
-def test_decimal_br_recusa_texto_e_casas_demais(entrada):
-    with pytest.raises(ValueError):
-        decimal_br(entrada)

@@ -43,25 +43,38 @@ def test_sem_zero_negativo_nem_valor():
 
 
 @pytest.mark.parametrize(
-    ("entrada", "esperado"),
+    ("entrada", "casas", "esperado"),
     [
-        ("1.234,56", D("1234.56")),
-        (" R$\u00a01.234,56 ", D("1234.56")),
-        ("1.234.567", D("1234567")),
-        ("-2,5", D("-2.5")),
-        ("2,125", D("2.125")),
-        ("   ", None),
-        (None, None),
+        ("5.075,52", 2, D("5075.52")),
+        ("R$ 17.851,64", 2, D("17851.64")),
+        (" R$\u00a01.234,56 ", 2, D("1234.56")),
+        ("2,12", 2, D("2.12")),
+        ("5075.52", 2, D("5075.52")),
+        ("1.800", 2, D("1.80")),
+        ("1.234.567", 2, D("1234567.00")),
+        (5075.52, 2, D("5075.52")),
+        (3, 2, D("3.00")),
+        ("", 2, None),
+        ("-2,5", None, D("-2.5")),
+        ("2,125", None, D("2.125")),  # sem casas: como veio (a regra do campo diz se cabe)
+        ("   ", None, None),
+        (None, None, None),
     ],
 )
-def test_parser_sem_casas_devolve_o_numero_como_veio(entrada, esperado):
-    assert decimal_br(entrada, casas=None) == esperado
+def test_parser_aceita_os_formatos_comuns(entrada, casas, esperado):
+    resultado = decimal_br(entrada, casas=casas)
+    assert resultado == esperado
+    if esperado is not None and casas is not None:
+        assert resultado.as_tuple().exponent == -casas
 
 
 @pytest.mark.parametrize(
     ("entrada", "mensagem"),
     [
+        ("abc", "não é um número"),
+        ("5,075,52x", "não é um número"),
         ("2,1x", "não é um número"),
+        ("NaN", "não é um número"),
         ("Infinity", "não é um número"),
         (True, "verdadeiro/falso"),
         ("1,234", "mais de 2 casas"),
