@@ -15,14 +15,10 @@ from catalogo.resources import (
     ServicoNuvemResource,
     ServicoProfissionalResource,
 )
+from core.formatos import FORMATOS
 from core.historico import HistoricoAdmin
-from core.planilhas import (
-    AJUDA_LIMITES,
-    FORMATOS,
-    ImportacaoConfirmadaMixin,
-    ImportacaoSeguraForm,
-    erros_da_importacao,
-)
+from core.importacao import ImportacaoConfirmadaMixin, ImportacaoSeguraForm, erros_da_importacao
+from core.planilhas import AJUDA_LIMITES
 
 Situacao = VersaoCatalogo.Situacao
 

@@ -16,8 +16,7 @@ from catalogo.models import (
     VersaoCatalogo,
 )
 from core.celulas import desfazer_protecao
-from core.numeros import decimal_br
-from core.planilhas import (
+from core.importacao import (
     LINHAS_NA_PREVIA,
     CarregadorDaVersao,
     DiffDireto,
@@ -25,6 +24,7 @@ from core.planilhas import (
     ValidacaoSemConsultasMixin,
     linha_da_planilha,
 )
+from core.numeros import decimal_br
 
 COLUNAS_NIVEL = {
     "nivel_indicador": "indicador",
@@ -65,7 +65,7 @@ class EscolhaWidget(widgets.Widget):
 
 
 class DecimalPtBrWidget(widgets.Widget):
-    """Número de planilha pelas regras de core.planilhas (5.075,52 ou 5075.52); texto vira erro claro."""
+    """Número de planilha por core.numeros.decimal_br (5.075,52 ou 5075.52); texto vira erro claro."""
 
     def __init__(self, casas: int):
         super().__init__()

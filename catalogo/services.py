@@ -9,7 +9,7 @@ from django.db import transaction
 from catalogo import vigencia
 from catalogo.models import NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
 from catalogo.resources import ServicoNuvemResource, ServicoProfissionalResource
-from core.planilhas import erros_da_importacao
+from core.importacao import erros_da_importacao
 
 Situacao = VersaoCatalogo.Situacao
 

@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 from catalogo import selectors
 from catalogo.forms import CompararVersoesForm, FiltroServicosForm
 from catalogo.models import CategoriaNuvem, VersaoCatalogo
-from core.planilhas import exportar_tabela
+from core.formatos import exportar_tabela
 
 POR_PAGINA = 25
 LER = "catalogo.view_versaocatalogo"

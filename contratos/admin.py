@@ -24,7 +24,7 @@ from contratos.models import (
 from contratos.resources import FORMATOS_MAPA, ValorPerfilResource
 from contratos.services import mapa_nova_versao, mapa_publicar, mapa_revogar
 from core.historico import HistoricoAdmin
-from core.planilhas import ImportacaoConfirmadaMixin, erros_da_importacao
+from core.importacao import ImportacaoConfirmadaMixin, erros_da_importacao
 from core.templatetags.reais import reais
 
 

@@ -26,7 +26,8 @@ from contratos.models import (
     OrdemServico,
     separar_produtos,
 )
-from core.planilhas import AJUDA_LIMITES, ImportacaoSeguraForm
+from core.importacao import ImportacaoSeguraForm
+from core.planilhas import AJUDA_LIMITES
 
 
 def _rascunhos():

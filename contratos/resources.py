@@ -1,7 +1,7 @@
 """Importação e exportação do mapa salarial (django-import-export): um só recurso para os dois sentidos.
 
 O admin, a carga de referências (`contratos/referencias.py`) e o bench usam este recurso; as guardas de
-arquivo (macro, tamanho, bomba zip, entidades XML, fórmulas) vêm de `core.planilhas.FORMATOS`.
+arquivo (macro, tamanho, bomba zip, entidades XML, fórmulas) vêm de `core.formatos.FORMATOS`.
 """
 
 import unicodedata
@@ -14,15 +14,15 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from contratos import calculo
 from contratos.models import MapaSalarial, ValorPerfil
 from core.celulas import desfazer_protecao
-from core.numeros import decimal_br
-from core.planilhas import (
-    FORMATOS,
+from core.formatos import FORMATOS
+from core.importacao import (
     LINHAS_NA_PREVIA,
     CarregadorDaVersao,
     ImportacaoRapidaMixin,
     ValidacaoSemConsultasMixin,
     linha_da_planilha,
 )
+from core.numeros import decimal_br
 
 COLUNAS = ("codigo", "perfil", "senioridade", "remuneracao", "fator_k")
 FORMATOS_MAPA = FORMATOS  # CSV e XLSX, nesta ordem

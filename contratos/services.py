@@ -24,7 +24,8 @@ from contratos.models import (
     separar_produtos,
 )
 from contratos.resources import ValorPerfilResource
-from core.planilhas import ErroPlanilha, erros_da_importacao, ler_tabela
+from core.importacao import erros_da_importacao
+from core.planilhas import ErroPlanilha, ler_tabela
 
 
 @dataclass

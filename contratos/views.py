@@ -30,7 +30,7 @@ from contratos.forms import (
 )
 from contratos.models import Contratacao, Item, MapaSalarial, OrdemServico, Orgao
 from contratos.resources import ValorPerfilResource
-from core.planilhas import FORMATO_POR_EXTENSAO
+from core.formatos import FORMATO_POR_EXTENSAO
 
 POR_PAGINA = 50
 FORMATOS_EXPORTACAO = FORMATO_POR_EXTENSAO

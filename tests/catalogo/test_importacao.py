@@ -14,12 +14,12 @@ from django.urls import reverse
 
 from catalogo import services
 from catalogo.models import NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
-from core.planilhas import exportar_tabela
+from core.formatos import exportar_tabela
 
 NIVEL = "nivel_indicador,nivel_meta,nivel_medicao,nivel_glosa"
 CAB_NUVEM = "codigo,nome,categoria,unidade_medida,preco_unitario,descricao," + NIVEL
 CAB_PROF = "codigo,nome,unidade,preco,descricao," + NIVEL
-CSV, XLSX = 0, 1  # posição do formato no formulário de importação (core.planilhas.FORMATOS)
+CSV, XLSX = 0, 1  # posição do formato no formulário de importação (core.formatos.FORMATOS)
 URL_IMPORTAR_NUVEM = reverse("admin:catalogo_serviconuvem_import")
 URL_CONFIRMAR_NUVEM = reverse("admin:catalogo_serviconuvem_process_import")
 

@@ -8,7 +8,7 @@ from import_export.resources import Diff
 
 from catalogo.models import ServicoProfissional
 from catalogo.resources import ServicoProfissionalResource
-from core.planilhas import DiffDireto
+from core.importacao import DiffDireto
 
 CABECALHO = ["codigo", "nome", "unidade", "preco", "descricao"]
 

@@ -13,7 +13,7 @@ import tablib
 from catalogo import planilhas
 from contratos.models import MapaSalarial, ValorPerfil
 from contratos.resources import COLUNAS, ValorPerfilResource
-from core.planilhas import LINHAS_NA_PREVIA
+from core.importacao import LINHAS_NA_PREVIA
 
 LINHAS = LINHAS_NA_PREVIA + 100
 
