@@ -4,64 +4,31 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from import_export.admin import ImportExportMixin
 from import_export.forms import ConfirmImportForm, ExportForm
 
-from catalogo import selectors, services
+from catalogo import services
 from catalogo.models import NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
 from catalogo.resources import (
     COLUNAS_NIVEL,
     ServicoNuvemResource,
     ServicoProfissionalResource,
 )
+from core import versoes
 from core.formatos import FORMATOS
 from core.historico import HistoricoAdmin
 from core.importacao import ImportacaoConfirmadaMixin, ImportacaoSeguraForm, erros_da_importacao
 from core.planilhas import AJUDA_LIMITES
+from core.versoes_admin import TravaDaVersaoInlineMixin, TravaDaVersaoMixin, VersaoAdminMixin, campo_data
 
 Situacao = VersaoCatalogo.Situacao
 
 
-def _versao_do_objeto(obj):
-    if obj is None:
-        return None
-    return obj if isinstance(obj, VersaoCatalogo) else obj.versao
-
-
-class SoRascunhoMixin:
-    """Conteúdo de versão aprovada ou substituída fica só para leitura (mude por “nova versão”)."""
-
-    def has_change_permission(self, request, obj=None):
-        versao = _versao_do_objeto(obj)
-        if versao is not None and not versao.editavel:
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        versao = _versao_do_objeto(obj)
-        if versao is not None and not versao.editavel:
-            return False
-        return super().has_delete_permission(request, obj)
-
-
-class NivelInline(admin.StackedInline):
+class NivelInline(TravaDaVersaoInlineMixin, admin.StackedInline):
     model = NivelServico
     extra = 0
     fields = ["indicador", "meta", "forma_medicao", "faixas_glosa"]
-
-    def _editavel(self, obj):
-        versao = _versao_do_objeto(obj)
-        return versao is None or versao.editavel
-
-    def has_add_permission(self, request, obj=None):
-        return self._editavel(obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._editavel(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._editavel(obj) and super().has_delete_permission(request, obj)
+    campo_versao = "versao"  # o dono é a versão ou um serviço da versão
 
 
 class NivelDoCatalogoInline(NivelInline):
@@ -72,11 +39,11 @@ class NivelDoCatalogoInline(NivelInline):
 
 class NovaVersaoForm(forms.Form):
     versao = forms.CharField(label="Rótulo da nova versão", max_length=40)
-    vigencia_inicio = forms.DateField(label="Início da vigência (dd/mm/aaaa)")
+    vigencia_inicio = campo_data("Início da vigência (dd/mm/aaaa)")
 
 
 @admin.register(VersaoCatalogo)
-class VersaoCatalogoAdmin(SoRascunhoMixin, HistoricoAdmin):
+class VersaoCatalogoAdmin(VersaoAdminMixin, HistoricoAdmin):
     list_display = [
         "versao",
         "tipo",
@@ -88,14 +55,14 @@ class VersaoCatalogoAdmin(SoRascunhoMixin, HistoricoAdmin):
     ]
     list_filter = ["tipo", "situacao", "valores_ilustrativos"]
     search_fields = ["versao", "referencia_sei", "observacoes"]
-    readonly_fields = ["situacao", "origem"]
+    readonly_fields = ["situacao_atual", "origem"]
     fields = [
         "tipo",
         "fornecedor",
         "versao",
         "vigencia_inicio",
         "vigencia_fim",
-        "situacao",
+        "situacao_atual",
         "data_aprovacao",
         "referencia_sei",
         "valores_ilustrativos",
@@ -105,40 +72,22 @@ class VersaoCatalogoAdmin(SoRascunhoMixin, HistoricoAdmin):
     inlines = [NivelDoCatalogoInline]
     actions = ["enviar_para_analise", "devolver_ao_rascunho", "aprovar", "nova_versao"]
 
-    def get_list_display(self, request):
-        # Vigente/substituída/"a partir de" derivam das datas: uma consulta para a lista toda.
-        estados = selectors.estados_das_versoes()
-
-        @admin.display(description="situação", ordering="situacao")
-        def situacao(obj):
-            estado = estados.get(obj.pk)
-            return estado.rotulo if estado else obj.get_situacao_display()
-
-        return [situacao if campo == "situacao" else campo for campo in super().get_list_display(request)]
-
-    def _transicionar(self, request, queryset, para):
-        for versao in queryset:
-            try:
-                services.versao_transicionar(versao=versao, para=para)
-            except ValidationError as erro:
-                self.message_user(request, f"{versao.versao}: {' '.join(erro.messages)}", messages.ERROR)
-            else:
-                rotulo = Situacao(para).label
-                self.message_user(request, f"{versao.versao}: situação agora é “{rotulo}”.", messages.SUCCESS)
+    def rotulo_da_versao(self, versao):
+        return versao.versao
 
     @admin.action(description="Enviar para análise pela SGD", permissions=["change"])
     def enviar_para_analise(self, request, queryset):
-        self._transicionar(request, queryset, Situacao.EM_ANALISE)
+        self.transicionar_selecionadas(request, queryset, services.versao_transicionar, Situacao.EM_ANALISE)
 
     @admin.action(description="Devolver ao rascunho", permissions=["change"])
     def devolver_ao_rascunho(self, request, queryset):
-        self._transicionar(request, queryset, Situacao.RASCUNHO)
+        self.transicionar_selecionadas(request, queryset, services.versao_transicionar, Situacao.RASCUNHO)
 
     @admin.action(
         description="Aprovar (usa a data de aprovação e a referência SEI preenchidas)", permissions=["change"]
     )
     def aprovar(self, request, queryset):
-        self._transicionar(request, queryset, Situacao.APROVADO)
+        self.transicionar_selecionadas(request, queryset, services.versao_transicionar, Situacao.APROVADO)
 
     @admin.action(description="Nova versão a partir desta (cria um rascunho)", permissions=["add"])
     def nova_versao(self, request, queryset):
@@ -155,15 +104,14 @@ class VersaoCatalogoAdmin(SoRascunhoMixin, HistoricoAdmin):
                     form.add_error(None, mensagem)
             else:
                 self.message_user(request, f"Rascunho {nova.versao} criado a partir de {origem.versao}.")
-                return redirect("admin:catalogo_versaocatalogo_change", nova.pk)
-        contexto = {
-            **self.admin_site.each_context(request),
-            "title": f"Nova versão a partir de {origem.versao}",
-            "opts": self.model._meta,
-            "origem": origem,
-            "form": form,
-        }
-        return TemplateResponse(request, "admin/catalogo/nova_versao.html", contexto)
+                return redirect(self.url_da_versao(nova))
+        return self.pagina(
+            request,
+            "admin/catalogo/nova_versao.html",
+            titulo=f"Nova versão a partir de {origem.versao}",
+            origem=origem,
+            form=form,
+        )
 
 
 def _formularios_de_importacao(tipo: str):
@@ -174,7 +122,7 @@ def _formularios_de_importacao(tipo: str):
     """
 
     def _versoes():
-        return VersaoCatalogo.objects.filter(tipo=tipo, situacao__in=VersaoCatalogo.EDITAVEIS)
+        return versoes.editaveis(VersaoCatalogo, tipo=tipo)
 
     colunas = ServicoNuvemResource if tipo == VersaoCatalogo.Tipo.NUVEM else ServicoProfissionalResource
 
@@ -205,20 +153,15 @@ def _formularios_de_importacao(tipo: str):
     return ImportarForm, ConfirmarForm
 
 
-class ImportacaoDeServicosMixin(ImportacaoConfirmadaMixin, ImportExportMixin):
+class ImportacaoDeServicosMixin(ImportacaoConfirmadaMixin, ImportExportMixin, TravaDaVersaoMixin):
     @admin.display(boolean=True, description="valores ilustrativos", ordering="versao__valores_ilustrativos")
     def ilustrativo(self, obj):
         return obj.versao.valores_ilustrativos
 
     """Importação CSV/XLSX com prévia, pelas guardas de core.planilhas, tudo ou nada."""
 
-    # Aqui, e não copiado numa subclasse: `super()` de um método emprestado aponta para a classe errada (500).
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "versao":
-            kwargs["queryset"] = VersaoCatalogo.objects.filter(
-                tipo=self.tipo, situacao__in=VersaoCatalogo.EDITAVEIS
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    def versoes_editaveis(self, modelo):
+        return versoes.editaveis(modelo, tipo=self.tipo)
 
     import_formats = FORMATOS
     export_formats = FORMATOS
@@ -227,6 +170,7 @@ class ImportacaoDeServicosMixin(ImportacaoConfirmadaMixin, ImportExportMixin):
     import_error_display = ("message",)  # sem traceback na tela
     import_template_name = "catalogo/admin/importar_servicos.html"
     tipo = ""
+    campo_versao = "versao"
 
     def has_import_permission(self, request):
         opts = self.opts
@@ -284,7 +228,7 @@ class ImportacaoDeServicosMixin(ImportacaoConfirmadaMixin, ImportExportMixin):
 
 
 @admin.register(ServicoNuvem)
-class ServicoNuvemAdmin(ImportacaoDeServicosMixin, SoRascunhoMixin, HistoricoAdmin):
+class ServicoNuvemAdmin(ImportacaoDeServicosMixin, HistoricoAdmin):
     resource_classes = [ServicoNuvemResource]
     tipo = VersaoCatalogo.Tipo.NUVEM
     list_display = [
@@ -303,7 +247,7 @@ class ServicoNuvemAdmin(ImportacaoDeServicosMixin, SoRascunhoMixin, HistoricoAdm
 
 
 @admin.register(ServicoProfissional)
-class ServicoProfissionalAdmin(ImportacaoDeServicosMixin, SoRascunhoMixin, HistoricoAdmin):
+class ServicoProfissionalAdmin(ImportacaoDeServicosMixin, HistoricoAdmin):
     resource_classes = [ServicoProfissionalResource]
     tipo = VersaoCatalogo.Tipo.PROFISSIONAIS
     list_display = ["codigo", "nome", "unidade", "preco", "versao", "ilustrativo"]

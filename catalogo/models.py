@@ -10,25 +10,45 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from core.restricoes import TEXTO_LONGO_MAXIMO, TEXTO_MAXIMO, tamanho_maximo
+from core.versoes import VersaoDeReferencia
 
 
-class VersaoCatalogo(models.Model):
+class TipoCatalogo(models.TextChoices):
+    NUVEM = "nuvem", "Serviços de nuvem de governo"
+    PROFISSIONAIS = "profissionais", "Serviços profissionais"
+
+
+class SituacaoCatalogo(models.TextChoices):
+    RASCUNHO = "rascunho", "Rascunho"
+    EM_ANALISE = "em_analise", "Em análise pela SGD"
+    # Guardado: aprovado. Vigente/substituída/"a partir de" derivam das datas (core.vigencia).
+    APROVADO = "aprovado", "Aprovado"
+    SUBSTITUIDO = "substituido", "Substituído"  # legado: hoje a substituição é derivada das datas
+
+
+class VersaoCatalogo(VersaoDeReferencia, models.Model):
     """Uma versão de um catálogo, elaborada pelo SERPRO e pactuada com a SGD/MGI."""
 
-    class Tipo(models.TextChoices):
-        NUVEM = "nuvem", "Serviços de nuvem de governo"
-        PROFISSIONAIS = "profissionais", "Serviços profissionais"
+    Tipo = TipoCatalogo
+    Situacao = SituacaoCatalogo
 
-    class Situacao(models.TextChoices):
-        RASCUNHO = "rascunho", "Rascunho"
-        EM_ANALISE = "em_analise", "Em análise pela SGD"
-        # Guardado: aprovado. Vigente/substituída/"a partir de" derivam das datas (catalogo.vigencia).
-        APROVADO = "aprovado", "Aprovado"
-        SUBSTITUIDO = "substituido", "Substituído"  # legado: hoje a substituição é derivada das datas
-
-    # Só estas situações admitem alteração de conteúdo; versão aprovada muda por nova versão.
+    # Ciclo de vida comum (core.versoes): rascunho → em análise pela SGD → aprovado; a SGD pode devolver ao
+    # rascunho. Cada catálogo (tipo e fornecedor) é uma série; aprovada muda só por nova versão.
+    CAMPO_VIGENCIA = "vigencia_inicio"
+    CAMPOS_SERIE = ("tipo", "fornecedor")
+    RASCUNHO = Situacao.RASCUNHO
     EDITAVEIS = (Situacao.RASCUNHO, Situacao.EM_ANALISE)
     PUBLICADAS = (Situacao.APROVADO, Situacao.SUBSTITUIDO)
+    TRANSICOES = {
+        Situacao.RASCUNHO: (Situacao.EM_ANALISE,),
+        Situacao.EM_ANALISE: (Situacao.RASCUNHO, Situacao.APROVADO),
+    }
+    CAMPOS_COPIADOS = ("tipo", "fornecedor", "valores_ilustrativos", "observacoes")
+    LINHAS = {
+        "niveis_servico": (),
+        "servicos_nuvem": ("niveis_servico",),
+        "servicos_profissionais": ("niveis_servico",),
+    }
 
     tipo = models.CharField("catálogo", max_length=20, choices=Tipo.choices)
     fornecedor = models.CharField("fornecedor", max_length=60, default="SERPRO")
@@ -78,22 +98,22 @@ class VersaoCatalogo(models.Model):
             # Uma só vigente por vez: duas aprovadas do mesmo catálogo nunca começam no mesmo dia.
             models.UniqueConstraint(
                 fields=["tipo", "fornecedor", "vigencia_inicio"],
-                condition=Q(situacao="aprovado"),
+                condition=Q(situacao=SituacaoCatalogo.APROVADO),
                 name="versao_catalogo_aprovada_inicio_unico",
                 violation_error_message=(
                     "Já existe uma versão aprovada deste catálogo com este início de vigência."
                 ),
             ),
             models.CheckConstraint(
-                condition=Q(tipo__in=["nuvem", "profissionais"]), name="versao_catalogo_tipo_valido"
+                condition=Q(tipo__in=TipoCatalogo.values), name="versao_catalogo_tipo_valido"
             ),
             models.CheckConstraint(
-                condition=Q(situacao__in=["rascunho", "em_analise", "aprovado", "substituido"]),
+                condition=Q(situacao__in=SituacaoCatalogo.values),
                 name="versao_catalogo_situacao_valida",
             ),
             # aprovação exige data e referência SEI (também depois de substituída)
             models.CheckConstraint(
-                condition=Q(situacao__in=["rascunho", "em_analise"])
+                condition=Q(situacao__in=[SituacaoCatalogo.RASCUNHO, SituacaoCatalogo.EM_ANALISE])
                 | (Q(data_aprovacao__isnull=False) & ~Q(referencia_sei="")),
                 name="versao_catalogo_aprovacao_com_data_e_sei",
             ),
@@ -109,9 +129,8 @@ class VersaoCatalogo(models.Model):
     def get_absolute_url(self):
         return reverse("catalogo:versao", args=[self.pk])
 
-    @property
-    def editavel(self) -> bool:
-        return self.situacao in self.EDITAVEIS
+    def rotulo_travada(self) -> str:
+        return f"“{self.get_situacao_display()}”"
 
     @property
     def e_nuvem(self) -> bool:
@@ -119,7 +138,7 @@ class VersaoCatalogo(models.Model):
 
     def clean(self):
         erros = {}
-        if self.situacao in (self.Situacao.APROVADO, self.Situacao.SUBSTITUIDO):
+        if self.situacao in self.PUBLICADAS:
             if not self.data_aprovacao:
                 erros["data_aprovacao"] = "Informe a data de aprovação da versão."
             if not self.referencia_sei.strip():

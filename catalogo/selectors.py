@@ -5,9 +5,10 @@ from datetime import date
 from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from catalogo import vigencia
 from catalogo.calculo import Comparacao, ItemPreco, comparar
 from catalogo.models import CategoriaNuvem, NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
+from core import versoes as ciclo
+from core import vigencia
 
 Situacao = VersaoCatalogo.Situacao
 
@@ -29,15 +30,7 @@ def versoes_visiveis(usuario, base: QuerySet[VersaoCatalogo] | None = None) -> Q
 
 def estados_das_versoes(*, hoje: date | None = None) -> dict[int, vigencia.EstadoVersao]:
     """Estado derivado (vigente, "a partir de", substituída) de cada versão aprovada, por pk; uma consulta."""
-    hoje = hoje or timezone.localdate()
-    grupos: dict[tuple[str, str], list[tuple[int, date]]] = {}
-    publicadas = VersaoCatalogo.objects.filter(situacao__in=VersaoCatalogo.PUBLICADAS)
-    for pk, tipo, fornecedor, inicio in publicadas.values_list("pk", "tipo", "fornecedor", "vigencia_inicio"):
-        grupos.setdefault((tipo, fornecedor), []).append((pk, inicio))
-    estados = {}
-    for pares in grupos.values():
-        estados.update(vigencia.estados(pares, hoje=hoje))
-    return estados
+    return ciclo.estados(VersaoCatalogo, hoje=hoje or timezone.localdate())
 
 
 def anotar_estados(lista, *, hoje: date | None = None):

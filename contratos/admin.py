@@ -3,9 +3,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils import timezone
+from django.urls import path
 from django.utils.html import format_html
 from import_export.admin import ImportExportModelAdmin
 
@@ -26,6 +24,7 @@ from contratos.services import mapa_nova_versao, mapa_publicar, mapa_revogar
 from core.historico import HistoricoAdmin
 from core.importacao import ImportacaoConfirmadaMixin, erros_da_importacao
 from core.templatetags.reais import reais
+from core.versoes_admin import TravaDaVersaoInlineMixin, TravaDaVersaoMixin, VersaoAdminMixin, campo_data
 
 
 @admin.register(Orgao)
@@ -41,10 +40,11 @@ class OrgaoAdmin(admin.ModelAdmin):
         return [*super().get_readonly_fields(request, obj), "membros"]
 
 
-class ValorPerfilInline(admin.TabularInline):
+class ValorPerfilInline(TravaDaVersaoInlineMixin, admin.TabularInline):
     model = ValorPerfil
     fields = ["codigo", "perfil", "senioridade", "remuneracao", "fator_k", "custo"]
     readonly_fields = ["custo"]
+    campos_decimais = ("remuneracao", "fator_k")
     extra = 0
     show_change_link = False
 
@@ -52,48 +52,17 @@ class ValorPerfilInline(admin.TabularInline):
     def custo(self, obj):
         return reais(obj.custo_total) if obj.pk else "—"
 
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        campo = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name in ("remuneracao", "fator_k"):
-            # Valores como no Brasil: 5.075,52 e 2,12 (mostrados e aceitos com vírgula).
-            campo.localize = True
-            campo.widget = forms.TextInput(attrs={"inputmode": "decimal", "size": 10})
-            campo.widget.is_localized = True
-        return campo
-
-    # Versão travada: as linhas ficam só para leitura (o motivo aparece no topo do formulário).
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and not (obj and obj.bloqueado)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not (obj and obj.bloqueado)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not (obj and obj.bloqueado)
-
 
 class PublicarMapaForm(forms.Form):
-    data_vigencia = forms.DateField(
-        label="Início da vigência",
+    data_vigencia = campo_data(
+        "Início da vigência",
         help_text="Dia em que a versão passa a valer, no formato dd/mm/aaaa. Pode ser hoje ou uma data "
         "futura: a versão atual continua vigente até esse dia.",
-        widget=forms.DateInput(
-            format="%d/%m/%Y", attrs={"placeholder": "dd/mm/aaaa", "inputmode": "numeric"}
-        ),
-        error_messages={
-            "required": "Informe o início da vigência.",
-            "invalid": "Data inválida: use o formato dd/mm/aaaa.",
-        },
     )
 
 
-def _rotulo_situacao(obj: MapaSalarial, estados) -> str:
-    estado = estados.get(obj.pk)
-    return estado.rotulo if estado else obj.get_situacao_display()
-
-
 @admin.register(MapaSalarial)
-class MapaSalarialAdmin(HistoricoAdmin):
+class MapaSalarialAdmin(VersaoAdminMixin, HistoricoAdmin):
     list_display = ["nome_ato", "numero", "data_publicacao", "data_vigencia", "situacao", "perfis"]
     list_filter = ["situacao"]
     search_fields = ["nome_ato", "numero", "anexo", "observacoes"]
@@ -116,32 +85,9 @@ class MapaSalarialAdmin(HistoricoAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(total_perfis=Count("valores"))
 
-    def get_list_display(self, request):
-        # Vigente/substituída/"a partir de" derivam das datas: uma consulta para a lista toda.
-        estados = selectors.estados_dos_mapas(hoje=timezone.localdate())
-
-        @admin.display(description="situação", ordering="situacao")
-        def situacao(obj):
-            return _rotulo_situacao(obj, estados)
-
-        return [situacao if campo == "situacao" else campo for campo in super().get_list_display(request)]
-
-    @admin.display(description="situação")
-    def situacao_atual(self, obj):
-        if obj is None or obj.pk is None:
-            return "Rascunho"
-        return _rotulo_situacao(obj, selectors.estados_dos_mapas(hoje=timezone.localdate()))
-
     @admin.display(description="perfis", ordering="total_perfis")
     def perfis(self, obj):
         return obj.total_perfis
-
-    def has_change_permission(self, request, obj=None):
-        # Travada (publicada ou em uso): abre só para leitura; muda por "Nova versão a partir desta".
-        return super().has_change_permission(request, obj) and not (obj and obj.bloqueado)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not (obj and obj.bloqueado)
 
     def get_urls(self):
         proprias = [
@@ -163,21 +109,8 @@ class MapaSalarialAdmin(HistoricoAdmin):
         ]
         return proprias + super().get_urls()
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = extra_context or {}
-        obj = self.get_object(request, object_id)
-        if obj is not None:
-            extra_context.update(
-                {
-                    "motivo_bloqueio": obj.motivo_bloqueio(),
-                    "pode_manter": request.user.has_perm("contratos.add_mapasalarial"),
-                    "mapa": obj,
-                }
-            )
-        return super().change_view(request, object_id, form_url, extra_context)
-
     def _exigir_manutencao(self, request):
-        if not request.user.has_perm("contratos.add_mapasalarial"):
+        if not self.has_add_permission(request):
             raise PermissionDenied
 
     def nova_versao_view(self, request, pk):
@@ -191,7 +124,7 @@ class MapaSalarialAdmin(HistoricoAdmin):
             f"Rascunho criado a partir de {origem} com {novo.valores.count()} perfis. "
             "Ajuste o ato, as datas e os valores, clique em Salvar e depois em Publicar.",
         )
-        return redirect("admin:contratos_mapasalarial_change", novo.pk)
+        return redirect(self.url_da_versao(novo))
 
     def publicar_view(self, request, pk):
         """Página de confirmação: o início da vigência digitado e o impacto nas contratações existentes."""
@@ -199,32 +132,29 @@ class MapaSalarialAdmin(HistoricoAdmin):
         mapa = get_object_or_404(MapaSalarial, pk=pk)
         if mapa.situacao != MapaSalarial.Situacao.RASCUNHO:
             messages.error(request, "Só um rascunho pode ser publicado.")
-            return redirect("admin:contratos_mapasalarial_change", pk)
+            return redirect(self.url_da_versao(mapa))
         form = PublicarMapaForm(request.POST or None, initial={"data_vigencia": mapa.data_vigencia})
         if request.method == "POST" and form.is_valid():
             try:
-                mapa_publicar(mapa=mapa, data_vigencia=form.cleaned_data["data_vigencia"])
+                mapa = mapa_publicar(mapa=mapa, data_vigencia=form.cleaned_data["data_vigencia"])
             except ValidationError as erro:
                 for campo, mensagens in _mensagens_por_campo(erro):
                     form.add_error(campo if campo in form.fields else None, mensagens)
             else:
-                mapa.refresh_from_db()
-                estado = selectors.estados_dos_mapas(hoje=timezone.localdate()).get(mapa.pk)
                 messages.success(
                     request,
-                    f"Versão publicada. Situação: {estado.rotulo}. A versão fica travada; "
+                    f"Versão publicada. Situação: {self.situacao_atual(mapa)}. A versão fica travada; "
                     "as contratações mudam de versão só por “Reprecificar”.",
                 )
-                return redirect("admin:contratos_mapasalarial_change", pk)
-        contexto = {
-            **self.admin_site.each_context(request),
-            "title": f"Publicar {mapa.nome_ato}",
-            "opts": self.model._meta,
-            "mapa": mapa,
-            "form": form,
-            "impacto": selectors.impacto_nova_versao(mapa),
-        }
-        return TemplateResponse(request, "contratos/admin/mapasalarial_publicar.html", contexto)
+                return redirect(self.url_da_versao(mapa))
+        return self.pagina(
+            request,
+            "contratos/admin/mapasalarial_publicar.html",
+            titulo=f"Publicar {mapa.nome_ato}",
+            mapa=mapa,
+            form=form,
+            impacto=selectors.impacto_nova_versao(mapa),
+        )
 
     def revogar_view(self, request, pk):
         self._exigir_manutencao(request)
@@ -248,7 +178,7 @@ class MapaSalarialAdmin(HistoricoAdmin):
                 format_html(
                     'Rascunho criado a partir de {}: <a href="{}">abrir</a>.',
                     origem,
-                    reverse("admin:contratos_mapasalarial_change", args=[novo.pk]),
+                    self.url_da_versao(novo),
                 ),
                 messages.SUCCESS,
             )
@@ -261,11 +191,12 @@ def _mensagens_por_campo(erro: ValidationError):
 
 
 @admin.register(ValorPerfil)
-class ValorPerfilAdmin(ImportacaoConfirmadaMixin, ImportExportModelAdmin, HistoricoAdmin):
+class ValorPerfilAdmin(TravaDaVersaoMixin, ImportacaoConfirmadaMixin, ImportExportModelAdmin, HistoricoAdmin):
     list_display = ["codigo", "perfil", "senioridade", "remuneracao", "fator_k", "custo", "mapa"]
     list_filter = ["mapa", "senioridade"]
     search_fields = ["codigo", "perfil"]
     list_select_related = ["mapa"]
+    campo_versao = "mapa"
     resource_classes = [ValorPerfilResource]
     formats = FORMATOS_MAPA
     import_form_class = ImportarMapaForm
@@ -276,17 +207,6 @@ class ValorPerfilAdmin(ImportacaoConfirmadaMixin, ImportExportModelAdmin, Histor
     @admin.display(description="custo total")
     def custo(self, obj):
         return reais(obj.custo_total)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "mapa":
-            kwargs["queryset"] = MapaSalarial.objects.filter(situacao=MapaSalarial.Situacao.RASCUNHO)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not (obj and obj.mapa.bloqueado)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not (obj and obj.mapa.bloqueado)
 
     def has_import_permission(self, request):
         return request.user.has_perm("contratos.add_valorperfil") and request.user.has_perm(

@@ -11,6 +11,7 @@ from contratos import calculo
 from contratos.estimativa import formatar_numero, validar_fator_k
 from core.permissoes import RestritoQuerySet
 from core.restricoes import tamanho_maximo
+from core.versoes import VersaoDeReferencia
 
 UASG_VALIDATOR = RegexValidator(r"^\d{6}$", "A UASG tem 6 dígitos.")
 
@@ -43,14 +44,17 @@ CODIGO_PERFIL_VALIDATOR = RegexValidator(
 )
 
 
-class MapaSalarial(models.Model):
+class SituacaoMapa(models.TextChoices):
+    RASCUNHO = "rascunho", "Rascunho"
+    # Guardado: publicada. Vigente/substituída/"a partir de" derivam das datas (core.vigencia).
+    VIGENTE = "vigente", "Publicada"
+    REVOGADO = "revogado", "Revogada"
+
+
+class MapaSalarial(VersaoDeReferencia, models.Model):
     """Uma versão do Mapa de Pesquisa Salarial de Referência (Anexo II da Portaria SGD/MGI nº 1.070/2023)."""
 
-    class Situacao(models.TextChoices):
-        RASCUNHO = "rascunho", "Rascunho"
-        # Guardado: publicada. Vigente/substituída/"a partir de" derivam das datas (catalogo.vigencia).
-        VIGENTE = "vigente", "Publicada"
-        REVOGADO = "revogado", "Revogada"
+    Situacao = SituacaoMapa
 
     nome_ato = models.CharField(
         "ato", max_length=200, help_text="Ex.: Portaria SGD/MGI nº 6.055/2025, que publicou esta versão."
@@ -73,24 +77,33 @@ class MapaSalarial(models.Model):
     )
     history = HistoricalRecords()
 
+    # Ciclo de vida comum (core.versoes): rascunho → publicada (→ revogada); uma série só.
+    CAMPO_VIGENCIA = "data_vigencia"
+    RASCUNHO = Situacao.RASCUNHO
+    EDITAVEIS = (Situacao.RASCUNHO,)
+    PUBLICADAS = (Situacao.VIGENTE,)
+    TRANSICOES = {Situacao.RASCUNHO: (Situacao.VIGENTE,), Situacao.VIGENTE: (Situacao.REVOGADO,)}
+    CAMPOS_COPIADOS = ("anexo",)
+    LINHAS = {"valores": ()}
+
     class Meta:
         verbose_name = "versão do mapa salarial"
         verbose_name_plural = "versões do mapa salarial"
         ordering = ["-data_vigencia", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(situacao__in=["rascunho", "vigente", "revogado"]),
+                condition=models.Q(situacao__in=SituacaoMapa.values),
                 name="mapa_situacao_valida",
             ),
             # Só o rascunho pode estar sem data de vigência: publicar exige saber quando vale.
             models.CheckConstraint(
-                condition=models.Q(situacao="rascunho") | models.Q(data_vigencia__isnull=False),
+                condition=models.Q(situacao=SituacaoMapa.RASCUNHO) | models.Q(data_vigencia__isnull=False),
                 name="mapa_publicado_tem_vigencia",
             ),
             # Uma só versão vigente por vez: duas publicadas nunca começam no mesmo dia.
             models.UniqueConstraint(
                 fields=["data_vigencia"],
-                condition=models.Q(situacao="vigente"),
+                condition=models.Q(situacao=SituacaoMapa.VIGENTE),
                 name="mapa_publicado_inicio_unico",
                 violation_error_message="Já existe uma versão publicada com esta data de início da vigência.",
             ),
@@ -118,20 +131,13 @@ class MapaSalarial(models.Model):
         """Alguma contratação usa esta versão? (a FK das contratações tem related_name="contratacoes")."""
         return hasattr(self, "contratacoes") and self.contratacoes.exists()
 
-    def motivo_bloqueio(self) -> str:
-        """Por que a versão não pode ser editada no lugar; vazio se pode."""
-        if self.pk and self.em_uso():
-            return "Esta versão é usada por contratações e não pode ser alterada."
-        if self.situacao != self.Situacao.RASCUNHO:
-            return (
-                f"Esta versão está {self.get_situacao_display().lower()} e não pode ser alterada; "
-                "crie uma nova versão a partir dela."
-            )
-        return ""
+    def motivo_em_uso(self) -> str:
+        return "Esta versão é usada por contratações e não pode ser alterada." if self.em_uso() else ""
 
-    @property
-    def bloqueado(self) -> bool:
-        return bool(self.motivo_bloqueio())
+    def erro_ao_publicar(self) -> str:
+        if self.valores.exists():
+            return ""
+        return "A versão não tem perfis: importe as linhas antes de publicar."
 
 
 class ValorPerfil(models.Model):

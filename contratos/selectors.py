@@ -9,7 +9,6 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from catalogo import selectors as catalogo_selectors
-from catalogo import vigencia
 from catalogo.models import VersaoCatalogo
 from contratos import calculo, estimativa
 from contratos.anexo_a import CabecalhoAnexoA, PerfilMapa
@@ -23,6 +22,7 @@ from contratos.models import (
     OrdemServico,
     ValorPerfil,
 )
+from core import vigencia
 
 
 def mapas_para_selecao() -> QuerySet[MapaSalarial]:

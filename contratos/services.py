@@ -9,7 +9,6 @@ from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from catalogo import vigencia
 from contratos import calculo, selectors
 from contratos.models import (
     Contratacao,
@@ -20,10 +19,10 @@ from contratos.models import (
     MapaSalarial,
     MembroEquipe,
     OrdemServico,
-    ValorPerfil,
     separar_produtos,
 )
 from contratos.resources import ValorPerfilResource
+from core import versoes
 from core.importacao import erros_da_importacao
 from core.planilhas import ErroPlanilha, ler_tabela
 
@@ -80,77 +79,28 @@ def mapa_importar(
     )
 
 
-@transaction.atomic
 def mapa_publicar(*, mapa: MapaSalarial, data_vigencia: date | None = None) -> MapaSalarial:
     """Rascunho → publicada: a versão fica travada (só muda por nova versão).
 
     Passa a ser a vigente no dia `data_vigencia` (hoje ou no futuro, derivado das datas); a anterior fica
     substituída a partir desse dia, sem rotina agendada.
     """
-    mapa = MapaSalarial.objects.select_for_update().get(pk=mapa.pk)
-    if mapa.situacao != MapaSalarial.Situacao.RASCUNHO:
-        raise ValidationError("Só um rascunho pode ser publicado.")
-    if not mapa.valores.exists():
-        raise ValidationError("A versão não tem perfis: importe as linhas antes de publicar.")
-    if data_vigencia is not None:
-        mapa.data_vigencia = data_vigencia
-    inicios = (
-        MapaSalarial.objects.select_for_update()
-        .filter(situacao=MapaSalarial.Situacao.VIGENTE)
-        .exclude(pk=mapa.pk)
-        .values_list("data_vigencia", flat=True)
-    )
-    erro = vigencia.erro_de_inicio(mapa.data_vigencia, list(inicios))
-    if erro:
-        raise ValidationError({"data_vigencia": erro})
-    mapa.situacao = MapaSalarial.Situacao.VIGENTE
-    mapa.full_clean()
-    mapa.save()
-    return mapa
+    return versoes.transicionar(mapa, para=MapaSalarial.Situacao.VIGENTE, inicio=data_vigencia)
 
 
-@transaction.atomic
 def mapa_revogar(*, mapa: MapaSalarial) -> MapaSalarial:
-    """Vigente → revogado (a versão continua consultável e travada)."""
-    mapa = MapaSalarial.objects.select_for_update().get(pk=mapa.pk)
-    if mapa.situacao != MapaSalarial.Situacao.VIGENTE:
-        raise ValidationError("Só uma versão vigente pode ser revogada.")
-    mapa.situacao = MapaSalarial.Situacao.REVOGADO
-    mapa.full_clean()
-    mapa.save()
-    return mapa
+    """Publicada → revogada (a versão continua consultável e travada)."""
+    return versoes.transicionar(mapa, para=MapaSalarial.Situacao.REVOGADO)
 
 
-@transaction.atomic
 def mapa_nova_versao(*, origem: MapaSalarial, usuario=None) -> MapaSalarial:
     """Copia a versão e todas as suas linhas num novo rascunho (o caminho para mudar uma versão travada)."""
-    novo = MapaSalarial(
+    return versoes.nova_versao(
+        origem,
+        usuario=usuario,
         nome_ato=f"Nova versão a partir de {origem.nome_ato}"[:200],
-        numero="",
-        anexo=origem.anexo,
-        situacao=MapaSalarial.Situacao.RASCUNHO,
         observacoes=f"Copiada de {origem} para edição.",
-        origem=origem,
     )
-    if usuario is not None:
-        novo._history_user = usuario
-    novo.full_clean()
-    novo.save()
-    copias = [
-        ValorPerfil(
-            mapa=novo,
-            codigo=v.codigo,
-            perfil=v.perfil,
-            senioridade=v.senioridade,
-            remuneracao=v.remuneracao,
-            fator_k=v.fator_k,
-        )
-        for v in origem.valores.order_by("pk")
-    ]
-    bulk_create_with_history(
-        copias, ValorPerfil, default_user=usuario, default_change_reason="Cópia de versão"
-    )
-    return novo
 
 
 # --- Estimativa da contratação (DESIGN.md §4.4) ---

@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from catalogo import selectors, services, vigencia
+from catalogo import selectors, services
 from catalogo.models import VersaoCatalogo
 from contratos import selectors as contratos_selectors
+from core import vigencia
 
 Estado = vigencia.Estado
 D1, D2, D3 = date(2025, 1, 1), date(2025, 9, 1), date(2026, 3, 1)

@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 import tablib
 
-from catalogo import planilhas
 from contratos.models import MapaSalarial, ValorPerfil
 from contratos.resources import COLUNAS, ValorPerfilResource
+from core import planilhas
 from core.importacao import LINHAS_NA_PREVIA
 
 LINHAS = LINHAS_NA_PREVIA + 100

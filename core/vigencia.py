@@ -1,4 +1,4 @@
-"""Ciclo de vida único dos dados de referência versionados (mapa salarial e catálogos).
+"""Vigência dos dados de referência versionados (mapa salarial e catálogos), pelas datas.
 
 Guardado no banco: rascunho, publicada (aprovada) ou revogada. O que se mostra (vigente, "a partir de
 dd/mm/aaaa", substituída) deriva só das datas de início das versões publicadas e de `hoje`: nenhuma rotina
