@@ -12,23 +12,32 @@ from simple_history.models import HistoricalRecords
 from catalogo.restricoes import TEXTO_LONGO_MAXIMO, TEXTO_MAXIMO, tamanho_maximo
 
 
+# Fora da classe para que as restrições do banco (no Meta, que não enxerga a classe) usem os mesmos valores.
+class TipoCatalogo(models.TextChoices):
+    NUVEM = "nuvem", "Serviços de nuvem de governo"
+    PROFISSIONAIS = "profissionais", "Serviços profissionais"
+
+
+class SituacaoVersao(models.TextChoices):
+    RASCUNHO = "rascunho", "Rascunho"
+    EM_ANALISE = "em_analise", "Em análise pela SGD"
+    # Guardado: aprovado. Vigente/substituída/"a partir de" derivam das datas (catalogo.vigencia).
+    APROVADO = "aprovado", "Aprovado"
+    SUBSTITUIDO = "substituido", "Substituído"  # legado: hoje a substituição é derivada das datas
+
+
+# Só estas situações admitem alteração de conteúdo; versão aprovada muda por nova versão.
+EDITAVEIS = (SituacaoVersao.RASCUNHO, SituacaoVersao.EM_ANALISE)
+PUBLICADAS = (SituacaoVersao.APROVADO, SituacaoVersao.SUBSTITUIDO)
+
+
 class VersaoCatalogo(models.Model):
     """Uma versão de um catálogo, elaborada pelo SERPRO e pactuada com a SGD/MGI."""
 
-    class Tipo(models.TextChoices):
-        NUVEM = "nuvem", "Serviços de nuvem de governo"
-        PROFISSIONAIS = "profissionais", "Serviços profissionais"
-
-    class Situacao(models.TextChoices):
-        RASCUNHO = "rascunho", "Rascunho"
-        EM_ANALISE = "em_analise", "Em análise pela SGD"
-        # Guardado: aprovado. Vigente/substituída/"a partir de" derivam das datas (catalogo.vigencia).
-        APROVADO = "aprovado", "Aprovado"
-        SUBSTITUIDO = "substituido", "Substituído"  # legado: hoje a substituição é derivada das datas
-
-    # Só estas situações admitem alteração de conteúdo; versão aprovada muda por nova versão.
-    EDITAVEIS = (Situacao.RASCUNHO, Situacao.EM_ANALISE)
-    PUBLICADAS = (Situacao.APROVADO, Situacao.SUBSTITUIDO)
+    Tipo = TipoCatalogo
+    Situacao = SituacaoVersao
+    EDITAVEIS = EDITAVEIS
+    PUBLICADAS = PUBLICADAS
 
     tipo = models.CharField("catálogo", max_length=20, choices=Tipo.choices)
     fornecedor = models.CharField("fornecedor", max_length=60, default="SERPRO")
@@ -78,22 +87,22 @@ class VersaoCatalogo(models.Model):
             # Uma só vigente por vez: duas aprovadas do mesmo catálogo nunca começam no mesmo dia.
             models.UniqueConstraint(
                 fields=["tipo", "fornecedor", "vigencia_inicio"],
-                condition=Q(situacao="aprovado"),
+                condition=Q(situacao=SituacaoVersao.APROVADO),
                 name="versao_catalogo_aprovada_inicio_unico",
                 violation_error_message=(
                     "Já existe uma versão aprovada deste catálogo com este início de vigência."
                 ),
             ),
             models.CheckConstraint(
-                condition=Q(tipo__in=["nuvem", "profissionais"]), name="versao_catalogo_tipo_valido"
+                condition=Q(tipo__in=TipoCatalogo.values), name="versao_catalogo_tipo_valido"
             ),
             models.CheckConstraint(
-                condition=Q(situacao__in=["rascunho", "em_analise", "aprovado", "substituido"]),
+                condition=Q(situacao__in=SituacaoVersao.values),
                 name="versao_catalogo_situacao_valida",
             ),
             # aprovação exige data e referência SEI (também depois de substituída)
             models.CheckConstraint(
-                condition=Q(situacao__in=["rascunho", "em_analise"])
+                condition=Q(situacao__in=list(EDITAVEIS))
                 | (Q(data_aprovacao__isnull=False) & ~Q(referencia_sei="")),
                 name="versao_catalogo_aprovacao_com_data_e_sei",
             ),
@@ -246,33 +255,24 @@ class ServicoProfissional(models.Model):
             _versao_do_tipo(self.versao, VersaoCatalogo.Tipo.PROFISSIONAIS, "serviços profissionais")
 
 
+def _dono_do_nivel(modelo, rotulo: str) -> models.ForeignKey:
+    """Cada dono possível de um nível de serviço; a restrição abaixo exige exatamente um."""
+    return models.ForeignKey(
+        modelo,
+        verbose_name=rotulo,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="niveis_servico",
+    )
+
+
 class NivelServico(models.Model):
     """Nível de serviço de um serviço ou do catálogo inteiro (exatamente um dono)."""
 
-    versao = models.ForeignKey(
-        VersaoCatalogo,
-        verbose_name="versão do catálogo",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="niveis_servico",
-    )
-    servico_nuvem = models.ForeignKey(
-        ServicoNuvem,
-        verbose_name="serviço de nuvem",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="niveis_servico",
-    )
-    servico_profissional = models.ForeignKey(
-        ServicoProfissional,
-        verbose_name="serviço profissional",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="niveis_servico",
-    )
+    versao = _dono_do_nivel(VersaoCatalogo, "versão do catálogo")
+    servico_nuvem = _dono_do_nivel(ServicoNuvem, "serviço de nuvem")
+    servico_profissional = _dono_do_nivel(ServicoProfissional, "serviço profissional")
     indicador = models.CharField("indicador", max_length=200)
     meta = models.CharField("meta", max_length=200)
     forma_medicao = models.TextField(
