@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from acordo import prazos
 from catalogo.restricoes import TEXTO_LONGO_MAXIMO, TEXTO_MAXIMO, tamanho_maximo
+from core.permissoes import RestritoQuerySet
 
 NUMERO_SEI_VALIDATOR = RegexValidator(
     r"^\d[\d./-]*$", "Informe o número SEI só com dígitos, pontos, barra e hífen (ex.: 46328106)."
@@ -220,6 +221,8 @@ class Ocorrencia(models.Model):
         blank=True,
     )
     historico = HistoricalRecords()
+    # dado de referência, comum a todos os órgãos: sem CAMINHO_ORGAO, `restringir` não filtra
+    objects = RestritoQuerySet.as_manager()
 
     class Meta:
         verbose_name = "ocorrência"

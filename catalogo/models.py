@@ -10,6 +10,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from catalogo.restricoes import TEXTO_LONGO_MAXIMO, TEXTO_MAXIMO, tamanho_maximo
+from core.permissoes import RestritoQuerySet
 
 
 # Fora da classe para que as restrições do banco (no Meta, que não enxerga a classe) usem os mesmos valores.
@@ -72,6 +73,8 @@ class VersaoCatalogo(models.Model):
         editable=False,
     )
     history = HistoricalRecords()
+    # dado de referência, comum a todos os órgãos: sem CAMINHO_ORGAO, `restringir` não filtra
+    objects = RestritoQuerySet.as_manager()
 
     class Meta:
         verbose_name = "versão de catálogo"
