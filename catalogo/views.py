@@ -1,7 +1,7 @@
 """Páginas de leitura dos catálogos: todos os perfis leem; alterações ficam na administração.
 
-O estilo de acordo (core.permissoes): cada view declara a permissão; a versão pedida vem de `objeto_ou_404`;
-rascunhos e versões em análise só para quem mantém os catálogos (a mesma regra do mapa salarial)."""
+Permissões no estilo único (core.permissoes): cada view declara a permissão; a versão pedida vem de
+`objeto_ou_404`; rascunhos e versões em análise só para quem mantém os catálogos (como no mapa salarial)."""
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.paginator import Paginator
@@ -25,12 +25,12 @@ def _versoes_visiveis(usuario, base=None):
     return selectors.versoes_visiveis(base, com_rascunhos=usuario.has_perm(MANTER))
 
 
-class LeCatalogo(PermissionRequiredMixin):
+class _LeCatalogo(PermissionRequiredMixin):
     permission_required = LER
     raise_exception = True
 
 
-class CatalogoInicio(LeCatalogo, TemplateView):
+class CatalogoInicio(_LeCatalogo, TemplateView):
     template_name = "catalogo/inicio.html"
 
     def get_context_data(self, **kwargs):
@@ -47,7 +47,7 @@ class CatalogoInicio(LeCatalogo, TemplateView):
         )
 
 
-class _ServicosDaVersao(LeCatalogo, TemplateView):
+class _ServicosDaVersao(_LeCatalogo, TemplateView):
     template_name = "catalogo/servicos.html"
     vigente = False
 
@@ -110,7 +110,7 @@ class VersaoDetalhe(_ServicosDaVersao):
         return self._versao
 
 
-class CompararVersoes(LeCatalogo, TemplateView):
+class CompararVersoes(_LeCatalogo, TemplateView):
     template_name = "catalogo/comparar.html"
 
     def get_context_data(self, **kwargs):
@@ -127,7 +127,7 @@ TIPOS_DE_ARQUIVO = {
 }
 
 
-class VersaoExportar(LeCatalogo, View):
+class VersaoExportar(_LeCatalogo, View):
     """Planilha dos serviços da versão, nas colunas da importação (quem lê o catálogo pode baixar)."""
 
     def get(self, request, pk, formato):
