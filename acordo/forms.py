@@ -77,20 +77,17 @@ class ConclusaoForm(DescreveCampos, forms.ModelForm):
 
     def clean_data_conclusao(self):
         data = self.cleaned_data["data_conclusao"]
-        if data and data > self.hoje:
-            raise forms.ValidationError("A data de conclusão não pode estar no futuro.")
-        if data and data < self.assinatura:
-            raise forms.ValidationError(
-                f"A data de conclusão não pode ser anterior à assinatura do ACT ({self.assinatura:%d/%m/%Y})."
-            )
+        erro = data and prazos.erro_na_data_de_conclusao(data, assinatura=self.assinatura, hoje=self.hoje)
+        if erro:
+            raise forms.ValidationError(erro)
         return data
 
     def clean(self):
         dados = super().clean()
         # Link digitado mas inválido já tem a sua mensagem: não acusar também a falta de evidência.
-        sem_evidencia = not dados.get("numero_sei") and not dados.get("link")
+        sem_evidencia = not prazos.tem_evidencia(dados.get("numero_sei", ""), dados.get("link", ""))
         if sem_evidencia and not self.has_error("numero_sei") and not self.has_error("link"):
-            self.add_error("numero_sei", "Informe a evidência: ao menos o número SEI ou um link.")
+            self.add_error("numero_sei", prazos.SEM_EVIDENCIA)
         return dados
 
     def _post_clean(self):
@@ -104,13 +101,9 @@ class ReaberturaForm(DescreveCampos, forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=1000,
         help_text="Fica registrado no histórico da ocorrência.",
+        # o CharField já tira os espaços: motivo só de espaços cai aqui, com a mensagem do domínio
+        error_messages={"required": prazos.SEM_MOTIVO_DE_REABERTURA},
     )
-
-    def clean_motivo(self):
-        motivo = self.cleaned_data["motivo"].strip()
-        if not motivo:
-            raise forms.ValidationError("Informe o motivo da reabertura.")
-        return motivo
 
 
 class VigenciaForm(DescreveCampos, forms.Form):

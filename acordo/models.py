@@ -11,6 +11,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from acordo import prazos
+from core.permissoes import RestritoQuerySet
 from core.restricoes import TEXTO_LONGO_MAXIMO, TEXTO_MAXIMO, tamanho_maximo
 
 NUMERO_SEI_VALIDATOR = RegexValidator(
@@ -72,10 +73,19 @@ class Participe(models.Model):
         return self.sigla
 
 
+# Fora das classes para que as restrições do banco (no Meta, que não enxerga a classe) usem os mesmos valores.
+class PapelRepresentante(models.TextChoices):
+    TITULAR = "titular", "Titular"
+    SUPLENTE = "suplente", "Suplente"
+
+
+class EstadoOcorrencia(models.TextChoices):
+    PENDENTE = "pendente", "Pendente"
+    CONCLUIDA = "concluida", "Concluída"
+
+
 class Representante(models.Model):
-    class Papel(models.TextChoices):
-        TITULAR = "titular", "Titular"
-        SUPLENTE = "suplente", "Suplente"
+    Papel = PapelRepresentante
 
     participe = models.ForeignKey(Participe, on_delete=models.CASCADE, related_name="representantes")
     papel = models.CharField("papel", max_length=10, choices=Papel.choices)
@@ -102,7 +112,7 @@ class Representante(models.Model):
                 name="representante_papel_vigente_unico",
             ),
             models.CheckConstraint(
-                condition=Q(papel__in=["titular", "suplente"]), name="representante_papel"
+                condition=Q(papel__in=PapelRepresentante.values), name="representante_papel"
             ),
         ]
 
@@ -143,9 +153,9 @@ class AcaoCronograma(models.Model):
             models.UniqueConstraint(fields=["acordo", "ordem"], name="acao_ordem_unica"),
             models.CheckConstraint(
                 condition=(
-                    Q(tipo_prazo="data_fixa", data_fixa__isnull=False, quantidade__isnull=True)
+                    Q(tipo_prazo=prazos.TipoPrazo.DATA_FIXA, data_fixa__isnull=False, quantidade__isnull=True)
                     | Q(
-                        tipo_prazo__in=["dias", "meses", "recorrente"],
+                        tipo_prazo__in=[t for t in prazos.TipoPrazo if t != prazos.TipoPrazo.DATA_FIXA],
                         quantidade__gte=1,
                         data_fixa__isnull=True,
                     )
@@ -183,9 +193,7 @@ class AcaoCronograma(models.Model):
 class Ocorrencia(models.Model):
     """Cada vencimento de uma ação, materializado antecipadamente; atrasada é derivada de `hoje`."""
 
-    class Estado(models.TextChoices):
-        PENDENTE = "pendente", "Pendente"
-        CONCLUIDA = "concluida", "Concluída"
+    Estado = EstadoOcorrencia
 
     acao = models.ForeignKey(AcaoCronograma, on_delete=models.CASCADE, related_name="ocorrencias")
     ordinal = models.PositiveSmallIntegerField("ocorrência nº", validators=[MinValueValidator(1)])
@@ -213,6 +221,8 @@ class Ocorrencia(models.Model):
         blank=True,
     )
     historico = HistoricalRecords()
+    # dado de referência, comum a todos os órgãos: sem CAMINHO_ORGAO, `restringir` não filtra
+    objects = RestritoQuerySet.as_manager()
 
     class Meta:
         verbose_name = "ocorrência"
@@ -226,9 +236,9 @@ class Ocorrencia(models.Model):
             # concluir exige data e evidência (número SEI ou link); pendente não guarda conclusão
             models.CheckConstraint(
                 condition=(
-                    Q(estado="pendente", data_conclusao__isnull=True)
+                    Q(estado=EstadoOcorrencia.PENDENTE, data_conclusao__isnull=True)
                     | (
-                        Q(estado="concluida", data_conclusao__isnull=False)
+                        Q(estado=EstadoOcorrencia.CONCLUIDA, data_conclusao__isnull=False)
                         & (~Q(numero_sei="") | ~Q(link=""))
                     )
                 ),
@@ -247,8 +257,13 @@ class Ocorrencia(models.Model):
         if self.estado == self.Estado.CONCLUIDA:
             if self.data_conclusao is None:
                 raise ValidationError({"data_conclusao": "Informe a data de conclusão."})
-            if not self.numero_sei and not self.link:
-                raise ValidationError("Informe a evidência: ao menos o número SEI ou um link.")
+            erro = prazos.erro_na_data_de_conclusao(
+                self.data_conclusao, assinatura=self.acao.acordo.data_assinatura
+            )
+            if erro:
+                raise ValidationError({"data_conclusao": erro})
+            if not prazos.tem_evidencia(self.numero_sei, self.link):
+                raise ValidationError({"numero_sei": prazos.SEM_EVIDENCIA})
         elif self.data_conclusao is not None:
             raise ValidationError({"data_conclusao": "Ocorrência pendente não tem data de conclusão."})
 

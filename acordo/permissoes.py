@@ -3,6 +3,9 @@ from core.grupos import ACOMPANHAMENTO, ADMINISTRADOR, CONSULTA, EQUIPE
 MODELOS = ("acordo", "participe", "representante", "acaocronograma", "ocorrencia", "diasemexpediente")
 LEITURA = [f"acordo.view_{m}" for m in MODELOS]
 
+# o cartão do ACT no Painel só aparece (e só é calculado) para quem lê o acordo
+PAINEL = "acordo.view_acordo"
+
 GRUPOS = {
     # edita acordo (assinatura, vigência), ações, partícipes, representantes e dias sem expediente
     ADMINISTRADOR: LEITURA

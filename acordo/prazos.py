@@ -133,3 +133,23 @@ def situacao(vencimento: date, data_conclusao: date | None, hoje: date) -> Situa
 
 def dias_restantes(termino: date, hoje: date) -> int:
     return max((termino - hoje).days, 0)
+
+
+# Regras da conclusão e da reabertura de uma ocorrência: escritas só aqui; o modelo, o serviço e os
+# formulários chamam estas funções e mostram estas mensagens.
+SEM_EVIDENCIA = "Informe a evidência: ao menos o número SEI ou um link."
+SEM_MOTIVO_DE_REABERTURA = "Informe o motivo da reabertura."
+
+
+def erro_na_data_de_conclusao(data: date, *, assinatura: date, hoje: date | None = None) -> str | None:
+    """A conclusão fica entre a assinatura do ACT e `hoje`; sem `hoje` (o modelo não tem relógio), só o
+    limite da assinatura é conferido."""
+    if hoje is not None and data > hoje:
+        return "A data de conclusão não pode estar no futuro."
+    if data < assinatura:
+        return f"A data de conclusão não pode ser anterior à assinatura do ACT ({assinatura:%d/%m/%Y})."
+    return None
+
+
+def tem_evidencia(numero_sei: str, link: str) -> bool:
+    return bool(numero_sei.strip() or link.strip())

@@ -98,10 +98,12 @@ def ocorrencias_filtradas(
     return qs
 
 
-def ocorrencia_com_historico(pk: int):
-    ocorrencia = Ocorrencia.objects.select_related("acao__acordo", "concluida_por").get(pk=pk)
-    historico = ocorrencia.historico.select_related("history_user").order_by("-history_date", "-history_id")
-    return ocorrencia, historico
+def ocorrencias_com_acordo():
+    return Ocorrencia.objects.select_related("acao__acordo", "concluida_por")
+
+
+def historico_da_ocorrencia(ocorrencia: Ocorrencia):
+    return ocorrencia.historico.select_related("history_user").order_by("-history_date", "-history_id")
 
 
 # Prévia de alteração da assinatura ou da vigência -------------------------------------------------------

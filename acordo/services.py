@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from acordo import selectors
+from acordo import prazos, selectors
 from acordo.models import Acordo, Ocorrencia
 
 
@@ -97,12 +97,12 @@ def ocorrencia_concluir(
         raise ValidationError(
             "Esta ocorrência já está concluída; reabra-a antes de registrar outra conclusão."
         )
-    if data_conclusao > hoje:
-        raise ValidationError({"data_conclusao": "A data de conclusão não pode estar no futuro."})
-    if data_conclusao < ocorrencia.acao.acordo.data_assinatura:
-        raise ValidationError(
-            {"data_conclusao": "A data de conclusão não pode ser anterior à assinatura do ACT."}
-        )
+    # o modelo confere a assinatura e a evidência; o futuro depende de `hoje`, que só o serviço conhece
+    erro = prazos.erro_na_data_de_conclusao(
+        data_conclusao, assinatura=ocorrencia.acao.acordo.data_assinatura, hoje=hoje
+    )
+    if erro:
+        raise ValidationError({"data_conclusao": erro})
     ocorrencia.estado = Ocorrencia.Estado.CONCLUIDA
     ocorrencia.data_conclusao = data_conclusao
     ocorrencia.numero_sei = numero_sei.strip()
@@ -122,7 +122,7 @@ def ocorrencia_reabrir(*, ocorrencia: Ocorrencia, motivo: str, usuario) -> Ocorr
     if not ocorrencia.concluida:
         raise ValidationError("Só uma ocorrência concluída pode ser reaberta.")
     if not motivo:
-        raise ValidationError({"motivo": "Informe o motivo da reabertura."})
+        raise ValidationError({"motivo": prazos.SEM_MOTIVO_DE_REABERTURA})
     # a evidência anterior fica no histórico; a ocorrência volta a pendente sem conclusão
     ocorrencia.estado = Ocorrencia.Estado.PENDENTE
     ocorrencia.data_conclusao = None

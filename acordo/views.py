@@ -1,6 +1,10 @@
-"""Páginas do ACT 142/2024: todo usuário autenticado lê; escritas exigem a permissão do seu grupo."""
+"""Páginas do ACT 142/2024: todos os grupos leem; escritas exigem a permissão do seu grupo.
+
+Um só estilo (core.permissoes): cada view declara a permissão (`permission_required` ou
+`PermissionRequiredMixin`, com 403 para quem está autenticado); o objeto pedido vem de `objeto_ou_404`."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -11,9 +15,12 @@ from django.views import View
 
 from acordo import calendario, prazos, selectors, services
 from acordo.forms import ROTULOS_SITUACAO, ConclusaoForm, CronogramaFiltroForm, ReaberturaForm, VigenciaForm
-from acordo.models import Ocorrencia
+from core.permissoes import objeto_ou_404
 
 POR_PAGINA = 25
+LER_ACORDO = "acordo.view_acordo"
+LER_OCORRENCIAS = "acordo.view_ocorrencia"
+REGISTRAR = "acordo.change_ocorrencia"
 
 
 def _acordo_ou_404():
@@ -23,6 +30,7 @@ def _acordo_ou_404():
     return acordo
 
 
+@permission_required(LER_ACORDO, raise_exception=True)
 def detalhe(request):
     hoje = timezone.localdate()
     acordo = selectors.acordo_atual()
@@ -43,6 +51,7 @@ def detalhe(request):
     return render(request, "acordo/detalhe.html", contexto)
 
 
+@permission_required(LER_OCORRENCIAS, raise_exception=True)
 def cronograma(request):
     hoje = timezone.localdate()
     acordo = _acordo_ou_404()
@@ -78,6 +87,7 @@ def _marcar_situacao(ocorrencias, hoje):
         o.situacao_atual, o.rotulo_situacao = s.value, ROTULOS_SITUACAO[s]
 
 
+@permission_required(LER_OCORRENCIAS, raise_exception=True)
 def linha_do_tempo(request):
     hoje = timezone.localdate()
     acordo = _acordo_ou_404()
@@ -95,11 +105,11 @@ def linha_do_tempo(request):
 
 def _pagina_ocorrencia(request, pk, *, conclusao=None, reabertura=None, status=200):
     hoje = timezone.localdate()
-    try:
-        ocorrencia, historico = selectors.ocorrencia_com_historico(pk)
-    except Ocorrencia.DoesNotExist as erro:
-        raise Http404("Ocorrência não encontrada.") from erro
-    pode_registrar = request.user.has_perm("acordo.change_ocorrencia")
+    ocorrencia = objeto_ou_404(
+        request.user, selectors.ocorrencias_com_acordo(), permissao=LER_OCORRENCIAS, pk=pk
+    )
+    historico = selectors.historico_da_ocorrencia(ocorrencia)
+    pode_registrar = request.user.has_perm(REGISTRAR)
     situacao = ocorrencia.situacao(hoje)
     return render(
         request,
@@ -120,24 +130,33 @@ def _pagina_ocorrencia(request, pk, *, conclusao=None, reabertura=None, status=2
     )
 
 
+@permission_required(LER_OCORRENCIAS, raise_exception=True)
 def ocorrencia(request, pk):
     return _pagina_ocorrencia(request, pk)
 
 
-class OcorrenciaConcluir(PermissionRequiredMixin, View):
-    permission_required = "acordo.change_ocorrencia"
+class _RegistroNaOcorrencia(PermissionRequiredMixin, View):
+    """Concluir e reabrir seguem o mesmo caminho: autorizar → validar → serviço → responder."""
+
+    permission_required = REGISTRAR
     raise_exception = True
     http_method_names = ["post"]
+    formulario_na_pagina: str  # o nome do formulário no contexto da página da ocorrência
+    sucesso: str
+
+    def formulario(self, alvo, hoje):
+        raise NotImplementedError
+
+    def salvar(self, alvo, dados, hoje):
+        raise NotImplementedError
 
     def post(self, request, pk):
         hoje = timezone.localdate()
-        alvo = get_object_or_404(Ocorrencia.objects.select_related("acao__acordo"), pk=pk)
-        form = ConclusaoForm(request.POST, hoje=hoje, assinatura=alvo.acao.acordo.data_assinatura)
+        alvo = objeto_ou_404(request.user, selectors.ocorrencias_com_acordo(), permissao=REGISTRAR, pk=pk)
+        form = self.formulario(alvo, hoje)
         if form.is_valid():
             try:
-                services.ocorrencia_concluir(
-                    ocorrencia=alvo, usuario=request.user, hoje=hoje, **form.cleaned_data
-                )
+                self.salvar(alvo, form.cleaned_data, hoje)
             except ValidationError as erro:
                 if not hasattr(erro, "error_dict"):
                     # estado mudou (ex.: já concluída por outra pessoa): avisa e mostra a situação atual
@@ -145,33 +164,31 @@ class OcorrenciaConcluir(PermissionRequiredMixin, View):
                     return redirect(alvo)
                 _anexar_erros(form, erro)
             else:
-                messages.success(request, "Ocorrência concluída e evidência registrada.")
+                messages.success(request, self.sucesso)
                 return redirect(alvo)
-        return _pagina_ocorrencia(request, pk, conclusao=form, status=400)
+        return _pagina_ocorrencia(request, pk, status=400, **{self.formulario_na_pagina: form})
 
 
-class OcorrenciaReabrir(PermissionRequiredMixin, View):
-    permission_required = "acordo.change_ocorrencia"
-    raise_exception = True
-    http_method_names = ["post"]
+class OcorrenciaConcluir(_RegistroNaOcorrencia):
+    formulario_na_pagina = "conclusao"
+    sucesso = "Ocorrência concluída e evidência registrada."
 
-    def post(self, request, pk):
-        alvo = get_object_or_404(Ocorrencia, pk=pk)
-        form = ReaberturaForm(request.POST)
-        if form.is_valid():
-            try:
-                services.ocorrencia_reabrir(
-                    ocorrencia=alvo, motivo=form.cleaned_data["motivo"], usuario=request.user
-                )
-            except ValidationError as erro:
-                if not hasattr(erro, "error_dict"):
-                    messages.error(request, " ".join(erro.messages))
-                    return redirect(alvo)
-                _anexar_erros(form, erro)
-            else:
-                messages.success(request, "Ocorrência reaberta; o motivo ficou no histórico.")
-                return redirect(alvo)
-        return _pagina_ocorrencia(request, pk, reabertura=form, status=400)
+    def formulario(self, alvo, hoje):
+        return ConclusaoForm(self.request.POST, hoje=hoje, assinatura=alvo.acao.acordo.data_assinatura)
+
+    def salvar(self, alvo, dados, hoje):
+        services.ocorrencia_concluir(ocorrencia=alvo, usuario=self.request.user, hoje=hoje, **dados)
+
+
+class OcorrenciaReabrir(_RegistroNaOcorrencia):
+    formulario_na_pagina = "reabertura"
+    sucesso = "Ocorrência reaberta; o motivo ficou no histórico."
+
+    def formulario(self, alvo, hoje):
+        return ReaberturaForm(self.request.POST)
+
+    def salvar(self, alvo, dados, hoje):
+        services.ocorrencia_reabrir(ocorrencia=alvo, motivo=dados["motivo"], usuario=self.request.user)
 
 
 def _anexar_erros(form, erro: ValidationError):
@@ -228,6 +245,7 @@ class VigenciaAlterar(PermissionRequiredMixin, View):
         )
 
 
+@permission_required(LER_OCORRENCIAS, raise_exception=True)
 def ics(request, sigla=None):
     acordo = _acordo_ou_404()
     ocorrencias = selectors.ocorrencias_do_acordo(acordo)

@@ -9,8 +9,15 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from core.permissoes import RestritoQuerySet
 from core.restricoes import TEXTO_LONGO_MAXIMO, TEXTO_MAXIMO, tamanho_maximo
 from core.versoes import VersaoDeReferencia
+
+
+def _texto_longo(rotulo: str) -> models.TextField:
+    return models.TextField(
+        rotulo, max_length=TEXTO_LONGO_MAXIMO, validators=[MaxLengthValidator(TEXTO_LONGO_MAXIMO)], blank=True
+    )
 
 
 class TipoCatalogo(models.TextChoices):
@@ -67,12 +74,7 @@ class VersaoCatalogo(VersaoDeReferencia, models.Model):
         default=False,
         help_text="Marque quando os preços não forem os oficiais (catálogo de exemplo).",
     )
-    observacoes = models.TextField(
-        "observações",
-        max_length=TEXTO_LONGO_MAXIMO,
-        validators=[MaxLengthValidator(TEXTO_LONGO_MAXIMO)],
-        blank=True,
-    )
+    observacoes = _texto_longo("observações")
     origem = models.ForeignKey(
         "self",
         verbose_name="copiada de",
@@ -83,6 +85,8 @@ class VersaoCatalogo(VersaoDeReferencia, models.Model):
         editable=False,
     )
     history = HistoricalRecords()
+    # dado de referência, comum a todos os órgãos: sem CAMINHO_ORGAO, `restringir` não filtra
+    objects = RestritoQuerySet.as_manager()
 
     class Meta:
         verbose_name = "versão de catálogo"
@@ -164,6 +168,20 @@ class UnidadeProfissional(models.TextChoices):
     MES = "mes", "Mês"
 
 
+def _versao_do_servico(related_name: str) -> models.ForeignKey:
+    return models.ForeignKey(
+        VersaoCatalogo, verbose_name="versão do catálogo", on_delete=models.CASCADE, related_name=related_name
+    )
+
+
+def _codigo_unico_na_versao(prefixo: str) -> models.UniqueConstraint:
+    return models.UniqueConstraint(
+        fields=["versao", "codigo"],
+        name=f"{prefixo}_codigo_unico_na_versao",
+        violation_error_message="Já existe um serviço com este código nesta versão.",
+    )
+
+
 def _versao_do_tipo(versao, tipo, nome):
     """Um serviço só pertence a uma versão do catálogo do seu tipo (o banco não cruza tabelas)."""
     if versao is not None and versao.tipo != tipo:
@@ -171,23 +189,13 @@ def _versao_do_tipo(versao, tipo, nome):
 
 
 class ServicoNuvem(models.Model):
-    versao = models.ForeignKey(
-        VersaoCatalogo,
-        verbose_name="versão do catálogo",
-        on_delete=models.CASCADE,
-        related_name="servicos_nuvem",
-    )
+    versao = _versao_do_servico("servicos_nuvem")
     codigo = models.CharField("código", max_length=30)
     nome = models.CharField("nome", max_length=200)
     categoria = models.CharField("categoria", max_length=20, choices=CategoriaNuvem.choices)
     unidade_medida = models.CharField("unidade de medida", max_length=40, help_text="Por exemplo vCPU/hora.")
     preco_unitario = models.DecimalField("preço unitário (R$)", max_digits=18, decimal_places=4)
-    descricao = models.TextField(
-        "descrição",
-        max_length=TEXTO_LONGO_MAXIMO,
-        validators=[MaxLengthValidator(TEXTO_LONGO_MAXIMO)],
-        blank=True,
-    )
+    descricao = _texto_longo("descrição")
     history = HistoricalRecords()
 
     class Meta:
@@ -196,11 +204,7 @@ class ServicoNuvem(models.Model):
         ordering = ["versao", "categoria", "codigo"]
         constraints = [
             tamanho_maximo("serviconuvem", "descricao", TEXTO_LONGO_MAXIMO),
-            models.UniqueConstraint(
-                fields=["versao", "codigo"],
-                name="servico_nuvem_codigo_unico_na_versao",
-                violation_error_message="Já existe um serviço com este código nesta versão.",
-            ),
+            _codigo_unico_na_versao("servico_nuvem"),
             models.CheckConstraint(condition=Q(preco_unitario__gt=0), name="servico_nuvem_preco_positivo"),
             models.CheckConstraint(
                 condition=Q(categoria__in=CategoriaNuvem.values), name="servico_nuvem_categoria_valida"
@@ -219,22 +223,12 @@ class ServicoNuvem(models.Model):
 
 
 class ServicoProfissional(models.Model):
-    versao = models.ForeignKey(
-        VersaoCatalogo,
-        verbose_name="versão do catálogo",
-        on_delete=models.CASCADE,
-        related_name="servicos_profissionais",
-    )
+    versao = _versao_do_servico("servicos_profissionais")
     codigo = models.CharField("código", max_length=30)
     nome = models.CharField("nome", max_length=200)
     unidade = models.CharField("unidade", max_length=10, choices=UnidadeProfissional.choices)
     preco = models.DecimalField("preço (R$)", max_digits=14, decimal_places=2)
-    descricao = models.TextField(
-        "descrição",
-        max_length=TEXTO_LONGO_MAXIMO,
-        validators=[MaxLengthValidator(TEXTO_LONGO_MAXIMO)],
-        blank=True,
-    )
+    descricao = _texto_longo("descrição")
     history = HistoricalRecords()
 
     class Meta:
@@ -243,11 +237,7 @@ class ServicoProfissional(models.Model):
         ordering = ["versao", "codigo"]
         constraints = [
             tamanho_maximo("servicoprofissional", "descricao", TEXTO_LONGO_MAXIMO),
-            models.UniqueConstraint(
-                fields=["versao", "codigo"],
-                name="servico_profissional_codigo_unico_na_versao",
-                violation_error_message="Já existe um serviço com este código nesta versão.",
-            ),
+            _codigo_unico_na_versao("servico_profissional"),
             models.CheckConstraint(condition=Q(preco__gt=0), name="servico_profissional_preco_positivo"),
             models.CheckConstraint(
                 condition=Q(unidade__in=UnidadeProfissional.values),
@@ -265,33 +255,24 @@ class ServicoProfissional(models.Model):
             _versao_do_tipo(self.versao, VersaoCatalogo.Tipo.PROFISSIONAIS, "serviços profissionais")
 
 
+def _dono_do_nivel(modelo, rotulo: str) -> models.ForeignKey:
+    """Cada dono possível de um nível de serviço; a restrição abaixo exige exatamente um."""
+    return models.ForeignKey(
+        modelo,
+        verbose_name=rotulo,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="niveis_servico",
+    )
+
+
 class NivelServico(models.Model):
     """Nível de serviço de um serviço ou do catálogo inteiro (exatamente um dono)."""
 
-    versao = models.ForeignKey(
-        VersaoCatalogo,
-        verbose_name="versão do catálogo",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="niveis_servico",
-    )
-    servico_nuvem = models.ForeignKey(
-        ServicoNuvem,
-        verbose_name="serviço de nuvem",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="niveis_servico",
-    )
-    servico_profissional = models.ForeignKey(
-        ServicoProfissional,
-        verbose_name="serviço profissional",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="niveis_servico",
-    )
+    versao = _dono_do_nivel(VersaoCatalogo, "versão do catálogo")
+    servico_nuvem = _dono_do_nivel(ServicoNuvem, "serviço de nuvem")
+    servico_profissional = _dono_do_nivel(ServicoProfissional, "serviço profissional")
     indicador = models.CharField("indicador", max_length=200)
     meta = models.CharField("meta", max_length=200)
     forma_medicao = models.TextField(

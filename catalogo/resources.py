@@ -32,6 +32,8 @@ COLUNAS_NIVEL = {
     "nivel_medicao": "forma_medicao",
     "nivel_glosa": "faixas_glosa",
 }
+# Depois das colunas próprias de cada catálogo: a descrição, o primeiro nível de serviço e o aviso.
+COLUNAS_FINAIS = ["descricao", *COLUNAS_NIVEL, "valores"]
 AVISO_ILUSTRATIVO = "valores ilustrativos: exemplo, não são os preços oficiais do SERPRO"
 
 
@@ -79,6 +81,16 @@ class DecimalPtBrWidget(widgets.Widget):
         return value
 
 
+def _do_primeiro_nivel(campo: str):
+    """Exportação: a planilha tem colunas para um nível de serviço por linha, o primeiro de cada serviço."""
+
+    def dehydrate(self, obj):
+        niveis = list(obj.niveis_servico.all())  # já vêm do prefetch: sem consulta por linha
+        return getattr(niveis[0], campo) if niveis else ""
+
+    return dehydrate
+
+
 class _ServicoResource(ImportacaoRapidaMixin, ValidacaoSemConsultasMixin, resources.ModelResource):
     campo_destino = "versao"
     linhas_com_comparacao = LINHAS_NA_PREVIA  # as demais linhas da prévia não montam comparação
@@ -91,10 +103,17 @@ class _ServicoResource(ImportacaoRapidaMixin, ValidacaoSemConsultasMixin, resour
     nivel_glosa = fields.Field(column_name="nivel_glosa", readonly=False)
 
     codigo = fields.Field(attribute="codigo", column_name="codigo", widget=widgets.CharWidget())
+    valores = fields.Field(column_name="observacao", readonly=True)
     tipo_versao: str = ""
     dono_nivel: str = ""
     obrigatorias: tuple[str, ...] = ()
     numericas: tuple[str, ...] = ()
+
+    class Meta:
+        import_id_fields = ["codigo"]
+        clean_model_instances = True
+        skip_unchanged = False  # o nível de serviço da linha é gravado depois do serviço, mesmo inalterado
+        instance_loader_class = CarregadorDaVersao  # uma consulta para a versão inteira
 
     def __init__(self, versao: VersaoCatalogo | None = None, **kwargs):
         super().__init__(**kwargs)
@@ -196,25 +215,13 @@ class _ServicoResource(ImportacaoRapidaMixin, ValidacaoSemConsultasMixin, resour
         nivel.save()
 
     # --- exportação: o primeiro nível de serviço de cada serviço --------------------------------------
-    def _primeiro_nivel(self, obj):
-        niveis = list(obj.niveis_servico.all())
-        return niveis[0] if niveis else None
+    dehydrate_nivel_indicador = _do_primeiro_nivel(COLUNAS_NIVEL["nivel_indicador"])
+    dehydrate_nivel_meta = _do_primeiro_nivel(COLUNAS_NIVEL["nivel_meta"])
+    dehydrate_nivel_medicao = _do_primeiro_nivel(COLUNAS_NIVEL["nivel_medicao"])
+    dehydrate_nivel_glosa = _do_primeiro_nivel(COLUNAS_NIVEL["nivel_glosa"])
 
-    def dehydrate_nivel_indicador(self, obj):
-        nivel = self._primeiro_nivel(obj)
-        return nivel.indicador if nivel else ""
-
-    def dehydrate_nivel_meta(self, obj):
-        nivel = self._primeiro_nivel(obj)
-        return nivel.meta if nivel else ""
-
-    def dehydrate_nivel_medicao(self, obj):
-        nivel = self._primeiro_nivel(obj)
-        return nivel.forma_medicao if nivel else ""
-
-    def dehydrate_nivel_glosa(self, obj):
-        nivel = self._primeiro_nivel(obj)
-        return nivel.faixas_glosa if nivel else ""
+    def dehydrate_valores(self, obj):
+        return AVISO_ILUSTRATIVO if obj.versao.valores_ilustrativos else ""
 
 
 class ServicoNuvemResource(_ServicoResource):
@@ -226,35 +233,15 @@ class ServicoNuvemResource(_ServicoResource):
     preco_unitario = fields.Field(
         attribute="preco_unitario", column_name="preco_unitario", widget=DecimalPtBrWidget(casas=4)
     )
-    valores = fields.Field(column_name="observacao", readonly=True)
 
     tipo_versao = VersaoCatalogo.Tipo.NUVEM
     obrigatorias = ("codigo", "nome", "categoria", "unidade_medida", "preco_unitario")
     numericas = ("preco_unitario",)
     dono_nivel = "servico_nuvem"
 
-    class Meta:
+    class Meta(_ServicoResource.Meta):
         model = ServicoNuvem
-        import_id_fields = ["codigo"]
-        fields = [
-            "codigo",
-            "nome",
-            "categoria",
-            "unidade_medida",
-            "preco_unitario",
-            "descricao",
-            "nivel_indicador",
-            "nivel_meta",
-            "nivel_medicao",
-            "nivel_glosa",
-            "valores",
-        ]
-        clean_model_instances = True
-        skip_unchanged = False  # o nível de serviço da linha é gravado depois do serviço, mesmo inalterado
-        instance_loader_class = CarregadorDaVersao  # uma consulta para a versão inteira
-
-    def dehydrate_valores(self, obj):
-        return AVISO_ILUSTRATIVO if obj.versao.valores_ilustrativos else ""
+        fields = ["codigo", "nome", "categoria", "unidade_medida", "preco_unitario", *COLUNAS_FINAIS]
 
 
 class ServicoProfissionalResource(_ServicoResource):
@@ -264,31 +251,12 @@ class ServicoProfissionalResource(_ServicoResource):
         widget=EscolhaWidget(UnidadeProfissional.choices, "unidade"),
     )
     preco = fields.Field(attribute="preco", column_name="preco", widget=DecimalPtBrWidget(casas=2))
-    valores = fields.Field(column_name="observacao", readonly=True)
 
     tipo_versao = VersaoCatalogo.Tipo.PROFISSIONAIS
     obrigatorias = ("codigo", "nome", "unidade", "preco")
     numericas = ("preco",)
     dono_nivel = "servico_profissional"
 
-    class Meta:
+    class Meta(_ServicoResource.Meta):
         model = ServicoProfissional
-        import_id_fields = ["codigo"]
-        fields = [
-            "codigo",
-            "nome",
-            "unidade",
-            "preco",
-            "descricao",
-            "nivel_indicador",
-            "nivel_meta",
-            "nivel_medicao",
-            "nivel_glosa",
-            "valores",
-        ]
-        clean_model_instances = True
-        skip_unchanged = False  # o nível de serviço da linha é gravado depois do serviço, mesmo inalterado
-        instance_loader_class = CarregadorDaVersao  # uma consulta para a versão inteira
-
-    def dehydrate_valores(self, obj):
-        return AVISO_ILUSTRATIVO if obj.versao.valores_ilustrativos else ""
+        fields = ["codigo", "nome", "unidade", "preco", *COLUNAS_FINAIS]

@@ -20,10 +20,12 @@ def versoes() -> QuerySet[VersaoCatalogo]:
     ).order_by("tipo", "-vigencia_inicio", "-id")
 
 
-def versoes_visiveis(usuario, base: QuerySet[VersaoCatalogo] | None = None) -> QuerySet[VersaoCatalogo]:
-    """Rascunhos e versões em análise só para quem mantém os catálogos (a mesma regra do mapa salarial)."""
+def versoes_visiveis(
+    base: QuerySet[VersaoCatalogo] | None = None, *, com_rascunhos: bool
+) -> QuerySet[VersaoCatalogo]:
+    """Sem `com_rascunhos`, só as versões publicadas; quem pode vê-los a view decide."""
     base = VersaoCatalogo.objects.all() if base is None else base
-    if usuario.has_perm("catalogo.change_versaocatalogo"):
+    if com_rascunhos:
         return base
     return base.exclude(situacao__in=VersaoCatalogo.EDITAVEIS)
 

@@ -1,9 +1,11 @@
-"""Páginas de leitura dos catálogos: todos os perfis leem; alterações ficam na administração."""
+"""Páginas de leitura dos catálogos: todos os perfis leem; alterações ficam na administração.
+
+Permissões no estilo único (core.permissoes): cada view declara a permissão; a versão pedida vem de
+`objeto_ou_404`; rascunhos e versões em análise só para quem mantém os catálogos (como no mapa salarial)."""
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 from django.views import View
 from django.views.generic import TemplateView
@@ -12,31 +14,40 @@ from catalogo import selectors
 from catalogo.forms import CompararVersoesForm, FiltroServicosForm
 from catalogo.models import CategoriaNuvem, VersaoCatalogo
 from core.formatos import exportar_tabela
+from core.permissoes import objeto_ou_404
 
 POR_PAGINA = 25
 LER = "catalogo.view_versaocatalogo"
+MANTER = "catalogo.change_versaocatalogo"
 
 
-class CatalogoInicio(PermissionRequiredMixin, TemplateView):
+def _versoes_visiveis(usuario, base=None):
+    return selectors.versoes_visiveis(base, com_rascunhos=usuario.has_perm(MANTER))
+
+
+class _LeCatalogo(PermissionRequiredMixin):
     permission_required = LER
+    raise_exception = True
+
+
+class CatalogoInicio(_LeCatalogo, TemplateView):
     template_name = "catalogo/inicio.html"
 
     def get_context_data(self, **kwargs):
-        versoes = selectors.versoes_visiveis(self.request.user, selectors.versoes())
+        versoes = _versoes_visiveis(self.request.user, selectors.versoes())
         pagina = Paginator(versoes, POR_PAGINA).get_page(self.request.GET.get("pagina"))
         pagina.object_list = selectors.anotar_estados(list(pagina.object_list))
         vigentes = selectors.versoes_vigentes()
         return super().get_context_data(
             pagina=pagina,
             vigentes=[(tipo, rotulo, vigentes.get(tipo)) for tipo, rotulo in VersaoCatalogo.Tipo.choices],
-            comparar_form=CompararVersoesForm(versoes=selectors.versoes_visiveis(self.request.user)),
-            pode_administrar=self.request.user.has_perm("catalogo.change_versaocatalogo"),
+            comparar_form=CompararVersoesForm(versoes=_versoes_visiveis(self.request.user)),
+            pode_administrar=self.request.user.has_perm(MANTER),
             **kwargs,
         )
 
 
-class _ServicosDaVersao(PermissionRequiredMixin, TemplateView):
-    permission_required = LER
+class _ServicosDaVersao(_LeCatalogo, TemplateView):
     template_name = "catalogo/servicos.html"
     vigente = False
 
@@ -90,20 +101,20 @@ class CatalogoVigente(_ServicosDaVersao):
 class VersaoDetalhe(_ServicosDaVersao):
     def get_versao(self):
         if not hasattr(self, "_versao"):
-            self._versao = get_object_or_404(
-                selectors.versoes_visiveis(self.request.user).select_related("origem"), pk=self.kwargs["pk"]
+            self._versao = objeto_ou_404(
+                self.request.user,
+                _versoes_visiveis(self.request.user).select_related("origem"),
+                permissao=LER,
+                pk=self.kwargs["pk"],
             )
         return self._versao
 
 
-class CompararVersoes(PermissionRequiredMixin, TemplateView):
-    permission_required = LER
+class CompararVersoes(_LeCatalogo, TemplateView):
     template_name = "catalogo/comparar.html"
 
     def get_context_data(self, **kwargs):
-        form = CompararVersoesForm(
-            self.request.GET or None, versoes=selectors.versoes_visiveis(self.request.user)
-        )
+        form = CompararVersoesForm(self.request.GET or None, versoes=_versoes_visiveis(self.request.user))
         comparacao = None
         if form.is_valid():
             comparacao = selectors.comparar_versoes(form.cleaned_data["base"], form.cleaned_data["nova"])
@@ -116,15 +127,13 @@ TIPOS_DE_ARQUIVO = {
 }
 
 
-class VersaoExportar(PermissionRequiredMixin, View):
+class VersaoExportar(_LeCatalogo, View):
     """Planilha dos serviços da versão, nas colunas da importação (quem lê o catálogo pode baixar)."""
-
-    permission_required = LER
 
     def get(self, request, pk, formato):
         if formato not in TIPOS_DE_ARQUIVO:
             raise Http404
-        versao = get_object_or_404(selectors.versoes_visiveis(request.user), pk=pk)
+        versao = objeto_ou_404(request.user, _versoes_visiveis(request.user), permissao=LER, pk=pk)
         # os mesmos formatos do admin: texto nunca vira fórmula
         conteudo = exportar_tabela(selectors.planilha_da_versao(versao), formato)
         if formato == "csv":

@@ -9,8 +9,10 @@ from acordo.prazos import (
     Situacao,
     TipoPrazo,
     calendario,
+    erro_na_data_de_conclusao,
     situacao,
     somar_meses,
+    tem_evidencia,
     termino_da_vigencia,
     vencimentos,
 )
@@ -119,3 +121,27 @@ def test_prazo_sem_parametro_e_recusado():
         Prazo(TipoPrazo.MESES)
     with pytest.raises(ValueError):
         Prazo(TipoPrazo.DATA_FIXA)
+
+
+@pytest.mark.parametrize(
+    ("conclusao", "hoje", "erro"),
+    [
+        (date(2024, 11, 12), date(2025, 1, 1), None),  # no dia da assinatura vale
+        (date(2025, 1, 1), date(2025, 1, 1), None),  # hoje vale
+        (date(2025, 1, 2), date(2025, 1, 1), "não pode estar no futuro"),
+        (date(2024, 11, 11), date(2025, 1, 1), "anterior à assinatura do ACT (12/11/2024)"),
+        (date(2024, 11, 11), None, "anterior à assinatura do ACT (12/11/2024)"),  # o modelo, sem relógio
+        (date(2099, 1, 1), None, None),
+    ],
+)
+def test_data_de_conclusao_entre_a_assinatura_e_hoje(conclusao, hoje, erro):
+    obtido = erro_na_data_de_conclusao(conclusao, assinatura=ASSINATURA, hoje=hoje)
+    assert (obtido is None) if erro is None else (erro in obtido)
+
+
+@pytest.mark.parametrize(
+    ("numero_sei", "link", "tem"),
+    [("123", "", True), ("", "https://x.gov.br", True), ("", "", False), ("  ", " ", False)],
+)
+def test_evidencia_e_numero_sei_ou_link(numero_sei, link, tem):
+    assert tem_evidencia(numero_sei, link) is tem

@@ -1,0 +1,181 @@
+"""Toda rota nomeada do projeto exige login e a permissão certa (DESIGN.md §5).
+
+As rotas vêm do próprio `get_resolver()`: uma página nova entra no teste sem que ninguém lembre dela, e a
+que tem argumentos e não tem exemplo em ARGUMENTOS faz o teste falhar pedindo um.
+- anônimo → redirecionado para a entrada (GET e POST);
+- usuário autenticado sem nenhum grupo (e de nenhum órgão) → 403 ou 404; nunca 200 com dado.
+"""
+
+import io
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.shortcuts import resolve_url
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from acordo import referencias as referencias_acordo
+from acordo.models import Ocorrencia
+from catalogo import referencias as referencias_catalogo
+from catalogo.models import VersaoCatalogo
+from contratos.models import Contratacao
+from tests.contratos.conftest import adicionar_os, criar_mapa
+
+
+def _padroes(padroes=None, namespace=""):
+    for padrao in get_resolver().url_patterns if padroes is None else padroes:
+        if isinstance(padrao, URLResolver):
+            interno = f"{namespace}{padrao.namespace}:" if padrao.namespace else namespace
+            yield from _padroes(padrao.url_patterns, interno)
+        elif isinstance(padrao, URLPattern) and padrao.name:
+            yield f"{namespace}{padrao.name}", padrao
+
+
+PADROES = dict(_padroes())
+ROTAS = sorted(PADROES)
+ROTAS_DO_ADMIN = [r for r in ROTAS if r.startswith("admin:")]
+ROTAS_DO_PRODUTO = [r for r in ROTAS if not r.startswith("admin:")]
+
+# Públicas de propósito, com o motivo. (Os estáticos não têm rota: o WhiteNoise os serve antes do URLconf.)
+PUBLICAS = {
+    "login": "é a própria entrada; quem já entrou volta ao painel",
+    "acessibilidade": "a declaração de acessibilidade é pública (eMAG); não mostra dado",
+}
+
+
+def _painel_sem_as_areas_fechadas(client, url):
+    """Página de entrada de quem entrou: sem grupo, nenhum cartão das áreas que o perfil não abre."""
+    resposta = client.get(url)
+    assert resposta.status_code == 200
+    html = resposta.content.decode()
+    # o cartão do mapa salarial (contratos) segue o redesenho de contratos, que fecha as páginas do mapa
+    assert 'id="area-acordo"' not in html and 'id="area-catalogo"' not in html
+    assert "/acordo/" not in html and "/catalogo/" not in html
+
+
+def _sair_so_encerra_a_sessao(client, url):
+    """Sair (só POST) encerra a sessão de qualquer pessoa que entrou; não mostra dado."""
+    assert client.get(url).status_code == 405
+    assert client.post(url).status_code in (200, 302)
+    assert _vai_para(client.get(reverse("painel")), resolve_url(settings.LOGIN_URL))
+
+
+# Abrem para quem entrou, mesmo sem grupo, sem mostrar dado: o que se confere em cada uma.
+ABERTAS_A_QUEM_ENTROU = {"painel": _painel_sem_as_areas_fechadas, "logout": _sair_so_encerra_a_sessao}
+# O admin tem o seu portão (is_staff e as permissões de cada modelo): quem não é da equipe vai para a
+# entrada do admin, nunca vê uma página dele.
+PUBLICAS_DO_ADMIN = {
+    "admin:login": "a entrada do admin; mostra só o formulário",
+}
+
+CORRIGIDO_POR_B = pytest.mark.xfail(strict=True, reason="corrigido pelo redesenho de contratos")
+COM_FALHA_CONHECIDA = {"contratos:mapa": CORRIGIDO_POR_B}
+COM_FALHA_CONHECIDA["contratos:mapa_exportar"] = CORRIGIDO_POR_B
+COM_FALHA_CONHECIDA["contratos:mapa_comparar"] = CORRIGIDO_POR_B
+
+
+@pytest.fixture
+def exemplos(db, orgao):
+    """Um objeto de cada tipo que as rotas pedem: o ACT, os catálogos, o mapa e uma contratação com OS."""
+    referencias_acordo.carregar(saida=io.StringIO())
+    referencias_catalogo.carregar(saida=io.StringIO())
+    mapa = criar_mapa("Portaria SGD/MGI nº 6.055/2025")
+    contratacao = Contratacao.objects.create(
+        orgao=orgao, objeto="Operação de TIC", numero_processo="19974.000001/2026-01", mapa=mapa
+    )
+    ordem = adicionar_os(contratacao, [("ASUPCOMP-02", 2, None, "")])
+    return {
+        "mapa": mapa,
+        "contratacao": contratacao,
+        "item": ordem.item,
+        "os": ordem,
+        "ocorrencia": Ocorrencia.objects.order_by("pk").first(),
+        "versao": VersaoCatalogo.objects.filter(situacao__in=VersaoCatalogo.PUBLICADAS).first(),
+    }
+
+
+# Argumentos de cada rota que os pede, a partir dos exemplos.
+ARGUMENTOS = {
+    "catalogo:versao": lambda e: {"pk": e["versao"].pk},
+    "catalogo:exportar": lambda e: {"pk": e["versao"].pk, "formato": "csv"},
+    "catalogo:vigente": lambda e: {"tipo": e["versao"].tipo},
+    "contratos:mapa_exportar": lambda e: {"pk": e["mapa"].pk, "formato": "csv"},
+    "acordo:ocorrencia": lambda e: {"pk": e["ocorrencia"].pk},
+    "acordo:concluir": lambda e: {"pk": e["ocorrencia"].pk},
+    "acordo:reabrir": lambda e: {"pk": e["ocorrencia"].pk},
+    "acordo:ics_participe": lambda e: {"sigla": "SERPRO"},
+}
+for _nome in ROTAS_DO_PRODUTO:
+    for _prefixo, _objeto in (("contratacao_", "contratacao"), ("item_", "item"), ("os_", "os")):
+        if _nome.startswith(f"contratos:{_prefixo}"):
+            ARGUMENTOS.setdefault(_nome, lambda e, objeto=_objeto: {"pk": e[objeto].pk})
+
+
+def _url(nome, exemplos):
+    if not PADROES[nome].pattern.regex.groups:
+        return reverse(nome)
+    assert nome in ARGUMENTOS, f"A rota {nome} pede argumentos: acrescente um exemplo em ARGUMENTOS."
+    return reverse(nome, kwargs=ARGUMENTOS[nome](exemplos))
+
+
+def _vai_para(resposta, destino):
+    return resposta.status_code == 302 and urlsplit(resposta["Location"]).path == destino
+
+
+def _parametros(rotas):
+    return [pytest.param(r, marks=COM_FALHA_CONHECIDA[r]) if r in COM_FALHA_CONHECIDA else r for r in rotas]
+
+
+def test_as_rotas_foram_encontradas():
+    """Se o percurso parar de achar as rotas, os testes abaixo passariam sem conferir nada."""
+    assert {"painel", "catalogo:versao", "contratos:os_editar", "acordo:cronograma", "acordo:ics"} <= set(
+        ROTAS_DO_PRODUTO
+    )
+    assert len(ROTAS_DO_ADMIN) > 50
+    assert set(PUBLICAS) | set(ABERTAS_A_QUEM_ENTROU) <= set(ROTAS_DO_PRODUTO)
+
+
+@pytest.mark.parametrize("nome", _parametros(sorted(set(ROTAS_DO_PRODUTO) - set(PUBLICAS))))
+def test_anonimo_vai_para_a_entrada_e_sem_grupo_recebe_403_ou_404(nome, client, exemplos, criar_usuario):
+    url = _url(nome, exemplos)
+    entrada = resolve_url(settings.LOGIN_URL)
+    for metodo in (client.get, client.post):
+        resposta = metodo(url)
+        assert _vai_para(resposta, entrada), (metodo.__name__, resposta.status_code)
+
+    client.force_login(criar_usuario("sem-grupo"))
+    if nome in ABERTAS_A_QUEM_ENTROU:
+        ABERTAS_A_QUEM_ENTROU[nome](client, url)
+        return
+    resposta = client.get(url)
+    post = client.post(url)  # as escritas, sem dado: a recusa vem antes de validar
+    situacoes = {resposta.status_code, post.status_code}
+    # 405: o método que a rota não atende; o outro tem de ser recusado por permissão (403) ou escopo (404)
+    assert situacoes <= {403, 404, 405} and situacoes & {403, 404}, (resposta.status_code, post.status_code)
+    for recusada in (r for r in (resposta, post) if r.status_code == 403):
+        assert "Acesso negado" in recusada.content.decode()
+
+
+@pytest.mark.parametrize("nome", sorted(PUBLICAS))
+def test_publicas_de_proposito_abrem_sem_login_e_nao_mostram_dado(nome, client, exemplos):
+    resposta = client.get(_url(nome, exemplos))
+    assert resposta.status_code in (200, 405), PUBLICAS[nome]
+    assert exemplos["contratacao"].objeto not in resposta.content.decode()
+
+
+@pytest.mark.parametrize("nome", sorted(set(ROTAS_DO_ADMIN) - set(PUBLICAS_DO_ADMIN)))
+def test_admin_manda_quem_nao_e_da_equipe_para_a_entrada(nome, client, criar_usuario):
+    # o portão do admin vem antes de buscar o objeto: qualquer argumento serve
+    valores = {"app_label": "acordo", "url": "qualquer"}
+    regex = PADROES[nome].pattern.regex
+    if regex.groupindex:
+        url = reverse(nome, kwargs={k: valores.get(k, "1") for k in regex.groupindex})
+    else:  # o histórico do simple-history usa grupos sem nome
+        url = reverse(nome, args=["1"] * regex.groups)
+    anonimo = client.get(url)
+    assert anonimo.status_code == 302
+    assert urlsplit(anonimo["Location"]).path in (resolve_url(settings.LOGIN_URL), reverse("admin:login"))
+    client.force_login(criar_usuario("sem-grupo"))
+    resposta = client.get(url)
+    assert resposta.status_code == 302
+    assert urlsplit(resposta["Location"]).path in (reverse("admin:login"), reverse("admin:index"))
