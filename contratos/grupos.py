@@ -10,9 +10,10 @@ ADMINISTRADOR = "Administrador de referências"
 EQUIPE = "Equipe de planejamento"
 ACOMPANHAMENTO = "Acompanhamento do ACT"
 CONSULTA = "Consulta"
-NOMES = (ADMINISTRADOR, EQUIPE, ACOMPANHAMENTO, CONSULTA)
+GESTOR = "Gestor do órgão"
+NOMES = (ADMINISTRADOR, EQUIPE, ACOMPANHAMENTO, CONSULTA, GESTOR)
 
-AREAS = ("catalogo", "contratos", "acordo")
+AREAS = ("catalogo", "contratos", "contas", "acordo")
 
 
 def permissoes_declaradas() -> dict[str, set[str]]:
