@@ -4,7 +4,7 @@ S256, state e nonce; o `sub` (CPF) só liga a conta; o nível de confiabilidade 
 import logging
 
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import auth, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousOperation
 from django.http import Http404
@@ -140,5 +140,8 @@ class GovbrRetorno(OIDCAuthenticationCallbackView):
             alvo=usuario,
             detalhe=motivo,
         )
+        # Uma recusa no meio de uma sessão (código repetido, por exemplo) não deixa ninguém dentro.
+        if self.request.user.is_authenticated:
+            auth.logout(self.request)
         messages.error(self.request, MENSAGENS[motivo])
         return redirect("login")
