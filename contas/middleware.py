@@ -1,8 +1,6 @@
 """Quem entrou mas ainda não tem papel nenhum (primeira entrada pelo gov.br, por exemplo) vê só a página
 "ainda sem acesso", "Minha conta" e o que não exige login: nenhum dado, nem o que todo perfil lê."""
 
-from django.core.exceptions import PermissionDenied
-
 # Rotas que servem a quem ainda não tem papel (além das de contas: e das que dispensam login).
 LIVRES = frozenset({"logout", "acessibilidade", "password_change", "password_change_done"})
 
@@ -28,8 +26,7 @@ class SemPapelMiddleware:
         request.sem_papel = True  # o menu esconde as áreas
         if "contas" in rota.namespaces or rota.url_name in LIVRES:
             return None
-        if rota.url_name == "painel":
-            from contas.views import sem_acesso
+        from contas.views import sem_acesso
 
-            return sem_acesso(request)
-        raise PermissionDenied("Sua conta ainda não tem papel no PlanejaTIC.")
+        # O painel vira a página "ainda sem acesso"; qualquer outra página responde 403 com ela.
+        return sem_acesso(request, status=200 if rota.url_name == "painel" else 403)

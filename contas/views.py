@@ -13,12 +13,12 @@ from contas.models import IdentidadeGovbr
 from contratos.models import Orgao
 
 
-def sem_acesso(request):
+def sem_acesso(request, status=200):
     """Conta sem papel: quem pode conceder acesso nos órgãos da pessoa (ou em cada órgão, se ela não tem)."""
     proprios = Orgao.objects.filter(membros=request.user)
     orgaos = proprios if proprios.exists() else Orgao.objects.all()
     contexto = {"orgaos": selectors.gestores_de(orgaos), "membro": proprios.exists()}
-    return render(request, "contas/sem_acesso.html", contexto, status=200 if request.path == "/" else 403)
+    return render(request, "contas/sem_acesso.html", contexto, status=status)
 
 
 def minha_conta(request):

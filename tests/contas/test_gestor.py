@@ -1,4 +1,4 @@
-"""Gestor do órgão: gere as pessoas só do próprio órgão (outro órgão: 404) e cada mudança fica na auditoria."""
+"""Gestor do órgão: gere só as pessoas do próprio órgão (outro órgão: 404); cada mudança vai à auditoria."""
 
 import pytest
 from django.contrib.auth.models import User
@@ -10,7 +10,8 @@ from contratos.grupos import CONSULTA, EQUIPE, GESTOR
 
 pytestmark = pytest.mark.django_db
 
-# sessão, usuário, permissões (2), órgão, membros, papéis, gov.br de cada um (select_related), menu
+# sessão, usuário, permissões (2), órgão, membros (com o gov.br), papéis de todos, e a sessão regravada
+# (savepoint, update, release)
 CONSULTAS_LISTA = 10
 
 
