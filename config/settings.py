@@ -144,7 +144,14 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Links de redefinição de senha (e de convite): valem uma vez e vencem em 24 horas.
 PASSWORD_RESET_TIMEOUT = int(os.environ.get("DJANGO_LINK_SENHA_HORAS", "24")) * 3600
-EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Em desenvolvimento as mensagens vão para o console; em produção, para o SMTP do órgão.
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_TIMEOUT = 20
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_USUARIO", "")

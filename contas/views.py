@@ -1,5 +1,7 @@
 """Páginas de contas: ainda sem acesso, Minha conta e as pessoas do órgão (Gestor do órgão)."""
 
+from smtplib import SMTPException
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -60,7 +62,13 @@ def pessoas(request, pk):
 def _form_de_inclusao(request, orgao, form_class, titulo, gravar):
     form = form_class(request.POST or None, orgao=orgao)
     if request.method == "POST" and form.is_valid():
-        pessoa = gravar(form)
+        try:
+            pessoa = gravar(form)
+        except (OSError, SMTPException):  # o convite desfaz tudo se o e-mail não sai
+            form.add_error(None, "Não foi possível enviar o e-mail agora; nada foi gravado. Tente de novo.")
+            return render(
+                request, "contas/pessoa_form.html", {"orgao": orgao, "form": form, "titulo": titulo}
+            )
         messages.success(
             request, f"{pessoa.get_full_name() or pessoa.get_username()} faz parte de {orgao.sigla}."
         )

@@ -147,3 +147,17 @@ def test_nivel_minimo_para_escrita(client_gestor, orgao, usuario_consulta, setti
     assert "exigem conta gov.br de nível prata ou acima" in r.content.decode()
     assert not usuario_consulta.groups.filter(name=EQUIPE).exists()
     assert client_gestor.post(url, {"papeis": [CONSULTA]}).status_code == 302  # leitura continua possível
+
+
+def test_convite_sem_email_enviado_nada_grava(client_gestor, orgao, monkeypatch):
+    def _falha(*args, **kwargs):
+        raise ConnectionRefusedError("SMTP fora do ar")
+
+    monkeypatch.setattr("contas.services.send_mail", _falha)
+    r = client_gestor.post(
+        reverse("contas:pessoa_convidar", args=[orgao.pk]),
+        {"nome": "Nova Colega", "email": "nova@orgex.gov.br", "papeis": [CONSULTA]},
+    )
+    assert r.status_code == 200 and "Não foi possível enviar o e-mail agora" in r.content.decode()
+    assert not User.objects.filter(email="nova@orgex.gov.br").exists()
+    assert not EventoAuditoria.objects.filter(tipo="membro_incluido").exists()
