@@ -72,7 +72,7 @@ def janela(navegador):
     contexto.close()
 
 
-def _passar_pelo_provedor(pagina, live_server, capturadas=None):
+def _passar_pelo_provedor(pagina, live_server, capturadas=None, cpf=CPF):
     """Clica em "Entrar com gov.br" e faz o que o provedor pedir (entrar, consentir) até voltar ao app."""
     antes = len(capturadas) if capturadas is not None else 0
     pagina.goto(f"{live_server.url}/entrar/")
@@ -83,7 +83,7 @@ def _passar_pelo_provedor(pagina, live_server, capturadas=None):
         if pagina.url.startswith(live_server.url) and "/entrar/" not in pagina.url:
             return pagina.url
         if pagina.locator("input[name=login]").count():
-            pagina.fill("input[name=login]", CPF)
+            pagina.fill("input[name=login]", cpf)
             pagina.fill("input[name=password]", "qualquer")
             pagina.locator("button[type=submit]").click()
         elif pagina.get_by_role("button", name="Continue").count():
@@ -217,3 +217,23 @@ def test_codigo_repetido_e_recusado(janela, live_server, govbr):
     # e quem reapresentou o código não continua dentro
     janela.goto(f"{live_server.url}/contas/minha-conta/")
     assert "/entrar/" in janela.url
+
+
+def test_nivel_abaixo_do_minimo_perde_o_papel_de_escrita(
+    janela, live_server, govbr, settings, criar_usuario, orgao
+):
+    from django.contrib.auth.models import Group
+
+    from contratos.grupos import CONSULTA, EQUIPE
+
+    settings.GOVBR_NIVEL_MINIMO_ESCRITA = "prata"
+    bruno = criar_usuario("bruno", grupos=[EQUIPE, CONSULTA], orgaos=[orgao])
+    IdentidadeGovbr.objects.create(usuario=bruno, sub="11144477735", nivel="prata")
+
+    _passar_pelo_provedor(janela, live_server, cpf="11144477735")  # hoje a conta é bronze
+    expect(janela.get_by_test_id("usuario-nome")).to_be_visible()
+    bruno.refresh_from_db()
+    assert bruno.govbr.nivel == "bronze"
+    assert list(bruno.groups.values_list("name", flat=True)) == [CONSULTA]
+    retirado = EventoAuditoria.objects.get(tipo="papel_retirado", alvo=bruno)
+    assert retirado.detalhe == f"{Group.objects.get(name=EQUIPE).name}: nível gov.br abaixo de prata"
