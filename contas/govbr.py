@@ -55,6 +55,11 @@ class GovbrBackend(OIDCAuthenticationBackend):
             LOGGER.warning("gov.br: token recusado: %s", erro)
         return None
 
+    def get_user(self, user_id):
+        # A biblioteca devolve também a conta desativada; a sessão dela deve cair como nas contas locais.
+        usuario = super().get_user(user_id)
+        return usuario if usuario is not None and self.user_can_authenticate(usuario) else None
+
     def verify_token(self, token, **kwargs):
         payload = super().verify_token(token, **kwargs)
         # A biblioteca não confere emissor nem destinatário do ID token; o OpenID Connect exige as duas.

@@ -50,6 +50,9 @@ def sessao_registrar(*, usuario, request) -> None:
     chave = request.session.session_key
     if not chave:
         return
+    # As sessões que já saíram do banco (vencidas, encerradas) não ficam na lista.
+    vivas = Session.objects.values("session_key")
+    SessaoAtiva.objects.filter(usuario=usuario).exclude(chave__in=vivas).delete()
     SessaoAtiva.objects.update_or_create(
         chave=chave,
         defaults={

@@ -1,11 +1,11 @@
 """Auditoria das entradas e registro da sessão aberta (para "Minha conta" encerrar as outras)."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
 from contas import services
-from contas.models import EventoAuditoria
+from contas.models import EventoAuditoria, SessaoAtiva
 
 
 @receiver(user_logged_in, dispatch_uid="contas.entrada")
@@ -36,3 +36,10 @@ def _entrada_falha(sender, credentials, request=None, **kwargs):
         alvo=get_user_model().objects.filter(username=informado).first(),
         usuario_informado=informado,
     )
+
+
+@receiver(user_logged_out, dispatch_uid="contas.saida")
+def _saida(sender, request, user, **kwargs):
+    chave = getattr(getattr(request, "session", None), "session_key", None)
+    if chave:
+        SessaoAtiva.objects.filter(chave=chave).delete()

@@ -1,4 +1,4 @@
-"""As camadas (acordo | contas > contratos > catalogo > core) e a pureza dos módulos de cálculo, pelo import-linter."""
+"""Camadas (acordo | contas > contratos > catalogo > core) e módulos de cálculo puros, pelo import-linter."""
 
 import subprocess
 import sys

@@ -132,3 +132,13 @@ def test_alterar_a_senha_pela_minha_conta(client, usuario_equipe):
     assert client.get(reverse("password_change_done")).status_code == 200
     usuario_equipe.refresh_from_db()
     assert usuario_equipe.check_password(NOVA)
+
+
+def test_sair_tira_a_sessao_da_lista(usuario_equipe):
+    from contas.models import SessaoAtiva
+
+    c = Client()
+    assert _entrar(c)
+    assert SessaoAtiva.objects.filter(usuario=usuario_equipe).count() == 1
+    c.post(reverse("logout"))
+    assert not SessaoAtiva.objects.filter(usuario=usuario_equipe).exists()
