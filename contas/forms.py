@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import ValidationError
 
 from contas import selectors, services
@@ -93,3 +94,12 @@ class MeusDadosForm(forms.ModelForm):
         if email and outros.exists():
             raise ValidationError("Este e-mail já é usado por outra conta.")
         return email
+
+
+class EsqueciSenhaForm(PasswordResetForm):
+    def get_users(self, email):
+        """Contas locais ativas com este e-mail, inclusive a convidada que ainda não criou a senha (o convite
+        venceu); a conta gov.br não: a senha dela é a do gov.br."""
+        return get_user_model()._default_manager.filter(
+            email__iexact=email, is_active=True, govbr__isnull=True
+        )

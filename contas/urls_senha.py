@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from contas.forms import EsqueciSenhaForm
+
 # O prazo do link, em horas, dito na tela e no e-mail.
 HORAS = {"horas": settings.PASSWORD_RESET_TIMEOUT // 3600}
 
@@ -13,6 +15,7 @@ urlpatterns = [
     path(
         "senha/esqueci/",
         auth_views.PasswordResetView.as_view(
+            form_class=EsqueciSenhaForm,
             subject_template_name="registration/password_reset_subject.txt",
             email_template_name="registration/password_reset_email.txt",
             extra_email_context=HORAS,

@@ -142,3 +142,23 @@ def test_sair_tira_a_sessao_da_lista(usuario_equipe):
     assert SessaoAtiva.objects.filter(usuario=usuario_equipe).count() == 1
     c.post(reverse("logout"))
     assert not SessaoAtiva.objects.filter(usuario=usuario_equipe).exists()
+
+
+def test_convidada_com_convite_vencido_pede_link_novo(client, criar_usuario):
+    convidada = criar_usuario("clara@orgex.gov.br", email="clara@orgex.gov.br")
+    convidada.set_unusable_password()
+    convidada.save()
+    link = _pedir_link(client, "clara@orgex.gov.br")
+    _, r = _trocar(client, link)
+    assert r.status_code == 302
+    convidada.refresh_from_db()
+    assert convidada.check_password(NOVA)
+
+
+def test_conta_gov_br_nao_recebe_link_de_senha(client, criar_usuario):
+    from contas.models import IdentidadeGovbr
+
+    pessoa = criar_usuario("govbr-abc", email="maria@orgex.gov.br")
+    IdentidadeGovbr.objects.create(usuario=pessoa, sub="52998224725", nivel="prata")
+    client.post(reverse("password_reset"), {"email": "maria@orgex.gov.br"})
+    assert not mail.outbox

@@ -161,3 +161,11 @@ def test_convite_sem_email_enviado_nada_grava(client_gestor, orgao, monkeypatch)
     assert r.status_code == 200 and "Não foi possível enviar o e-mail agora" in r.content.decode()
     assert not User.objects.filter(email="nova@orgex.gov.br").exists()
     assert not EventoAuditoria.objects.filter(tipo="membro_incluido").exists()
+
+
+def test_superusuario_gere_qualquer_orgao(client_super, outro_orgao, colega_outro):
+    assert client_super.get(reverse("contas:pessoas", args=[outro_orgao.pk])).status_code == 200
+    r = client_super.post(
+        reverse("contas:pessoa_papeis", args=[outro_orgao.pk, colega_outro.pk]), {"papeis": [EQUIPE]}
+    )
+    assert r.status_code == 302 and colega_outro.groups.filter(name=EQUIPE).exists()
