@@ -138,7 +138,7 @@ def _mensagem(pagina):
 
 
 def test_primeira_entrada_cria_conta_sem_papel_e_mostra_quem_concede(
-    janela, live_server, govbr, criar_usuario, orgao
+    janela, live_server, govbr, criar_usuario, orgao, axe
 ):
     from contratos.grupos import GESTOR
 
@@ -152,6 +152,7 @@ def test_primeira_entrada_cria_conta_sem_papel_e_mostra_quem_concede(
     expect(janela.get_by_test_id("usuario-nome")).to_contain_text("Maria Servidora")
     expect(janela.locator("main")).to_contain_text("Gina Gestora")
     assert CPF not in janela.content()
+    assert axe(janela) == [], "ainda sem acesso"
     # nenhum dado: o mapa (que todo perfil lê) fica fechado e some do menu
     expect(janela.locator("#menu-principal")).not_to_contain_text("Mapa salarial")
     assert janela.goto(f"{live_server.url}/contratos/mapa-salarial/").status == 403
