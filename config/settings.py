@@ -52,10 +52,11 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
-    # ordem das camadas: core < catalogo < contratos < acordo (carga de referências segue esta ordem)
+    # ordem das camadas: core < catalogo < contratos < contas, acordo (carga de referências segue esta ordem)
     "core",
     "catalogo",
     "contratos",
+    "contas",
     "acordo",
 ]
 
@@ -75,6 +76,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "csp.middleware.CSPMiddleware",
     "core.middleware.SemCacheAutenticadoMiddleware",
+    # conta sem papel (primeira entrada pelo gov.br): só "ainda sem acesso" e "Minha conta"
+    "contas.middleware.SemPapelMiddleware",
     # o django-axes pede para ficar por último
     "axes.middleware.AxesMiddleware",
 ]
@@ -92,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "config.contexto.produto",
+                "contas.contexto.govbr",
             ],
         },
     },
@@ -126,6 +130,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "contas.govbr.GovbrBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -137,6 +142,53 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "painel"
 LOGOUT_REDIRECT_URL = "login"
+
+# Links de redefinição de senha (e de convite): valem uma vez e vencem em 24 horas.
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("DJANGO_LINK_SENHA_HORAS", "24")) * 3600
+# Em desenvolvimento as mensagens vão para o console; em produção, para o SMTP do órgão.
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_TIMEOUT = 20
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_USUARIO", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_SENHA", "")
+EMAIL_USE_TLS = _bool("DJANGO_EMAIL_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_EMAIL_REMETENTE", "PlanejaTIC <nao-responda@localhost>")
+# Seções que outras áreas penduram em "Minha conta" (templates incluídos em ordem).
+MINHA_CONTA_SECOES: list[str] = []
+
+# Entrar com gov.br (contas/govbr.py, docs/implantacao.md). Sem GOVBR_CLIENT_ID, o botão não aparece.
+GOVBR_OIDC_URL = os.environ.get("GOVBR_OIDC_URL", "").rstrip("/")
+GOVBR_OIDC_EMISSOR = os.environ.get("GOVBR_OIDC_EMISSOR", GOVBR_OIDC_URL)
+
+
+def _govbr(nome: str, caminho: str) -> str:
+    return os.environ.get(nome) or (f"{GOVBR_OIDC_URL}{caminho}" if GOVBR_OIDC_URL else "")
+
+
+OIDC_OP_AUTHORIZATION_ENDPOINT = _govbr("GOVBR_OIDC_AUTORIZACAO", "/authorize")
+OIDC_OP_TOKEN_ENDPOINT = _govbr("GOVBR_OIDC_TOKEN", "/token")
+OIDC_OP_USER_ENDPOINT = _govbr("GOVBR_OIDC_USERINFO", "/userinfo")
+OIDC_OP_JWKS_ENDPOINT = _govbr("GOVBR_OIDC_JWKS", "/jwk")
+OIDC_RP_CLIENT_ID = os.environ.get("GOVBR_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("GOVBR_CLIENT_SECRET", "")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile govbr_confiabilidades"
+OIDC_USE_NONCE = True
+OIDC_USE_PKCE = True
+OIDC_PKCE_CODE_CHALLENGE_METHOD = "S256"
+OIDC_TOKEN_USE_BASIC_AUTH = True
+OIDC_TIMEOUT = 15
+OIDC_AUTHENTICATION_CALLBACK_URL = "contas:govbr_retorno"
+# Papéis de escrita (Equipe de planejamento, Fiscal) só para contas gov.br deste nível ou acima.
+GOVBR_NIVEL_MINIMO_ESCRITA = os.environ.get("GOVBR_NIVEL_MINIMO_ESCRITA", "").strip().lower()
+if GOVBR_NIVEL_MINIMO_ESCRITA not in {"", "bronze", "prata", "ouro"}:
+    raise ImproperlyConfigured("GOVBR_NIVEL_MINIMO_ESCRITA deve ser bronze, prata, ouro ou vazio.")
 
 # Sessão expira após inatividade: cada requisição renova o prazo.
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_MINUTOS", "30")) * 60

@@ -18,6 +18,8 @@ urlpatterns = [
         name="login",
     ),
     path("sair/", auth_views.LogoutView.as_view(), name="logout"),
+    path("contas/", include("contas.urls")),
+    path("contas/", include("contas.urls_senha")),
     path("catalogo/", include("catalogo.urls")),
     path("contratos/", include("contratos.urls")),
     path("acordo/", include("acordo.urls")),

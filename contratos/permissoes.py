@@ -1,4 +1,4 @@
-from core.grupos import ACOMPANHAMENTO, ADMINISTRADOR, CONSULTA, EQUIPE
+from core.grupos import ACOMPANHAMENTO, ADMINISTRADOR, CONSULTA, EQUIPE, GESTOR
 
 # Mapa salarial: todos leem; só o Administrador de referências (e superusuários) mantém e importa.
 _LER_MAPA = ["contratos.view_mapasalarial", "contratos.view_valorperfil"]
@@ -21,4 +21,5 @@ GRUPOS = {
     EQUIPE: ["contratos.view_orgao", *_LER_MAPA, *_EDITAR_ESTIMATIVA],
     CONSULTA: ["contratos.view_orgao", *_LER_MAPA, *_LER_ESTIMATIVA],
     ACOMPANHAMENTO: [*_LER_MAPA],
+    GESTOR: ["contratos.view_orgao"],  # o Gestor do órgão (contas) vê o órgão que gere
 }

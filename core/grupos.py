@@ -9,7 +9,8 @@ ADMINISTRADOR = "Administrador de referências"
 EQUIPE = "Equipe de planejamento"
 ACOMPANHAMENTO = "Acompanhamento do ACT"
 CONSULTA = "Consulta"
-NOMES = (ADMINISTRADOR, EQUIPE, ACOMPANHAMENTO, CONSULTA)
+GESTOR = "Gestor do órgão"
+NOMES = (ADMINISTRADOR, EQUIPE, ACOMPANHAMENTO, CONSULTA, GESTOR)
 
 
 def sincronizar_grupos(sender=None, **kwargs):

@@ -1,4 +1,4 @@
-"""As camadas (acordo > contratos > catalogo > core) e a pureza dos módulos de cálculo, pelo import-linter."""
+"""Camadas (acordo | contas > contratos > catalogo > core) e módulos de cálculo puros, pelo import-linter."""
 
 import subprocess
 import sys
@@ -12,5 +12,5 @@ def test_contratos_do_import_linter_sao_mantidos():
     resultado = subprocess.run([str(lint_imports)], cwd=RAIZ, capture_output=True, text=True, timeout=300)
     assert resultado.returncode == 0, resultado.stdout + resultado.stderr
     assert "0 broken" in resultado.stdout
-    assert "Camadas: acordo > contratos > catalogo > core KEPT" in resultado.stdout
+    assert "Camadas: acordo | contas > contratos > catalogo > core KEPT" in resultado.stdout
     assert "Modulos de calculo puros nao importam Django KEPT" in resultado.stdout

@@ -3,7 +3,8 @@
 As rotas vêm do próprio `get_resolver()`: uma página nova entra no teste sem que ninguém lembre dela, e a
 que tem argumentos e não tem exemplo em ARGUMENTOS faz o teste falhar pedindo um.
 - anônimo → redirecionado para a entrada (GET e POST);
-- usuário autenticado sem nenhum grupo (e de nenhum órgão) → 403 ou 404; nunca 200 com dado.
+- usuário autenticado sem nenhum papel (e de nenhum órgão) → 403 ("ainda sem acesso", contas/middleware.py)
+  ou 404; e com um papel que não dá a permissão da página → 403 da própria view ou 404; nunca 200 com dado.
 """
 
 import io
@@ -11,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.shortcuts import resolve_url
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -40,6 +42,12 @@ ROTAS_DO_PRODUTO = [r for r in ROTAS if not r.startswith("admin:")]
 PUBLICAS = {
     "login": "é a própria entrada; quem já entrou volta ao painel",
     "acessibilidade": "a declaração de acessibilidade é pública (eMAG); não mostra dado",
+    "contas:govbr_entrar": "começa a entrada pelo gov.br: só redireciona ao provedor",
+    "contas:govbr_retorno": "volta do gov.br: sem state válido, recusa e manda à entrada",
+    "password_reset": "esqueci a senha: o formulário do e-mail, sem dizer se a conta existe",
+    "password_reset_done": "aviso de e-mail enviado, igual para qualquer endereço",
+    "password_reset_confirm": "o link do e-mail: sem token válido, diz que o link não vale",
+    "password_reset_complete": "aviso de senha redefinida, sem dado",
 }
 
 
@@ -61,7 +69,22 @@ def _sair_so_encerra_a_sessao(client, url):
 
 
 # Abrem para quem entrou, mesmo sem grupo, sem mostrar dado: o que se confere em cada uma.
-ABERTAS_A_QUEM_ENTROU = {"painel": _painel_sem_as_areas_fechadas, "logout": _sair_so_encerra_a_sessao}
+def _so_a_propria_conta(client, url):
+    """Minha conta, suas sessões e a página "ainda sem acesso": só dados de quem entrou."""
+    resposta = client.get(url)
+    assert resposta.status_code in (200, 302, 405)
+    assert "Operação de TIC" not in resposta.content.decode()
+
+
+ABERTAS_A_QUEM_ENTROU = {
+    "painel": _painel_sem_as_areas_fechadas,
+    "logout": _sair_so_encerra_a_sessao,
+    "contas:minha_conta": _so_a_propria_conta,
+    "contas:encerrar_outras": _so_a_propria_conta,
+    "contas:sem_acesso": _so_a_propria_conta,
+    "password_change": _so_a_propria_conta,
+    "password_change_done": _so_a_propria_conta,
+}
 # O admin tem o seu portão (is_staff e as permissões de cada modelo): quem não é da equipe vai para a
 # entrada do admin, nunca vê uma página dele.
 PUBLICAS_DO_ADMIN = {
@@ -104,6 +127,13 @@ ARGUMENTOS = {
     "acordo:concluir": lambda e: {"pk": e["ocorrencia"].pk},
     "acordo:reabrir": lambda e: {"pk": e["ocorrencia"].pk},
     "acordo:ics_participe": lambda e: {"sigla": "SERPRO"},
+    "contas:pessoas": lambda e: {"pk": e["contratacao"].orgao_id},
+    "contas:pessoa_convidar": lambda e: {"pk": e["contratacao"].orgao_id},
+    "contas:pessoa_adicionar": lambda e: {"pk": e["contratacao"].orgao_id},
+    "contas:auditoria": lambda e: {"pk": e["contratacao"].orgao_id},
+    "contas:pessoa_papeis": lambda e: {"pk": e["contratacao"].orgao_id, "pessoa": 1},
+    "contas:pessoa_remover": lambda e: {"pk": e["contratacao"].orgao_id, "pessoa": 1},
+    "password_reset_confirm": lambda e: {"uidb64": "MQ", "token": "invalido"},
 }
 for _nome in ROTAS_DO_PRODUTO:
     for _prefixo, _objeto in (("contratacao_", "contratacao"), ("item_", "item"), ("os_", "os")):
@@ -143,23 +173,34 @@ def test_anonimo_vai_para_a_entrada_e_sem_grupo_recebe_403_ou_404(nome, client, 
         resposta = metodo(url)
         assert _vai_para(resposta, entrada), (metodo.__name__, resposta.status_code)
 
-    client.force_login(criar_usuario("sem-grupo"))
-    if nome in ABERTAS_A_QUEM_ENTROU:
-        ABERTAS_A_QUEM_ENTROU[nome](client, url)
-        return
-    resposta = client.get(url)
-    post = client.post(url)  # as escritas, sem dado: a recusa vem antes de validar
-    situacoes = {resposta.status_code, post.status_code}
-    # 405: o método que a rota não atende; o outro tem de ser recusado por permissão (403) ou escopo (404)
-    assert situacoes <= {403, 404, 405} and situacoes & {403, 404}, (resposta.status_code, post.status_code)
-    for recusada in (r for r in (resposta, post) if r.status_code == 403):
-        assert "Acesso negado" in recusada.content.decode()
+    sem_papel = criar_usuario("sem-papel")
+    # um papel que nenhuma página do produto pede: a recusa vem da própria view, não do portão de contas
+    papel_alheio = criar_usuario("papel-alheio")
+    papel_alheio.user_permissions.add(Permission.objects.get(codename="view_group"))
+    # as páginas de contas não passam pelo portão "sem papel": a recusa vem delas mesmas
+    sem_acesso = "Acesso negado" if nome.startswith("contas:") else "Sua conta ainda não tem acesso"
+    for usuario, recusa in ((sem_papel, sem_acesso), (papel_alheio, "Acesso negado")):
+        client.force_login(usuario)
+        if nome in ABERTAS_A_QUEM_ENTROU:
+            ABERTAS_A_QUEM_ENTROU[nome](client, url)
+            continue
+        resposta = client.get(url)
+        post = client.post(url)  # as escritas, sem dado: a recusa vem antes de validar
+        situacoes = {resposta.status_code, post.status_code}
+        # 405: o método que a rota não atende; o outro tem de ser recusado por permissão (403) ou escopo (404)
+        assert situacoes <= {403, 404, 405} and situacoes & {403, 404}, (
+            resposta.status_code,
+            post.status_code,
+        )
+        for recusada in (r for r in (resposta, post) if r.status_code == 403):
+            assert recusa in recusada.content.decode(), usuario
 
 
 @pytest.mark.parametrize("nome", sorted(PUBLICAS))
 def test_publicas_de_proposito_abrem_sem_login_e_nao_mostram_dado(nome, client, exemplos):
     resposta = client.get(_url(nome, exemplos))
-    assert resposta.status_code in (200, 405), PUBLICAS[nome]
+    # 302: o gov.br redireciona; 404: gov.br não configurado (o padrão, sem as variáveis de ambiente)
+    assert resposta.status_code in (200, 302, 404, 405), PUBLICAS[nome]
     assert exemplos["contratacao"].objeto not in resposta.content.decode()
 
 
