@@ -10,7 +10,7 @@ from django.utils import timezone
 AREAS = ("contratos", "catalogo", "acordo")
 # A permissão que a página de entrada de cada área confere (sem chave: toda pessoa autenticada abre).
 # O cartão da área só aparece, e só é calculado, para quem pode abrir essa página.
-PERMISSAO_DA_AREA = {"catalogo": "catalogo.view_versaocatalogo"}
+PERMISSAO_DA_AREA = {"contratos": "contratos.view_mapasalarial", "catalogo": "catalogo.view_versaocatalogo"}
 
 
 def areas_visiveis(usuario) -> list[str]:

@@ -138,8 +138,8 @@ def _somar_por(pares: Iterable[tuple[str, Decimal]]) -> tuple[tuple[str, Decimal
 
 def calcular_linha(linha: LinhaPerfil) -> LinhaCalculada:
     """Custo por profissional arredondado (meio para cima) e só então multiplicado pela quantidade."""
-    if linha.quantidade < 1:
-        raise ValueError("A quantidade deve ser um inteiro maior ou igual a 1.")
+    if erros := validar_quantidade(linha.quantidade):
+        raise ValueError(erros[0])
     custo = custo_por_profissional(linha.remuneracao, linha.fator_k)
     return LinhaCalculada(linha=linha, custo_por_profissional=custo, valor_mensal=custo * linha.quantidade)
 
@@ -186,8 +186,14 @@ def formatar_reais(valor: Decimal) -> str:
 
 
 def validar_quantidade(quantidade) -> list[str]:
-    if isinstance(quantidade, bool) or not isinstance(quantidade, int) or quantidade < 1:
-        return ["Informe uma quantidade inteira, maior ou igual a 1."]
+    """Item 9.5.1.1 na conta pura: inteiro, ao menos `QUANTIDADE_MINIMA` (o banco e o formulário usam o
+    mesmo número, pelos validadores do modelo)."""
+    if (
+        isinstance(quantidade, bool)
+        or not isinstance(quantidade, int)
+        or quantidade < calculo.QUANTIDADE_MINIMA
+    ):
+        return [f"Informe uma quantidade inteira, maior ou igual a {calculo.QUANTIDADE_MINIMA}."]
     return []
 
 
