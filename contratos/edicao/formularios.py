@@ -129,13 +129,7 @@ class LinhaPerfilForm(forms.Form):
     quantidade = forms.IntegerField(
         label="Quantidade",
         validators=VALIDADORES_QUANTIDADE,  # os do modelo: a regra e a mensagem escritas uma vez
-        widget=NumeroDireto(
-            attrs={
-                "class": "campo-quantidade",
-                "min": calculo.QUANTIDADE_MINIMA,
-                "max": calculo.QUANTIDADE_PROFISSIONAIS_MAXIMA,
-            }
-        ),
+        widget=NumeroDireto(attrs={"class": "campo-quantidade"}),
         error_messages={"required": "Informe a quantidade.", "invalid": "Use um número inteiro."},
     )
     fator_k = forms.DecimalField(
