@@ -65,20 +65,28 @@ class TextoLongoDireto(_RenderizacaoDireta, forms.Textarea):
         return f'<textarea name="{name}"{atributos}>\n{self.texto(value)}</textarea>'
 
 
-class SelectPerfil(_RenderizacaoDireta, forms.Select):
-    """Perfis da versão fixada; cada opção leva o Fator-K do mapa em data-fator-k (o script revela a
-    justificativa quando o K digitado difere)."""
+class _SelectDireto(_RenderizacaoDireta, forms.Select):
+    """Opções (pk, rótulo escapado, Fator-K do mapa ou "") montadas uma vez para todas as linhas."""
 
     opcoes: list = []
+    vazio = ""
 
     def html(self, name, value, atributos):
         valor = "" if value is None else str(value)
-        partes = [f'<select name="{name}"{atributos}>', '<option value="">Escolha o perfil</option>']
+        partes = [f'<select name="{name}"{atributos}>', f'<option value="">{self.vazio}</option>']
         for pk, rotulo, k in self.opcoes:
             marcado = " selected" if pk == valor else ""
-            partes.append(f'<option value="{pk}" data-fator-k="{k}"{marcado}>{rotulo}</option>')
+            fator_k = f' data-fator-k="{k}"' if k else ""
+            partes.append(f'<option value="{pk}"{fator_k}{marcado}>{rotulo}</option>')
         partes.append("</select>")
         return "".join(partes)
+
+
+class SelectPerfil(_SelectDireto):
+    """Perfis da versão fixada; cada opção leva o Fator-K do mapa em data-fator-k (o script revela a
+    justificativa quando o K digitado difere)."""
+
+    vazio = "Escolha o perfil"
 
 
 def _preco_e_unidade(servico) -> str:
@@ -94,17 +102,8 @@ def opcoes_de_servicos(servicos) -> list[tuple[str, str, str]]:
     ]
 
 
-class SelectServico(_RenderizacaoDireta, forms.Select):
-    opcoes: list = []
-
-    def html(self, name, value, atributos):
-        valor = "" if value is None else str(value)
-        partes = [f'<select name="{name}"{atributos}>', '<option value="">Escolha o serviço</option>']
-        for pk, rotulo, _ in self.opcoes:
-            marcado = " selected" if pk == valor else ""
-            partes.append(f'<option value="{pk}"{marcado}>{rotulo}</option>')
-        partes.append("</select>")
-        return "".join(partes)
+class SelectServico(_SelectDireto):
+    vazio = "Escolha o serviço"
 
 
 class QuantidadeDireta(EntradaDireta):

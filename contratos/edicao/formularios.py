@@ -50,6 +50,18 @@ def _rotular(form) -> None:
             campo.widget.attrs["aria-label"] = f"{campo.label}{rotulo}"
 
 
+def _escolha(rotulo: str, widget, o_que: str) -> forms.IntegerField:
+    """O perfil ou o serviço da linha, pelo pk (o formulário confere que é da versão fixada)."""
+    return forms.IntegerField(
+        label=rotulo,
+        widget=widget,
+        error_messages={
+            "required": f"Escolha o {o_que}.",
+            "invalid": f"Escolha um {o_que} da versão fixada.",
+        },
+    )
+
+
 class ComTeto:
     """Formset com teto: um TOTAL_FORMS acima do máximo não monta formulário nenhum e responde só o erro
     "too_many_forms" (em pt-BR, na subclasse). Sem isto, um POST de 60 bytes com TOTAL_FORMS=1000000
@@ -65,6 +77,12 @@ class ComTeto:
         return gestao.is_valid() and (gestao.cleaned_data.get(TOTAL_FORM_COUNT) or 0) > self.absolute_max
 
 
+def _formset(formulario, base, maximo: int):
+    return forms.formset_factory(
+        formulario, formset=base, extra=0, max_num=maximo, absolute_max=maximo, validate_max=True
+    )
+
+
 class _Linhas(ComTeto):
     """O que os dois formsets de linhas têm em comum: entregar as linhas e remontar os dados."""
 
@@ -72,6 +90,11 @@ class _Linhas(ComTeto):
     campos: tuple[str, ...] = ()
     nova: dict = {}  # os dados de uma linha incluída em branco
     aviso_maximo = ""
+    vazio = ""  # a regra do conjunto: ao menos uma linha (o serviço aplica a mesma, com esta mensagem)
+
+    def clean(self):
+        if not any(self.errors) and not [f for f in self.forms if f.cleaned_data]:
+            raise forms.ValidationError(self.vazio)
 
     @classmethod
     def iniciais(cls, gravadas) -> list[dict]:
@@ -121,11 +144,7 @@ class LinhaPerfilForm(forms.Form):
     """Uma linha da OS. O Fator-K em branco assume o do mapa; "2,50" é aceito (campo localizado)."""
 
     id = forms.IntegerField(required=False, widget=OcultoDireto)
-    perfil = forms.IntegerField(
-        label="Perfil",
-        widget=SelectPerfil(attrs={"class": "campo-perfil"}),
-        error_messages={"required": "Escolha o perfil.", "invalid": "Escolha um perfil da versão fixada."},
-    )
+    perfil = _escolha("Perfil", SelectPerfil(attrs={"class": "campo-perfil"}), "perfil")
     quantidade = forms.IntegerField(
         label="Quantidade",
         validators=VALIDADORES_QUANTIDADE,  # os do modelo: a regra e a mensagem escritas uma vez
@@ -233,6 +252,7 @@ class BaseLinhasFormSet(_Linhas, forms.BaseFormSet):
     campos = ("id", "perfil", "quantidade", "fator_k", "justificativa")
     nova = {"quantidade": "1"}
     aviso_maximo = MENSAGEM_LINHAS_POR_OS
+    vazio = MENSAGEM_OS_SEM_PERFIL
     default_error_messages = {"too_many_forms": MENSAGEM_LINHAS_POR_OS.replace("{maximo}", "%(num)d")}
 
     @staticmethod
@@ -245,32 +265,15 @@ class BaseLinhasFormSet(_Linhas, forms.BaseFormSet):
         super().__init__(*args, **kwargs)
         self.maximo = self.max_num = self.absolute_max = self.teto()
 
-    def clean(self):
-        if any(self.errors):
-            return
-        if not [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]:
-            raise forms.ValidationError(MENSAGEM_OS_SEM_PERFIL)
 
-
-LinhasFormSet = forms.formset_factory(
-    LinhaPerfilForm,
-    formset=BaseLinhasFormSet,
-    extra=0,
-    max_num=calculo.LINHAS_POR_OS_MAXIMO,
-    absolute_max=calculo.LINHAS_POR_OS_MAXIMO,
-    validate_max=True,
-)
+LinhasFormSet = _formset(LinhaPerfilForm, BaseLinhasFormSet, calculo.LINHAS_POR_OS_MAXIMO)
 
 
 class LinhaNuvemForm(forms.Form):
     """Uma linha do item de catálogo: serviço da versão fixada e quantidade mensal (aceita 1,5)."""
 
     id = forms.IntegerField(required=False, widget=OcultoDireto)
-    servico = forms.IntegerField(
-        label="Serviço",
-        widget=SelectServico(attrs={"class": "campo-servico"}),
-        error_messages={"required": "Escolha o serviço.", "invalid": "Escolha um serviço da versão fixada."},
-    )
+    servico = _escolha("Serviço", SelectServico(attrs={"class": "campo-servico"}), "serviço")
     quantidade = forms.DecimalField(
         label="Quantidade mensal",
         localize=True,
@@ -329,6 +332,7 @@ class BaseLinhasNuvemFormSet(_Linhas, forms.BaseFormSet):
     prefixo = "nuvem"
     campos = ("id", "servico", "quantidade", "observacao")
     aviso_maximo = MENSAGEM_LINHAS_POR_ITEM
+    vazio = MENSAGEM_ITEM_SEM_SERVICO
     default_error_messages = {"too_many_forms": MENSAGEM_LINHAS_POR_ITEM.replace("{maximo}", "%(num)d")}
 
     @staticmethod
@@ -343,18 +347,5 @@ class BaseLinhasNuvemFormSet(_Linhas, forms.BaseFormSet):
         super().__init__(*args, **kwargs)
         self.maximo = self.max_num = self.absolute_max = self.teto()
 
-    def clean(self):
-        if any(self.errors):
-            return
-        if not [f for f in self.forms if f.cleaned_data]:
-            raise forms.ValidationError(MENSAGEM_ITEM_SEM_SERVICO)
 
-
-LinhasNuvemFormSet = forms.formset_factory(
-    LinhaNuvemForm,
-    formset=BaseLinhasNuvemFormSet,
-    extra=0,
-    max_num=calculo.LINHAS_POR_ITEM_MAXIMO,
-    absolute_max=calculo.LINHAS_POR_ITEM_MAXIMO,
-    validate_max=True,
-)
+LinhasNuvemFormSet = _formset(LinhaNuvemForm, BaseLinhasNuvemFormSet, calculo.LINHAS_POR_ITEM_MAXIMO)
