@@ -197,6 +197,11 @@ def validar_quantidade(quantidade) -> list[str]:
     return []
 
 
+MENSAGEM_FATOR_K_MAXIMO = (
+    f"O Fator-K não pode ser superior a {formatar_numero(FATOR_K_MAXIMO)} (item 4 do Anexo II)."
+)
+
+
 def validar_fator_k(
     fator_k, *, fator_k_mapa: Decimal | None, justificativa: str = ""
 ) -> dict[str, list[str]]:
@@ -220,9 +225,7 @@ def validar_fator_k(
     if k != k.quantize(Decimal("0.01")):
         erros.setdefault("fator_k", []).append("O Fator-K deve ter no máximo 2 casas decimais.")
     if k > FATOR_K_MAXIMO:
-        erros.setdefault("fator_k", []).append(
-            f"O Fator-K não pode ser superior a {formatar_numero(FATOR_K_MAXIMO)} (item 4 do Anexo II)."
-        )
+        erros.setdefault("fator_k", []).append(MENSAGEM_FATOR_K_MAXIMO)
     if fator_k_mapa is not None and k != fator_k_mapa and not (justificativa or "").strip():
         erros.setdefault("justificativa", []).append(
             f"Justifique o Fator-K {formatar_numero(k)}, diferente do Fator-K do mapa "

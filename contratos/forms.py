@@ -112,6 +112,14 @@ def _conferir_versao(form, dados):
     return dados
 
 
+def _numero_livre(form, numero, contratacao):
+    """Número do item ou da OS único na contratação (o serviço confere de novo; o banco garante no INSERT)."""
+    modelo = type(form.instance)
+    if modelo.objects.filter(contratacao=contratacao, numero=numero).exclude(pk=form.instance.pk).exists():
+        raise forms.ValidationError(modelo.mensagem_numero_repetido(numero))
+    return numero
+
+
 class ContratacaoForm(forms.ModelForm):
     """Dados da contratação; a versão do mapa só se escolhe ao criar (depois, por “Reprecificar”)."""
 
@@ -202,18 +210,12 @@ class ItemForm(forms.ModelForm):
         return self.cleaned_data.get("tipo") or Item.Tipo.PERFIS
 
     def clean(self):
-        dados = super().clean()
-        # Catálogo obrigatório e do tipo do item: regra do modelo (Item.clean), que o ModelForm aplica.
-        if dados.get("tipo") == Item.Tipo.PERFIS:
-            dados["catalogo"] = None
-        return _conferir_versao(self, dados)
+        # Catálogo obrigatório, do tipo do item (e nenhum no item de perfis): regra do modelo (Item.clean),
+        # que o ModelForm aplica.
+        return _conferir_versao(self, super().clean())
 
     def clean_numero(self):
-        numero = self.cleaned_data["numero"]
-        repetidos = Item.objects.filter(contratacao=self.instance.contratacao, numero=numero)
-        if repetidos.exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError(Item.mensagem_numero_repetido(numero))
-        return numero
+        return _numero_livre(self, self.cleaned_data["numero"], self.instance.contratacao)
 
 
 class OrdemServicoForm(forms.ModelForm):
@@ -240,11 +242,7 @@ class OrdemServicoForm(forms.ModelForm):
         return _conferir_versao(self, super().clean())
 
     def clean_numero(self):
-        numero = self.cleaned_data["numero"].strip()
-        repetidas = OrdemServico.objects.filter(contratacao=self.contratacao, numero=numero)
-        if repetidas.exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError(OrdemServico.mensagem_numero_repetido(numero))
-        return numero
+        return _numero_livre(self, self.cleaned_data["numero"].strip(), self.contratacao)
 
 
 class ReprecificarForm(forms.Form):

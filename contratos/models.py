@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from catalogo.restricoes import tamanho_maximo
 from contratos import calculo
-from contratos.estimativa import formatar_numero, validar_fator_k
+from contratos.estimativa import MENSAGEM_FATOR_K_MAXIMO, formatar_numero, validar_fator_k
 from core.permissoes import RestritoQuerySet
 
 UASG_VALIDATOR = RegexValidator(r"^\d{6}$", "A UASG tem 6 dígitos.")
@@ -187,7 +187,7 @@ class ValorPerfil(models.Model):
 
     def clean(self):
         if self.fator_k is not None and self.fator_k > calculo.FATOR_K_MAXIMO:
-            raise ValidationError({"fator_k": "O Fator-K não pode ser superior a 3,00 (item 4 do Anexo II)."})
+            raise ValidationError({"fator_k": MENSAGEM_FATOR_K_MAXIMO})
 
     @property
     def titulo(self) -> str:
