@@ -267,12 +267,12 @@ def resumir_contratacao(contratacao: Contratacao) -> Resumo:
 
 
 def base_da_ordem(
-    contratacao: Contratacao, ordem: OrdemServico, *, item_id: int
+    contratacao: Contratacao, ordem: OrdemServico, *, item_id: int | None
 ) -> tuple[edicao.Base, list[LinhaPerfil]]:
     """A base de `edicao.simular` para a OS (sem as linhas gravadas dela, que entram no item `item_id`) e
     as linhas gravadas dela (o formulário parte delas e as reaproveita ao salvar)."""
     gravada = _ler(contratacao)
-    posicao = next(i for i, item in enumerate(gravada.itens) if item.pk == item_id)
+    posicao = next((i for i, item in enumerate(gravada.itens) if item.pk == item_id), None)
     base = edicao.Base(
         itens=tuple(gravada.puros(sem_ordem=ordem.pk)),
         meses=contratacao.meses,

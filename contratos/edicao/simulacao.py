@@ -56,11 +56,11 @@ def linha_nuvem_pura(linha) -> estimativa.LinhaNuvem:
 @dataclass(frozen=True)
 class Base:
     """A contratação gravada sem as linhas em edição, e onde elas entram: o item `posicao` (na OS
-    `ordem_servico`, se o item é de perfis)."""
+    `ordem_servico`, se o item é de perfis). Sem item (None), as linhas ficam fora dos totais."""
 
     itens: tuple[estimativa.Item, ...]
     meses: int
-    posicao: int
+    posicao: int | None
     ordem_servico: str = ""
 
 
@@ -76,8 +76,8 @@ class Simulacao:
     estimativa: estimativa.Estimativa
     linhas: tuple[Calculo, ...]
     mensal: Decimal
-    item_numero: int
-    item_mensal: Decimal
+    item_numero: int | None
+    item_mensal: Decimal | None
 
 
 def puras(linhas: Iterable, numero_os: str = "") -> list[LinhaEditada]:
@@ -94,6 +94,9 @@ def puras(linhas: Iterable, numero_os: str = "") -> list[LinhaEditada]:
 
 def simular(base: Base, linhas_editadas: Sequence[LinhaEditada]) -> Simulacao:
     """A estimativa com as linhas editadas no lugar das gravadas, sem gravar nada."""
+    if base.posicao is None:
+        calculada = estimativa.calcular_estimativa(base.itens, meses=base.meses)
+        return Simulacao(calculada, (None,) * len(linhas_editadas), Decimal("0.00"), None, None)
     validas = tuple(linha for linha in linhas_editadas if linha is not None)
     item = base.itens[base.posicao]
     if item.e_catalogo:
