@@ -55,6 +55,7 @@ MESES_MAXIMO = 120
 ITEM_NUMERO_MAXIMO = 999
 # Número da OS: "OS nº 001/2026" – de 3 a 4 dígitos (até 9.999 OS por ano numa contratação).
 OS_NUMERO_DIGITOS_MAXIMO = 4
+QUANTIDADE_MINIMA = 1  # item 9.5.1.1: ao menos 1 profissional por perfil
 QUANTIDADE_PROFISSIONAIS_MAXIMA = 9_999
 # Cabe em DecimalField(max_digits=14, decimal_places=4): 10 dígitos inteiros.
 QUANTIDADE_CATALOGO_MAXIMA = Decimal(10) ** 9
@@ -63,12 +64,18 @@ LINHAS_POR_OS_MAXIMO = 2_000
 LINHAS_POR_ITEM_MAXIMO = 2_000
 
 
+def numero_os(*, sequencia: int, ano: int) -> str:
+    """ "OS nº 001/2026": a sequência com ao menos 3 dígitos e o ano."""
+    return f"OS nº {sequencia:03d}/{ano}"
+
+
 def proximo_numero_os(numeros_existentes, ano: int) -> str:
     """Número proposto para a próxima OS do ano: o maior já usado + 1 (nunca a contagem, que repete um
-    número depois de uma exclusão). Números fora do formato "OS nº NNN/AAAA" são ignorados."""
+    número depois de uma exclusão). Números fora do formato "OS nº NNN/AAAA" são ignorados. (O banco faz a
+    mesma conta com `Max` em `selectors.proximo_numero_os`.)"""
     maior = 0
     for numero in numeros_existentes:
         sequencia, _, ano_os = numero.removeprefix("OS nº ").partition("/")
         if ano_os == str(ano) and sequencia.isdigit():
             maior = max(maior, int(sequencia))
-    return f"OS nº {maior + 1:03d}/{ano}"
+    return numero_os(sequencia=maior + 1, ano=ano)

@@ -139,8 +139,8 @@ def _somar_por(pares: Iterable[tuple[str, Decimal]]) -> tuple[tuple[str, Decimal
 
 def calcular_linha(linha: LinhaPerfil) -> LinhaCalculada:
     """Custo por profissional arredondado (meio para cima) e só então multiplicado pela quantidade."""
-    if linha.quantidade < 1:
-        raise ValueError("A quantidade deve ser um inteiro maior ou igual a 1.")
+    if erros := validar_quantidade(linha.quantidade):
+        raise ValueError(erros[0])
     custo = custo_por_profissional(linha.remuneracao, linha.fator_k)
     return LinhaCalculada(linha=linha, custo_por_profissional=custo, valor_mensal=custo * linha.quantidade)
 
@@ -177,9 +177,20 @@ def calcular_estimativa(itens: Sequence[Item], *, meses: int) -> Estimativa:
 
 
 def validar_quantidade(quantidade) -> list[str]:
-    if isinstance(quantidade, bool) or not isinstance(quantidade, int) or quantidade < 1:
-        return ["Informe uma quantidade inteira, maior ou igual a 1."]
+    """Item 9.5.1.1 na conta pura: inteiro, ao menos `QUANTIDADE_MINIMA` (o banco e o formulário usam o
+    mesmo número, pelos validadores do modelo)."""
+    if (
+        isinstance(quantidade, bool)
+        or not isinstance(quantidade, int)
+        or quantidade < calculo.QUANTIDADE_MINIMA
+    ):
+        return [f"Informe uma quantidade inteira, maior ou igual a {calculo.QUANTIDADE_MINIMA}."]
     return []
+
+
+MENSAGEM_FATOR_K_MAXIMO = (
+    f"O Fator-K não pode ser superior a {formatar_numero(FATOR_K_MAXIMO)} (item 4 do Anexo II)."
+)
 
 
 def validar_fator_k(
@@ -203,9 +214,7 @@ def validar_fator_k(
     if k != k.quantize(Decimal("0.01")):
         erros.setdefault("fator_k", []).append("O Fator-K deve ter no máximo 2 casas decimais.")
     if k > FATOR_K_MAXIMO:
-        erros.setdefault("fator_k", []).append(
-            f"O Fator-K não pode ser superior a {formatar_numero(FATOR_K_MAXIMO)} (item 4 do Anexo II)."
-        )
+        erros.setdefault("fator_k", []).append(MENSAGEM_FATOR_K_MAXIMO)
     if fator_k_mapa is not None and k != fator_k_mapa and not (justificativa or "").strip():
         erros.setdefault("justificativa", []).append(
             f"Justifique o Fator-K {formatar_numero(k)}, diferente do Fator-K do mapa "

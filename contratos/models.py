@@ -8,7 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from contratos import calculo
-from contratos.estimativa import formatar_numero, validar_fator_k
+from contratos.estimativa import MENSAGEM_FATOR_K_MAXIMO, formatar_numero, validar_fator_k
 from core.permissoes import RestritoQuerySet
 from core.restricoes import tamanho_maximo
 from core.versoes import VersaoDeReferencia
@@ -193,7 +193,7 @@ class ValorPerfil(models.Model):
 
     def clean(self):
         if self.fator_k is not None and self.fator_k > calculo.FATOR_K_MAXIMO:
-            raise ValidationError({"fator_k": "O Fator-K não pode ser superior a 3,00 (item 4 do Anexo II)."})
+            raise ValidationError({"fator_k": MENSAGEM_FATOR_K_MAXIMO})
 
     @property
     def titulo(self) -> str:
@@ -246,6 +246,20 @@ MENSAGEM_QUANTIDADE_MAXIMA = (
 MENSAGEM_QUANTIDADE_CATALOGO_MAXIMA = (
     f"Informe no máximo {formatar_numero(calculo.QUANTIDADE_CATALOGO_MAXIMA, 0)} por mês."
 )
+# Item 9.5.1.1: ao menos 1 profissional por perfil. O campo do modelo e o do formulário usam estes
+# validadores; o banco, a restrição linha_quantidade_minimo_1 com o mesmo número.
+MENSAGEM_QUANTIDADE_MINIMA = "Informe ao menos 1 profissional."
+VALIDADORES_QUANTIDADE = [
+    MinValueValidator(calculo.QUANTIDADE_MINIMA, MENSAGEM_QUANTIDADE_MINIMA),
+    MaxValueValidator(calculo.QUANTIDADE_PROFISSIONAIS_MAXIMA, MENSAGEM_QUANTIDADE_MAXIMA),
+]
+# Regras sobre o conjunto de linhas (o banco não conta filhos): o serviço as aplica e o formset as mostra.
+MENSAGEM_OS_SEM_PERFIL = "Inclua ao menos um perfil profissional na OS (item 9.5.1.1)."
+MENSAGEM_ITEM_SEM_SERVICO = "Inclua ao menos um serviço no item."
+MENSAGEM_LINHAS_POR_OS = "Uma OS aceita até {maximo} linhas de perfil; distribua os perfis em outra OS."
+MENSAGEM_LINHAS_POR_ITEM = "Um item aceita até {maximo} linhas de serviço."
+MENSAGEM_EQUIPE_MAXIMA = "A equipe de planejamento tem no máximo {maximo} integrantes."
+MENSAGEM_SEM_PRODUTO = "Informe ao menos um produto ou resultado a entregar (um por linha)."
 
 
 def _texto_longo(maximo: int) -> list:
@@ -253,12 +267,15 @@ def _texto_longo(maximo: int) -> list:
     return [MaxLengthValidator(maximo)]
 
 
+class SituacaoContratacao(models.TextChoices):
+    RASCUNHO = "rascunho", "Rascunho"
+    CONCLUIDA = "concluida", "Concluída"
+
+
 class Contratacao(models.Model):
     """Processo de planejamento de uma contratação, precificado com uma versão fixada do mapa salarial."""
 
-    class Situacao(models.TextChoices):
-        RASCUNHO = "rascunho", "Rascunho"
-        CONCLUIDA = "concluida", "Concluída"
+    Situacao = SituacaoContratacao
 
     orgao = models.ForeignKey(
         Orgao, verbose_name="órgão", on_delete=models.PROTECT, related_name="contratacoes"
@@ -308,7 +325,8 @@ class Contratacao(models.Model):
             tamanho_maximo("contratacao", "objeto", OBJETO_MAXIMO),
             tamanho_maximo("contratacao", "numero_processo", PROCESSO_MAXIMO),
             models.CheckConstraint(
-                condition=models.Q(situacao__in=["rascunho", "concluida"]), name="contratacao_situacao_valida"
+                condition=models.Q(situacao__in=SituacaoContratacao.values),
+                name="contratacao_situacao_valida",
             ),
         ]
 
@@ -325,13 +343,16 @@ class Contratacao(models.Model):
             raise ValidationError({"mapa": "Escolha uma versão vigente do mapa salarial."})
 
 
+class PapelEquipe(models.TextChoices):
+    REQUISITANTE = "requisitante", "Integrante requisitante"
+    TECNICO = "tecnico", "Integrante técnico"
+    ADMINISTRATIVO = "administrativo", "Integrante administrativo"
+
+
 class MembroEquipe(models.Model):
     """Integrante da equipe de planejamento da contratação."""
 
-    class Papel(models.TextChoices):
-        REQUISITANTE = "requisitante", "Integrante requisitante"
-        TECNICO = "tecnico", "Integrante técnico"
-        ADMINISTRATIVO = "administrativo", "Integrante administrativo"
+    Papel = PapelEquipe
 
     contratacao = models.ForeignKey(Contratacao, on_delete=models.CASCADE, related_name="equipe")
     nome = models.CharField("nome", max_length=NOME_MAXIMO)
@@ -346,7 +367,7 @@ class MembroEquipe(models.Model):
         ordering = ["pk"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(papel__in=["requisitante", "tecnico", "administrativo"]),
+                condition=models.Q(papel__in=PapelEquipe.values),
                 name="membroequipe_papel_valido",
             ),
             tamanho_maximo("membroequipe", "nome", NOME_MAXIMO),
@@ -356,18 +377,23 @@ class MembroEquipe(models.Model):
         return f"{self.nome} ({self.get_papel_display()})"
 
 
+class TipoItem(models.TextChoices):
+    PERFIS = "perfis", "Perfis profissionais (OS)"
+    NUVEM = "nuvem", "Serviços de nuvem"
+    PROFISSIONAIS = "profissionais", "Serviços profissionais"
+
+
+# Tipos de item precificados por linhas de um catálogo, e o tipo de catálogo de cada um (mesmos valores).
+TIPOS_DE_CATALOGO = (TipoItem.NUVEM, TipoItem.PROFISSIONAIS)
+
+
 class Item(models.Model):
     """Item da contratação: de perfis profissionais (valor pelas OS planejadas, Art. 2) ou de um catálogo
     SERPRO, de nuvem ou de serviços profissionais (valor pelas linhas de serviço de uma versão aprovada,
     §4.7)."""
 
-    class Tipo(models.TextChoices):
-        PERFIS = "perfis", "Perfis profissionais (OS)"
-        NUVEM = "nuvem", "Serviços de nuvem"
-        PROFISSIONAIS = "profissionais", "Serviços profissionais"
-
-    # Tipos de item precificados por linhas de um catálogo, e o tipo de catálogo de cada um (mesmos valores).
-    TIPOS_DE_CATALOGO = (Tipo.NUVEM, Tipo.PROFISSIONAIS)
+    Tipo = TipoItem
+    TIPOS_DE_CATALOGO = TIPOS_DE_CATALOGO
 
     contratacao = models.ForeignKey(Contratacao, on_delete=models.CASCADE, related_name="itens")
     numero = models.PositiveSmallIntegerField(
@@ -410,8 +436,8 @@ class Item(models.Model):
             tamanho_maximo("item", "descricao", DESCRICAO_MAXIMA),
             # Item de catálogo fixa uma versão do catálogo do seu tipo; item de perfis não tem catálogo.
             models.CheckConstraint(
-                condition=models.Q(tipo="perfis", catalogo__isnull=True)
-                | models.Q(tipo__in=["nuvem", "profissionais"], catalogo__isnull=False),
+                condition=models.Q(tipo=TipoItem.PERFIS, catalogo__isnull=True)
+                | models.Q(tipo__in=TIPOS_DE_CATALOGO, catalogo__isnull=False),
                 name="item_catalogo_so_em_item_de_catalogo",
             ),
         ]
@@ -485,7 +511,11 @@ class OrdemServico(models.Model):
         ordering = ["numero", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["contratacao", "numero"], name="os_numero_unico_na_contratacao"),
-            models.CheckConstraint(condition=~models.Q(produtos=""), name="os_ao_menos_um_produto"),
+            models.CheckConstraint(
+                condition=~models.Q(produtos=""),
+                name="os_ao_menos_um_produto",
+                violation_error_message=MENSAGEM_SEM_PRODUTO,
+            ),
             models.CheckConstraint(
                 condition=models.Q(numero__regex=NUMERO_OS_REGEX), name="os_numero_formato"
             ),
@@ -513,7 +543,7 @@ class OrdemServico(models.Model):
         if self.item_id:
             self.contratacao_id = self.item.contratacao_id
         if not self.lista_produtos:
-            raise ValidationError({"produtos": "Informe ao menos um produto ou resultado a entregar."})
+            raise ValidationError({"produtos": MENSAGEM_SEM_PRODUTO})
 
 
 def separar_produtos(texto: str) -> list[str]:
@@ -528,13 +558,7 @@ class LinhaPerfil(models.Model):
     perfil = models.ForeignKey(
         ValorPerfil, verbose_name="perfil", on_delete=models.PROTECT, related_name="linhas_estimativa"
     )
-    quantidade = models.PositiveIntegerField(
-        "quantidade estimada",
-        validators=[
-            MinValueValidator(1, "Informe ao menos 1 profissional."),
-            MaxValueValidator(calculo.QUANTIDADE_PROFISSIONAIS_MAXIMA, MENSAGEM_QUANTIDADE_MAXIMA),
-        ],
-    )
+    quantidade = models.PositiveIntegerField("quantidade estimada", validators=VALIDADORES_QUANTIDADE)
     fator_k = models.DecimalField("Fator-K adotado", max_digits=4, decimal_places=2)
     # Cópia do K do mapa no momento da escolha: permite ao banco exigir a justificativa quando difere.
     fator_k_referencia = models.DecimalField("Fator-K do mapa", max_digits=4, decimal_places=2)
@@ -554,7 +578,10 @@ class LinhaPerfil(models.Model):
         verbose_name_plural = "linhas de perfil"
         ordering = ["pk"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(quantidade__gte=1), name="linha_quantidade_minimo_1"),
+            models.CheckConstraint(
+                condition=models.Q(quantidade__gte=calculo.QUANTIDADE_MINIMA),
+                name="linha_quantidade_minimo_1",
+            ),
             models.CheckConstraint(
                 condition=models.Q(quantidade__lte=calculo.QUANTIDADE_PROFISSIONAIS_MAXIMA),
                 name="linha_quantidade_maxima",

@@ -16,6 +16,9 @@ _EDITAR_ESTIMATIVA = [
     for acao in ("view", "add", "change", "delete")
 ]
 
+# o cartão de contratos no Painel (o mapa vigente e as contratações) só para quem lê o mapa
+PAINEL = "contratos.view_mapasalarial"
+
 GRUPOS = {
     ADMINISTRADOR: ["contratos.view_orgao", "contratos.add_orgao", "contratos.change_orgao", *_MANTER_MAPA],
     EQUIPE: ["contratos.view_orgao", *_LER_MAPA, *_EDITAR_ESTIMATIVA],

@@ -4,13 +4,17 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from contratos import calculo, selectors
+from contratos import calculo, comparacao, selectors, travas
 from contratos.models import (
+    MENSAGEM_EQUIPE_MAXIMA,
+    MENSAGEM_ITEM_SEM_SERVICO,
+    MENSAGEM_LINHAS_POR_ITEM,
+    MENSAGEM_LINHAS_POR_OS,
+    MENSAGEM_OS_SEM_PERFIL,
     Contratacao,
     Item,
     LinhaNuvem,
@@ -112,70 +116,6 @@ def _autor(instancia, usuario):
     return instancia
 
 
-def _quando(momento) -> str:
-    return timezone.localtime(momento).strftime("%d/%m/%Y às %H:%M")
-
-
-def _reservar_versao(modelo, pk: int, lida: int) -> bool:
-    """UPDATE ... SET versao = versao + 1 WHERE versao = lida: só um de dois salvamentos simultâneos passa.
-
-    No PostgreSQL o segundo UPDATE espera o primeiro terminar e, relida a linha, não acha mais a versão.
-    """
-    return modelo.objects.filter(pk=pk, versao=lida).update(versao=F("versao") + 1) == 1
-
-
-# Código do erro de edição concorrente: as páginas o reconhecem para oferecer "recarregar".
-CONFLITO_DE_VERSAO = "conflito_de_versao"
-
-
-def _travar_versao(instancia, *, contratacao_id: int, alterada: str) -> None:
-    """Trava otimista, a mesma para contratação, item (e suas linhas de nuvem) e OS.
-
-    `instancia.versao` é a versão lida no formulário; se outra pessoa salvou depois, nada é gravado e o
-    erro diz quando foi a alteração (a dela fica). `alterada`: "Esta OS foi alterada", por exemplo.
-    """
-    if not _reservar_versao(type(instancia), instancia.pk, instancia.versao):
-        atual = Contratacao.objects.only("atualizada_em").get(pk=contratacao_id)
-        raise ValidationError(
-            f"{alterada} por outra pessoa em {_quando(atual.atualizada_em)}; "
-            "recarregue a página para ver a versão atual (suas alterações não foram gravadas).",
-            code=CONFLITO_DE_VERSAO,
-        )
-    instancia.versao += 1
-
-
-def _gravar_com_numero_unico(instancia, repetidos) -> None:
-    """Grava; se outra sessão gravou o mesmo número entre a validação e o INSERT, a restrição única do
-    banco recusa e a resposta é o erro no campo "número", não um 500. O savepoint mantém a transação de
-    fora utilizável no PostgreSQL para a consulta que confirma a causa."""
-    try:
-        with transaction.atomic():
-            instancia.save()
-    except IntegrityError:
-        if not repetidos.exists():
-            raise
-        raise ValidationError(
-            {"numero": type(instancia).mensagem_numero_repetido(instancia.numero)}, code="unique"
-        ) from None
-
-
-def _conferir_numero_unico(instancia, repetidos) -> None:
-    if repetidos.exists():
-        raise ValidationError(
-            {"numero": type(instancia).mensagem_numero_repetido(instancia.numero)}, code="unique"
-        )
-
-
-def _conferir_quantas(linhas, maximo: int, mensagem: str) -> None:
-    if len(linhas) > maximo:
-        raise ValidationError(mensagem.format(maximo=maximo), code="max_num")
-
-
-def _tocar_contratacao(contratacao_id: int) -> None:
-    """A hora da última alteração da contratação é a que a mensagem de conflito mostra."""
-    Contratacao.objects.filter(pk=contratacao_id).update(atualizada_em=timezone.now())
-
-
 @transaction.atomic
 def contratacao_salvar(
     *, contratacao: Contratacao, equipe: list[tuple[str, str]] | None = None, usuario=None
@@ -186,11 +126,11 @@ def contratacao_salvar(
     nada é gravado e o erro diz quando foi a alteração (a dela fica).
     """
     if equipe is not None:
-        _conferir_quantas(
-            equipe, calculo.EQUIPE_MAXIMA, "A equipe de planejamento tem no máximo {maximo} integrantes."
-        )
+        travas.conferir_quantas(equipe, calculo.EQUIPE_MAXIMA, MENSAGEM_EQUIPE_MAXIMA)
     if contratacao.pk:
-        _travar_versao(contratacao, contratacao_id=contratacao.pk, alterada="Esta contratação foi alterada")
+        travas.travar_versao(
+            contratacao, contratacao_id=contratacao.pk, alterada="Esta contratação foi alterada"
+        )
         fixada = (
             Contratacao.objects.select_for_update().values_list("mapa_id", flat=True).get(pk=contratacao.pk)
         )
@@ -242,15 +182,13 @@ def item_salvar(*, item: Item) -> Item:
         )
     if erros:
         raise ValidationError(erros)
-    repetidos = Item.objects.filter(contratacao_id=item.contratacao_id, numero=item.numero).exclude(
-        pk=item.pk
-    )
-    _conferir_numero_unico(item, repetidos)
+    repetidos = travas.repetidos(item)
+    travas.conferir_numero_unico(item, repetidos)
     item.full_clean()
     if item.pk:
-        _travar_versao(item, contratacao_id=item.contratacao_id, alterada="Este item foi alterado")
-    _gravar_com_numero_unico(item, repetidos)
-    _tocar_contratacao(item.contratacao_id)
+        travas.travar_versao(item, contratacao_id=item.contratacao_id, alterada="Este item foi alterado")
+    travas.gravar_com_numero_unico(item, repetidos)
+    travas.tocar_contratacao(item.contratacao_id)
     return item
 
 
@@ -268,31 +206,41 @@ def item_nuvem_salvar_linhas(
             "Só um item de serviços de nuvem ou profissionais tem linhas de serviço; este é de perfis (OS)."
         )
     modelo = item.linhas_de_catalogo.model
-    _conferir_quantas(
-        linhas, calculo.LINHAS_POR_ITEM_MAXIMO, "Um item aceita até {maximo} linhas de serviço."
-    )
-    erros: list[str] = []
-    if not linhas:
-        erros.append(f"Inclua ao menos um serviço no item ({item.get_tipo_display().lower()}).")
+    travas.conferir_quantas(linhas, calculo.LINHAS_POR_ITEM_MAXIMO, MENSAGEM_LINHAS_POR_ITEM)
     if any(not isinstance(linha, modelo) for linha in linhas):
         raise ValidationError("As linhas não são do tipo do item; recarregue a página.")
-    for numero, linha in enumerate(linhas, start=1):
-        if linha.servico.versao_id != item.catalogo_id:
-            erros.append(f"Linha {numero}: escolha um serviço da versão do catálogo fixada no item.")
-            continue
+    for linha in linhas:
         linha.observacao = (linha.observacao or "").strip()
-        try:
-            linha.full_clean(exclude=["item"])
-        except ValidationError as erro:
-            erros.extend(f"Linha {numero}: {m}" for m in erro.messages)
+    erros = _erros_das_linhas(
+        linhas,
+        pai="item",
+        vazio=MENSAGEM_ITEM_SEM_SERVICO,
+        da_versao=lambda linha: linha.servico.versao_id == item.catalogo_id,
+        fora_da_versao="escolha um serviço da versão do catálogo fixada no item.",
+    )
     if erros:
         raise ValidationError(erros)
-    _travar_versao(item, contratacao_id=item.contratacao_id, alterada="Este item foi alterado")
+    travas.travar_versao(item, contratacao_id=item.contratacao_id, alterada="Este item foi alterado")
     _substituir_linhas(
         item.linhas_de_catalogo, linhas, pai="item", dono=item, usuario=usuario, onde="este item"
     )
-    _tocar_contratacao(item.contratacao_id)
+    travas.tocar_contratacao(item.contratacao_id)
     return item
+
+
+def _erros_das_linhas(linhas, *, pai: str, vazio: str, da_versao, fora_da_versao: str) -> list[str]:
+    """As regras de cada linha (as do modelo, por `full_clean`) com o número da linha na mensagem, e a do
+    conjunto: ao menos uma linha."""
+    erros = [] if linhas else [vazio]
+    for numero, linha in enumerate(linhas, start=1):
+        if not da_versao(linha):
+            erros.append(f"Linha {numero}: {fora_da_versao}")
+            continue
+        try:
+            linha.full_clean(exclude=[pai])
+        except ValidationError as erro:
+            erros.extend(f"Linha {numero}: {m}" for m in erro.messages)
+    return erros
 
 
 def _substituir_linhas(relacionadas, linhas, *, pai: str, dono, usuario, onde: str) -> None:
@@ -313,34 +261,28 @@ def item_excluir(*, item: Item) -> None:
 
 @transaction.atomic
 def ordem_servico_salvar(*, ordem: OrdemServico, linhas: list[LinhaPerfil], usuario=None) -> OrdemServico:
-    """Grava a OS e exatamente as `linhas` dadas (as que faltarem são removidas); tudo ou nada.
+    """Grava a OS e exatamente as `linhas` do formset (as que faltarem são removidas); tudo ou nada.
 
-    As mesmas regras do formulário, de novo aqui: perfil da versão fixada, quantidade >= 1, Fator-K
-    entre 0 e 3,00 e justificado quando difere do mapa, ao menos um perfil e um produto na OS.
+    As regras são as do modelo (`full_clean`: quantidade, Fator-K e justificativa, produtos) e as do
+    conjunto (ao menos um perfil, perfis da versão fixada), aplicadas aqui mesmo que o formulário já as
+    tenha mostrado: o serviço não confia em quem o chama.
     """
     if ordem.item.tipo != Item.Tipo.PERFIS:
         raise ValidationError({"item": "Um item de serviços de nuvem não tem OS: escolha um item de perfis."})
     ordem.contratacao_id = ordem.item.contratacao_id
     ordem.produtos = "\n".join(separar_produtos(ordem.produtos))
     contratacao = ordem.item.contratacao
-    _conferir_quantas(
-        linhas,
-        calculo.LINHAS_POR_OS_MAXIMO,
-        "Uma OS aceita até {maximo} linhas de perfil; distribua os perfis em outra OS.",
-    )
-    erros: list[str] = []
-    if not linhas:
-        erros.append("Inclua ao menos um perfil profissional na OS (item 9.5.1.1).")
-    for numero, linha in enumerate(linhas, start=1):
-        if linha.perfil.mapa_id != contratacao.mapa_id:
-            erros.append(f"Linha {numero}: escolha um perfil da versão do mapa fixada na contratação.")
-            continue
+    travas.conferir_quantas(linhas, calculo.LINHAS_POR_OS_MAXIMO, MENSAGEM_LINHAS_POR_OS)
+    for linha in linhas:  # o K do mapa vem da versão, nunca de quem chama
         linha.fator_k_referencia = linha.perfil.fator_k
         linha.justificativa = (linha.justificativa or "").strip()
-        try:
-            linha.full_clean(exclude=["ordem"])
-        except ValidationError as erro:
-            erros.extend(f"Linha {numero}: {m}" for m in erro.messages)
+    erros = _erros_das_linhas(
+        linhas,
+        pai="ordem",
+        vazio=MENSAGEM_OS_SEM_PERFIL,
+        da_versao=lambda linha: linha.perfil.mapa_id == contratacao.mapa_id,
+        fora_da_versao="escolha um perfil da versão do mapa fixada na contratação.",
+    )
     try:
         ordem.full_clean()
     except ValidationError as erro:
@@ -349,14 +291,12 @@ def ordem_servico_salvar(*, ordem: OrdemServico, linhas: list[LinhaPerfil], usua
         raise
     if erros:
         raise ValidationError(erros)
-    repetidas = OrdemServico.objects.filter(contratacao_id=contratacao.pk, numero=ordem.numero).exclude(
-        pk=ordem.pk
-    )
+    repetidas = travas.repetidos(ordem)
     if ordem.pk:
-        _travar_versao(ordem, contratacao_id=contratacao.pk, alterada="Esta OS foi alterada")
-    _gravar_com_numero_unico(ordem, repetidas)
+        travas.travar_versao(ordem, contratacao_id=contratacao.pk, alterada="Esta OS foi alterada")
+    travas.gravar_com_numero_unico(ordem, repetidas)
     _substituir_linhas(ordem.linhas, linhas, pai="ordem", dono=ordem, usuario=usuario, onde="esta OS")
-    _tocar_contratacao(contratacao.pk)
+    travas.tocar_contratacao(contratacao.pk)
     return ordem
 
 
@@ -375,7 +315,7 @@ def contratacao_reprecificar(
         raise ValidationError("Escolha a versão vigente do mapa salarial.")
     if mapa_novo.pk == contratacao.mapa_id:
         raise ValidationError("A contratação já está precificada com esta versão.")
-    previsao = selectors.reprecificacao_prever(contratacao, mapa_novo)
+    previsao = comparacao.reprecificacao_prever(contratacao, mapa_novo)
     if previsao.ausentes:
         raise ValidationError(
             "A versão escolhida não tem os perfis "
@@ -386,7 +326,7 @@ def contratacao_reprecificar(
     linhas = LinhaPerfil.objects.filter(ordem__contratacao=contratacao).select_related("perfil")
     for linha in linhas:
         novo = novos[linha.perfil.codigo]
-        linha.fator_k = selectors.fator_k_na_versao(linha, novo)
+        linha.fator_k = comparacao.fator_k_na_versao(linha, novo)
         linha.perfil = novo
         linha.fator_k_referencia = novo.fator_k
         linha.full_clean()

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import versoes
+from core.formularios import CampoDecimalBR
 
 
 def campo_data(label: str, *, help_text: str = "") -> forms.DateField:
@@ -61,12 +62,10 @@ class TravaDaVersaoMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        campo = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name in self.campos_decimais:
-            campo.localize = True
-            campo.widget = forms.TextInput(attrs={"inputmode": "decimal", "size": 10})
-            campo.widget.is_localized = True
-        return campo
+        if db_field.name in self.campos_decimais:  # lidos pelo mesmo parser das planilhas (core.numeros)
+            kwargs["form_class"] = CampoDecimalBR
+            kwargs["widget"] = forms.TextInput(attrs={"inputmode": "decimal", "size": 10})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 class TravaDaVersaoInlineMixin(TravaDaVersaoMixin):

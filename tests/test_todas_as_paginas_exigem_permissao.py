@@ -56,9 +56,8 @@ def _painel_sem_as_areas_fechadas(client, url):
     resposta = client.get(url)
     assert resposta.status_code == 200
     html = resposta.content.decode()
-    # o cartão do mapa salarial (contratos) segue o redesenho de contratos, que fecha as páginas do mapa
-    assert 'id="area-acordo"' not in html and 'id="area-catalogo"' not in html
-    assert "/acordo/" not in html and "/catalogo/" not in html
+    assert not any(f'id="area-{area}"' in html for area in ("acordo", "catalogo", "contratos"))
+    assert "/acordo/" not in html and "/catalogo/" not in html and "/contratos/" not in html
 
 
 def _sair_so_encerra_a_sessao(client, url):
@@ -90,11 +89,6 @@ ABERTAS_A_QUEM_ENTROU = {
 PUBLICAS_DO_ADMIN = {
     "admin:login": "a entrada do admin; mostra só o formulário",
 }
-
-CORRIGIDO_POR_B = pytest.mark.xfail(strict=True, reason="corrigido pelo redesenho de contratos")
-COM_FALHA_CONHECIDA = {"contratos:mapa": CORRIGIDO_POR_B}
-COM_FALHA_CONHECIDA["contratos:mapa_exportar"] = CORRIGIDO_POR_B
-COM_FALHA_CONHECIDA["contratos:mapa_comparar"] = CORRIGIDO_POR_B
 
 
 @pytest.fixture
@@ -152,10 +146,6 @@ def _vai_para(resposta, destino):
     return resposta.status_code == 302 and urlsplit(resposta["Location"]).path == destino
 
 
-def _parametros(rotas):
-    return [pytest.param(r, marks=COM_FALHA_CONHECIDA[r]) if r in COM_FALHA_CONHECIDA else r for r in rotas]
-
-
 def test_as_rotas_foram_encontradas():
     """Se o percurso parar de achar as rotas, os testes abaixo passariam sem conferir nada."""
     assert {"painel", "catalogo:versao", "contratos:os_editar", "acordo:cronograma", "acordo:ics"} <= set(
@@ -165,7 +155,7 @@ def test_as_rotas_foram_encontradas():
     assert set(PUBLICAS) | set(ABERTAS_A_QUEM_ENTROU) <= set(ROTAS_DO_PRODUTO)
 
 
-@pytest.mark.parametrize("nome", _parametros(sorted(set(ROTAS_DO_PRODUTO) - set(PUBLICAS))))
+@pytest.mark.parametrize("nome", sorted(set(ROTAS_DO_PRODUTO) - set(PUBLICAS)))
 def test_anonimo_vai_para_a_entrada_e_sem_grupo_recebe_403_ou_404(nome, client, exemplos, criar_usuario):
     url = _url(nome, exemplos)
     entrada = resolve_url(settings.LOGIN_URL)

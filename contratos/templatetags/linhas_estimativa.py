@@ -25,5 +25,5 @@ def motivo_fora_do_total(form) -> str:
 
 @register.filter
 def aviso_linhas_fora(linhas) -> str:
-    """`linhas` são os pares (formulário, resumo da linha) da tela."""
-    return estimativa.linhas_fora_do_total(sum(1 for _, lr in linhas if not (lr and lr.calculo)))
+    """`linhas` são os pares (formulário, linha calculada ou None) da tela."""
+    return estimativa.linhas_fora_do_total(sum(1 for _, calculo in linhas if calculo is None))

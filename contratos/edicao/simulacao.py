@@ -1,0 +1,118 @@
+"""Editar as linhas de uma OS ou de um item de catálogo: o caso de uso, numa casa só.
+
+O caminho é sempre o mesmo e só anda para a frente: o formset (`forms.py`) entrega as linhas não gravadas;
+`puras` as passa à estimativa; `simular` dá os totais ao vivo sobre `estimativa.py` (a mesma conta do Anexo
+A); ao salvar, o serviço grava as linhas do formset como vieram. A `Base` é a contratação gravada sem as
+linhas em edição, lida uma vez pelo selector.
+
+Sem Django, sem banco: os adaptadores só leem atributos das linhas (gravadas ou não).
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from contratos import estimativa
+
+
+def linha_pura(linha, numero_os: str) -> estimativa.LinhaPerfil:
+    """Linha de perfil do modelo (gravada ou não) como entrada da função pura."""
+    perfil = linha.perfil
+    return estimativa.LinhaPerfil(
+        ordem_servico=numero_os,
+        codigo=perfil.codigo,
+        perfil=perfil.perfil,
+        senioridade=perfil.get_senioridade_display() if perfil.senioridade else "",
+        quantidade=linha.quantidade,
+        remuneracao=perfil.remuneracao,
+        fator_k_mapa=linha.fator_k_referencia,
+        fator_k=linha.fator_k,
+        justificativa=linha.justificativa,
+    )
+
+
+def linha_nuvem_pura(linha) -> estimativa.LinhaNuvem:
+    """Linha de serviço de um item de catálogo (nuvem: preço de consumo; profissional: preço por unidade)."""
+    servico = linha.servico
+    if hasattr(servico, "preco_unitario"):
+        categoria, unidade, preco = (
+            servico.get_categoria_display(),
+            servico.unidade_medida,
+            servico.preco_unitario,
+        )
+    else:
+        categoria, unidade, preco = "Serviço profissional", servico.get_unidade_display(), servico.preco
+    return estimativa.LinhaNuvem(
+        codigo=servico.codigo,
+        servico=servico.nome,
+        categoria=categoria,
+        unidade=unidade,
+        quantidade=linha.quantidade,
+        preco_unitario=preco,
+        observacao=linha.observacao,
+    )
+
+
+@dataclass(frozen=True)
+class Base:
+    """A contratação gravada sem as linhas em edição, e onde elas entram: o item `posicao` (na OS
+    `ordem_servico`, se o item é de perfis). Sem item (None), as linhas ficam fora dos totais."""
+
+    itens: tuple[estimativa.Item, ...]
+    meses: int
+    posicao: int | None
+    ordem_servico: str = ""
+
+
+LinhaEditada = estimativa.LinhaPerfil | estimativa.LinhaNuvem | None
+Calculo = estimativa.LinhaCalculada | estimativa.LinhaNuvemCalculada | None
+
+
+@dataclass(frozen=True)
+class Simulacao:
+    """Totais ao vivo: cada linha do formulário (None: incompleta, fora do total), as linhas em edição (a OS
+    ou as do item de catálogo), o item que as recebe e a contratação."""
+
+    estimativa: estimativa.Estimativa
+    linhas: tuple[Calculo, ...]
+    mensal: Decimal
+    item_numero: int | None
+    item_mensal: Decimal | None
+
+
+def puras(linhas: Iterable, numero_os: str = "") -> list[LinhaEditada]:
+    """As linhas não gravadas do formset (None fica None) como entrada de `simular`."""
+    return [
+        None
+        if linha is None
+        else linha_pura(linha, numero_os)
+        if hasattr(linha, "perfil")
+        else linha_nuvem_pura(linha)
+        for linha in linhas
+    ]
+
+
+def simular(base: Base, linhas_editadas: Sequence[LinhaEditada]) -> Simulacao:
+    """A estimativa com as linhas editadas no lugar das gravadas, sem gravar nada."""
+    if base.posicao is None:
+        calculada = estimativa.calcular_estimativa(base.itens, meses=base.meses)
+        return Simulacao(calculada, (None,) * len(linhas_editadas), Decimal("0.00"), None, None)
+    validas = tuple(linha for linha in linhas_editadas if linha is not None)
+    item = base.itens[base.posicao]
+    if item.e_catalogo:
+        item = replace(item, linhas_nuvem=item.linhas_nuvem + validas)
+    else:
+        item = replace(item, linhas=item.linhas + validas)
+    itens = (*base.itens[: base.posicao], item, *base.itens[base.posicao + 1 :])
+    calculada = estimativa.calcular_estimativa(itens, meses=base.meses)
+    item_calculado = calculada.itens[base.posicao]
+    todas = item_calculado.linhas_nuvem if item.e_catalogo else item_calculado.linhas
+    calculos = iter(todas[len(todas) - len(validas) :])  # as editadas entram por último no item
+    por_linha = tuple(None if linha is None else next(calculos) for linha in linhas_editadas)
+    return Simulacao(
+        estimativa=calculada,
+        linhas=por_linha,
+        mensal=sum((c.valor_mensal for c in por_linha if c is not None), Decimal("0.00")),
+        item_numero=item.numero,
+        item_mensal=item_calculado.subtotal_mensal,
+    )

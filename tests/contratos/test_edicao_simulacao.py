@@ -1,0 +1,55 @@
+"""Totais ao vivo pela função pura `simular` (sem banco): as linhas editadas entram no lugar das gravadas."""
+
+from decimal import Decimal as D
+
+from django.urls import reverse
+
+from contratos.edicao.simulacao import Base, simular
+from contratos.estimativa import Item, LinhaNuvem
+from tests.contratos.test_estimativa import ASUPCOMP_02, GERINF, linha
+
+
+def _base(posicao=0, outras=()):
+    return Base(itens=(Item(numero=1, descricao="Suporte", linhas=tuple(outras)),), meses=24, posicao=posicao)
+
+
+def test_exemplo_trabalhado_com_uma_linha_incompleta_fora_do_total():
+    s = simular(_base(), [linha(quantidade=2, **ASUPCOMP_02), None, linha(**GERINF)])
+    assert s.mensal == s.item_mensal == s.estimativa.mensal == D("56152.38")
+    assert (s.estimativa.anual, s.estimativa.periodo) == (D("673828.56"), D("1347657.12"))
+    assert [c.valor_mensal if c else None for c in s.linhas] == [D("21520.20"), None, D("34632.18")]
+    assert s.item_numero == 1
+
+
+def test_as_outras_os_do_item_somam_no_item_e_na_contratacao_nao_na_os():
+    s = simular(_base(outras=[linha(os="OS nº 002/2026", **GERINF)]), [linha(quantidade=2, **ASUPCOMP_02)])
+    assert s.mensal == D("21520.20")
+    assert s.item_mensal == s.estimativa.mensal == D("56152.38")
+
+
+def test_item_de_catalogo_recebe_as_linhas_de_servico():
+    item = Item(numero=2, descricao="Nuvem", linhas=(), tipo="nuvem")
+    base = Base(itens=(Item(numero=1, descricao="x", linhas=(linha(**GERINF),)), item), meses=12, posicao=1)
+    servico = LinhaNuvem(
+        codigo="BD-HORA",
+        servico="BD",
+        categoria="c",
+        unidade="h",
+        quantidade=D("3.5"),
+        preco_unitario=D("12.3456"),
+    )
+    s = simular(base, [servico])
+    assert s.mensal == s.item_mensal == D("43.21")
+    assert s.estimativa.mensal == D("34632.18") + D("43.21")
+
+
+def test_sem_item_as_linhas_ficam_fora_dos_totais():
+    s = simular(_base(posicao=None, outras=[linha(**GERINF)]), [linha(**ASUPCOMP_02)])
+    assert (s.linhas, s.mensal, s.item_numero) == ((None,), D("0.00"), None)
+    assert s.estimativa.mensal == D("34632.18")
+
+
+def test_calculo_ao_vivo_de_os_nova_sem_item_nao_quebra(exemplo, client_equipe):
+    r = client_equipe.post(reverse("contratos:os_calcular", args=[exemplo.pk]), {"linhas-TOTAL_FORMS": "0"})
+    assert r.status_code == 200
+    assert 'data-testid="total-os">R$ 0,00<' in r.content.decode()
