@@ -13,6 +13,7 @@ from django.test import Client, override_settings
 from contratos.grupos import ACOMPANHAMENTO, ADMINISTRADOR, CONSULTA, EQUIPE
 from contratos.models import Contratacao
 from tests.conftest import SENHA
+from tests.consultas import consultas_exatas
 
 CASCA = ('id="cabecalho"', "PlanejaTIC", "Secretaria de Governo Digital", 'lang="pt-BR"')
 INGLES = ("Not Found", "Forbidden", "Server Error", "CSRF verification failed", "Bad Request")
@@ -78,17 +79,17 @@ def test_403_mostra_o_motivo_da_pagina(perfis):
 
 
 @override_settings(DEBUG=False, ROOT_URLCONF="tests.urls_erro")
-def test_500_em_portugues_sem_depender_do_banco(client, db, django_assert_num_queries):
+def test_500_em_portugues_sem_depender_do_banco(client, db):
     cliente = Client(raise_request_exception=False)
-    with django_assert_num_queries(0):
+    with consultas_exatas(0):
         resposta = cliente.get("/teste/quebrar/")
     assert resposta.status_code == 500
     html = _na_casca_em_portugues(resposta, "Erro no servidor")
     assert 'href="/static/css/planejatic.css"' in html
 
 
-def test_500_e_400_desenham_sem_requisicao_nem_banco(django_assert_num_queries, db):
-    with django_assert_num_queries(0):
+def test_500_e_400_desenham_sem_requisicao_nem_banco(db):
+    with consultas_exatas(0):
         for nome, titulo in (("500.html", "Erro no servidor"), ("400.html", "Pedido recusado")):
             html = loader.get_template(nome).render()
             assert f"<h1>{titulo}</h1>" in html and "Voltar ao Painel" in html

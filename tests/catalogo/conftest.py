@@ -32,9 +32,10 @@ def criar_versao(db):
         v = VersaoCatalogo.objects.create(
             tipo=tipo, versao=versao, vigencia_inicio=inicio, valores_ilustrativos=ilustrativa
         )
-        for i in range(n):
-            if tipo == VersaoCatalogo.Tipo.NUVEM:
-                s = ServicoNuvem.objects.create(
+        if tipo == VersaoCatalogo.Tipo.NUVEM:
+            dono = "servico_nuvem"
+            servicos = ServicoNuvem.objects.bulk_create(
+                ServicoNuvem(
                     versao=v,
                     codigo=f"S-{i:04d}",
                     nome=f"Serviço {i}",
@@ -42,20 +43,25 @@ def criar_versao(db):
                     unidade_medida="GB/mês",
                     preco_unitario=Decimal("0.1234") + i,
                 )
-                NivelServico.objects.create(
-                    servico_nuvem=s, indicador="Disponibilidade", meta="99,9%", forma_medicao="x"
-                )
-            else:
-                s = ServicoProfissional.objects.create(
+                for i in range(n)
+            )
+            nivel = {"indicador": "Disponibilidade", "meta": "99,9%"}
+        else:
+            dono = "servico_profissional"
+            servicos = ServicoProfissional.objects.bulk_create(
+                ServicoProfissional(
                     versao=v,
                     codigo=f"P-{i:04d}",
                     nome=f"Perfil {i}",
                     unidade="hora",
                     preco=Decimal("100.00") + i,
                 )
-                NivelServico.objects.create(
-                    servico_profissional=s, indicador="Prazo", meta="100%", forma_medicao="x"
-                )
+                for i in range(n)
+            )
+            nivel = {"indicador": "Prazo", "meta": "100%"}
+        NivelServico.objects.bulk_create(
+            NivelServico(**{dono: s}, **nivel, forma_medicao="x") for s in servicos
+        )
         if aprovar:
             VersaoCatalogo.objects.filter(pk=v.pk).update(
                 situacao="aprovado", data_aprovacao=date(2025, 1, 2), referencia_sei="SEI 123"
