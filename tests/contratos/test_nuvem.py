@@ -11,9 +11,10 @@ from django.urls import reverse
 from catalogo.models import ServicoNuvem, VersaoCatalogo
 from contratos import estimativa, selectors, services
 from contratos.anexo_a import ABA_ANEXO, AVISO_ILUSTRATIVO
-from contratos.models import Item, LinhaNuvem, OrdemServico
+from contratos.models import Item, LinhaNuvem, LinhaProfissional, OrdemServico
 from tests import consultas
 from tests.consultas import visitar
+from tests.contratos.conftest import CAMPOS_OS
 from tests.contratos.test_anexo_a import abrir, gerar, linha
 from tests.planilhas import recalcular
 
@@ -32,19 +33,27 @@ ANUAL = D("677942.76")  # 12 × 56.495,23
 PERIODO = D("677942.76")  # 12 meses
 
 
-def criar_catalogo(*, versao="2025.1", aprovado=True, ilustrativo=False, servicos=SERVICOS):
+def nova_versao_catalogo(tipo, *, versao, aprovado=True, ilustrativo=False, referencia_sei=""):
     catalogo = VersaoCatalogo.objects.create(
-        tipo=VersaoCatalogo.Tipo.NUVEM,
-        versao=versao,
-        vigencia_inicio=date(2025, 1, 1),
-        valores_ilustrativos=ilustrativo,
+        tipo=tipo, versao=versao, vigencia_inicio=date(2025, 1, 1), valores_ilustrativos=ilustrativo
     )
     if aprovado:  # uma só aprovada por catálogo: a anterior passa a substituída
-        VersaoCatalogo.objects.filter(tipo="nuvem", situacao="aprovado").update(situacao="substituido")
+        VersaoCatalogo.objects.filter(tipo=tipo, situacao="aprovado").update(situacao="substituido")
         VersaoCatalogo.objects.filter(pk=catalogo.pk).update(
-            situacao="aprovado", data_aprovacao=date(2025, 1, 2), referencia_sei="SEI 00000.000001/2025-01"
+            situacao="aprovado", data_aprovacao=date(2025, 1, 2), referencia_sei=referencia_sei
         )
         catalogo.refresh_from_db()
+    return catalogo
+
+
+def criar_catalogo(*, versao="2025.1", aprovado=True, ilustrativo=False, servicos=SERVICOS):
+    catalogo = nova_versao_catalogo(
+        VersaoCatalogo.Tipo.NUVEM,
+        versao=versao,
+        aprovado=aprovado,
+        ilustrativo=ilustrativo,
+        referencia_sei="SEI 00000.000001/2025-01",
+    )
     ServicoNuvem.objects.bulk_create(
         ServicoNuvem(
             versao=catalogo,
@@ -59,15 +68,24 @@ def criar_catalogo(*, versao="2025.1", aprovado=True, ilustrativo=False, servico
     return catalogo
 
 
-def item_nuvem(contratacao, catalogo, *, numero=2, linhas=SERVICOS):
+def item_de_catalogo(contratacao, catalogo, *, numero, descricao, linhas):
+    """Item do tipo do catálogo com `linhas` = [(código, ..., quantidade)] sobre os serviços da versão."""
     item = Item.objects.create(
-        contratacao=contratacao, numero=numero, descricao="Nuvem de governo", tipo="nuvem", catalogo=catalogo
+        contratacao=contratacao, numero=numero, descricao=descricao, tipo=catalogo.tipo, catalogo=catalogo
     )
-    servicos = {s.codigo: s for s in catalogo.servicos_nuvem.all()}
-    LinhaNuvem.objects.bulk_create(
-        LinhaNuvem(item=item, servico=servicos[codigo], quantidade=D(qtd)) for codigo, *_, qtd in linhas
+    if catalogo.tipo == VersaoCatalogo.Tipo.NUVEM:
+        modelo, servicos = LinhaNuvem, catalogo.servicos_nuvem
+    else:
+        modelo, servicos = LinhaProfissional, catalogo.servicos_profissionais
+    por_codigo = {s.codigo: s for s in servicos.all()}
+    modelo.objects.bulk_create(
+        modelo(item=item, servico=por_codigo[codigo], quantidade=D(qtd)) for codigo, *_, qtd in linhas
     )
     return item
+
+
+def item_nuvem(contratacao, catalogo, *, numero=2, linhas=SERVICOS):
+    return item_de_catalogo(contratacao, catalogo, numero=numero, descricao="Nuvem de governo", linhas=linhas)
 
 
 @pytest.fixture
@@ -226,14 +244,7 @@ def test_item_de_perfis_nao_tem_linhas_de_nuvem_e_item_de_nuvem_nao_tem_os(exemp
     servico = catalogo.servicos_nuvem.first()
     with pytest.raises(ValidationError, match="Só um item de serviços de nuvem"):
         services.item_nuvem_salvar_linhas(item=perfis, linhas=[LinhaNuvem(servico=servico, quantidade=D(1))])
-    ordem = OrdemServico(
-        item=item_vazio,
-        numero="OS nº 009/2026",
-        identificacao="x",
-        objetivo="x",
-        prazo_atendimento="x",
-        produtos="x",
-    )
+    ordem = OrdemServico(item=item_vazio, numero="OS nº 009/2026", **CAMPOS_OS)
     with pytest.raises(ValidationError, match="não tem OS"):
         services.ordem_servico_salvar(ordem=ordem, linhas=[])
 

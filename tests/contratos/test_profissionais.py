@@ -1,6 +1,5 @@
 """Itens de serviços profissionais (catálogo SERPRO de serviços profissionais; issue 10, defeito 7)."""
 
-from datetime import date
 from decimal import Decimal as D
 
 import pytest
@@ -15,7 +14,13 @@ from tests import consultas
 from tests.consultas import visitar
 from tests.contratos.test_anexo_a import abrir
 from tests.contratos.test_nuvem import MENSAL as MENSAL_PERFIS_E_NUVEM
-from tests.contratos.test_nuvem import _dados, criar_catalogo, item_nuvem
+from tests.contratos.test_nuvem import (
+    _dados,
+    criar_catalogo,
+    item_de_catalogo,
+    item_nuvem,
+    nova_versao_catalogo,
+)
 from tests.planilhas import recalcular
 
 # (código, unidade, preço com 2 casas, quantidade mensal na unidade do serviço)
@@ -30,13 +35,9 @@ ANUAL = D("879919.32")  # 12 × 73.326,61
 
 
 def criar_catalogo_profissional(*, versao="2025.1"):
-    catalogo = VersaoCatalogo.objects.create(
-        tipo=VersaoCatalogo.Tipo.PROFISSIONAIS, versao=versao, vigencia_inicio=date(2025, 1, 1)
+    catalogo = nova_versao_catalogo(
+        VersaoCatalogo.Tipo.PROFISSIONAIS, versao=versao, referencia_sei="SEI 00000.000002/2025-01"
     )
-    VersaoCatalogo.objects.filter(pk=catalogo.pk).update(
-        situacao="aprovado", data_aprovacao=date(2025, 1, 2), referencia_sei="SEI 00000.000002/2025-01"
-    )
-    catalogo.refresh_from_db()
     for codigo, unidade, preco, _ in SERVICOS:
         ServicoProfissional.objects.create(
             versao=catalogo, codigo=codigo, nome=f"Serviço {codigo}", unidade=unidade, preco=D(preco)
@@ -45,19 +46,8 @@ def criar_catalogo_profissional(*, versao="2025.1"):
 
 
 def item_profissional(contratacao, catalogo, *, numero=3, linhas=SERVICOS):
-    item = Item.objects.create(
-        contratacao=contratacao,
-        numero=numero,
-        descricao="Apoio especializado",
-        tipo="profissionais",
-        catalogo=catalogo,
-    )
-    servicos = {s.codigo: s for s in catalogo.servicos_profissionais.all()}
-    LinhaProfissional.objects.bulk_create(
-        LinhaProfissional(item=item, servico=servicos[codigo], quantidade=D(qtd))
-        for codigo, *_, qtd in linhas
-    )
-    return item
+    descricao = "Apoio especializado"
+    return item_de_catalogo(contratacao, catalogo, numero=numero, descricao=descricao, linhas=linhas)
 
 
 @pytest.fixture

@@ -55,11 +55,6 @@ def test_equipe_inclui_item_de_nuvem_e_exporta(
     expect(pagina.get_by_test_id("item-2-mensal")).to_have_text("R$ 223,44")
     assert axe(pagina) == []
 
-    baixar_e_conferir_anexo_a(
-        pagina,
-        tmp_path,
-        servicos={"VM-VCPU": D("180.23"), "BD-HORA": D("43.21")},
-        mensal=D("56375.82"),
-        anual=D("676509.84"),
-    )
+    servicos = {"VM-VCPU": D("180.23"), "BD-HORA": D("43.21")}
+    baixar_e_conferir_anexo_a(pagina, tmp_path, servicos=servicos, mensal=D("56375.82"), anual=D("676509.84"))
     assert pagina.externas == []

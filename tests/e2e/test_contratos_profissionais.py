@@ -64,11 +64,6 @@ def test_equipe_inclui_item_de_servicos_profissionais_e_exporta(
     expect(pagina.get_by_role("table", name="Serviços profissionais do Item 2")).to_be_visible()
     assert axe(pagina) == []
 
-    baixar_e_conferir_anexo_a(
-        pagina,
-        tmp_path,
-        servicos={"PROF-UST": D("2910.71"), "PROF-HORA": D("1575.00")},
-        mensal=D("60638.09"),
-        anual=D("727657.08"),
-    )
+    servicos = {"PROF-UST": D("2910.71"), "PROF-HORA": D("1575.00")}
+    baixar_e_conferir_anexo_a(pagina, tmp_path, servicos=servicos, mensal=D("60638.09"), anual=D("727657.08"))
     assert pagina.externas == []
