@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 CENTAVO = Decimal("0.01")
-MESES_NO_ANO = 12
 
 
 def arredondar_centavo(valor: Decimal) -> Decimal:
@@ -36,24 +35,8 @@ class LinhaNuvem:
         return arredondar_centavo(self.quantidade * self.preco_unitario)
 
 
-@dataclass(frozen=True)
-class TotaisItemNuvem:
-    mensal: Decimal
-    anual: Decimal
-    periodo: Decimal
-    meses: int
-
-
 def valor_mensal_linha(quantidade: Decimal, preco_unitario: Decimal) -> Decimal:
     return LinhaNuvem(codigo="", quantidade=quantidade, preco_unitario=preco_unitario).valor_mensal
-
-
-def totais_item(linhas: Iterable[LinhaNuvem], *, meses: int) -> TotaisItemNuvem:
-    """Item = soma das linhas; anual = 12 × mensal; período = meses × mensal; nenhum outro arredondamento."""
-    if not isinstance(meses, int) or meses < 1:
-        raise ValueError("O número de meses deve ser um inteiro maior ou igual a 1.")
-    mensal = sum((linha.valor_mensal for linha in linhas), Decimal("0.00"))
-    return TotaisItemNuvem(mensal=mensal, anual=mensal * MESES_NO_ANO, periodo=mensal * meses, meses=meses)
 
 
 # --- comparação entre versões (por código) -----------------------------------------------------------

@@ -310,10 +310,3 @@ class NivelServico(models.Model):
             raise ValidationError(
                 "O nível de serviço pertence a exatamente um: a versão do catálogo ou um serviço."
             )
-
-    @property
-    def versao_dona(self):
-        if self.versao_id:
-            return self.versao
-        servico = self.servico_nuvem or self.servico_profissional
-        return servico.versao

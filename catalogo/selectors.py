@@ -103,7 +103,9 @@ def planilha_da_versao(versao: VersaoCatalogo):
     from catalogo.resources import ServicoNuvemResource, ServicoProfissionalResource
 
     recurso = ServicoNuvemResource() if versao.e_nuvem else ServicoProfissionalResource()
-    return recurso.export(queryset=servicos_da_versao(versao).select_related("versao"))
+    # Lista, não queryset: com prefetch, o django-import-export pagina de 100 em 100 (duas consultas por
+    # página); a planilha inteira já fica na memória, os objetos a mais não pesam.
+    return recurso.export(queryset=list(servicos_da_versao(versao).select_related("versao")))
 
 
 def painel_contexto(*, usuario, hoje):

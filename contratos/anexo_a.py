@@ -19,7 +19,7 @@ from io import BytesIO
 from openpyxl import Workbook
 from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
-from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -27,6 +27,7 @@ from contratos.calculo import custo_por_profissional
 from contratos.estimativa import (
     EXPERIENCIA_MINIMA_ANOS,
     FATOR_K_MAXIMO,
+    MESES_POR_ANO,
     REGRA_UM_PROFISSIONAL,
     Estimativa,
     experiencia_minima,
@@ -49,8 +50,6 @@ ABA_MAPA = "Mapa salarial"
 
 # Leiaute da aba "Anexo A": cabeçalho nas linhas 1–6, títulos das colunas na 7, dados a partir da 8.
 LINHA_TITULOS = 7
-CELULA_MENSAL = "I2"
-CELULA_MESES = "I4"
 COLUNAS = (
     ("Ordem de Serviço", 18),
     ("Código", 14),
@@ -75,6 +74,26 @@ COLUNAS_NUVEM = (
     "Valor mensal (R$)",
     "Observação",
 )
+
+
+def _letra(titulos: Sequence[str | None], titulo: str) -> str:
+    return get_column_letter(titulos.index(titulo) + 1)
+
+
+_TITULOS = [titulo for titulo, _ in COLUNAS]
+# As fórmulas citam as colunas pela letra; COLUNAS_NUVEM põe o valor mensal na mesma coluna dos perfis.
+COL_QUANTIDADE = _letra(_TITULOS, "Quantidade estimada")
+COL_REMUNERACAO = _letra(_TITULOS, "Remuneração mensal (R$)")
+COL_K = _letra(_TITULOS, "Fator-K adotado")
+COL_CUSTO = _letra(_TITULOS, "Custo por profissional (R$)")
+COL_VALOR = _letra(_TITULOS, "Valor mensal (R$)")
+COL_QUANTIDADE_NUVEM = _letra(COLUNAS_NUVEM, "Quantidade mensal")
+COL_PRECO = _letra(COLUNAS_NUVEM, "Preço unitário (R$)")
+# Os totais no cabeçalho: rótulo na coluna antes do valor, valor na coluna dos valores mensais.
+INDICE_VALOR = _TITULOS.index("Valor mensal (R$)")
+INDICE_OBSERVACAO = _TITULOS.index("Observação")
+CELULA_MENSAL = f"{COL_VALOR}2"
+CELULA_MESES = f"{COL_VALOR}4"
 AVISO_ILUSTRATIVO = (
     "Valores ilustrativos: serviços de um catálogo de exemplo, não oficial (os preços reais do "
     "SERPRO não são públicos). Não use como preço de referência."
@@ -141,16 +160,20 @@ def _estilos() -> dict[str, NamedStyle]:
 class _Escritor:
     """Monta as linhas de uma aba: texto vira sempre célula de texto; números e fórmulas são nossos."""
 
-    def __init__(self, ws, nomes_estilos: dict[str, str]):
+    def __init__(self, ws, estilos: dict[str, NamedStyle]):
         self.ws = ws
-        # Atribuir o estilo por nome faz uma busca linear a cada célula; a célula nasce com o StyleArray
-        # de uma célula-modelo (parâmetro style_array do construtor), o que custa uma cópia de array.
-        self._modelos: dict[str, StyleArray] = {}
+        self._estilos = estilos
         self._textos: dict[object, str] = {}
-        for chave, nome in nomes_estilos.items():
-            modelo = Cell(ws)
-            modelo.style = nome
-            self._modelos[chave] = modelo._style
+
+    def _celula(self, valor, estilo: str | None) -> Cell:
+        # `celula.style = nome` (a API documentada) procura o estilo pelo nome numa lista a cada célula: com
+        # 5.000 linhas, 0,76 s de CPU e razão 1,77 sobre o openpyxl puro, contra 0,66 s e 1,61 assim
+        # (bench/anexo_a.py, melhor de 3). Assim a célula nasce com o arranjo do estilo nomeado já registrado
+        # (`NamedStyle.as_tuple()`, o mesmo que a atribuição por nome copia), pelo parâmetro `style_array`
+        # do construtor; nada privado (sem `_style` nem StyleArray).
+        if estilo is None:
+            return Cell(self.ws, value=valor)
+        return Cell(self.ws, value=valor, style_array=self._estilos[estilo].as_tuple())
 
     def texto(self, valor, estilo: str | None = None) -> Cell | str | None:
         """Texto (do usuário ou nosso), nunca fórmula nem erro (injeção de fórmula).
@@ -167,7 +190,7 @@ class _Escritor:
                 return None  # célula vazia não é gravada (ex.: senioridade de GERINF)
             if not texto.startswith("=") and texto not in ERROR_CODES:
                 return texto
-        celula = Cell(self.ws, value=texto, style_array=self._modelos.get(estilo))
+        celula = self._celula(texto, estilo)
         celula.data_type = "s"
         return celula
 
@@ -175,15 +198,15 @@ class _Escritor:
         """Número, data ou fórmula escrita por nós (nunca texto do usuário)."""
         if estilo is None:
             return valor
-        return Cell(self.ws, value=valor, style_array=self._modelos[estilo])
+        return self._celula(valor, estilo)
 
     def linha(self, celulas: Sequence = ()) -> None:
         self.ws.append(celulas)
 
 
 def _configurar_aba(ws, larguras: Sequence[float], *, linha_titulos: int) -> None:
-    for indice, largura in enumerate(larguras):
-        ws.column_dimensions[chr(ord("A") + indice)].width = largura
+    for indice, largura in enumerate(larguras, start=1):
+        ws.column_dimensions[get_column_letter(indice)].width = largura
     ws.freeze_panes = f"A{linha_titulos + 1}"
     ws.print_title_rows = f"{linha_titulos}:{linha_titulos}"
     ws.page_setup.orientation = "landscape"
@@ -232,14 +255,19 @@ def _linhas_do_bloco(ic) -> int:
     return len(ic.linhas_nuvem) + 4 if ic.item.e_catalogo else len(ic.linhas) + 3
 
 
+def _na_coluna(inicio: Sequence, indice: int, *celulas) -> list:
+    """`inicio` e, a partir da coluna `indice` (0 = A), as `celulas`; vazias no meio."""
+    return [*inicio, *[None] * (indice - len(inicio)), *celulas]
+
+
 def _como_datetime(valor: date) -> datetime:
     return valor if isinstance(valor, datetime) else datetime.combine(valor, time())
 
 
-def _aba_anexo(wb: Workbook, nomes: dict[str, str], cab: CabecalhoAnexoA, est: Estimativa) -> None:
+def _aba_anexo(wb: Workbook, estilos: dict[str, NamedStyle], cab: CabecalhoAnexoA, est: Estimativa) -> None:
     ws = wb.create_sheet(ABA_ANEXO)
     _configurar_aba(ws, [largura for _, largura in COLUNAS], linha_titulos=LINHA_TITULOS)
-    e = _Escritor(ws, nomes)
+    e = _Escritor(ws, estilos)
     # A equipe edita quantidades e meses no Excel: a planilha recusa o que a aplicação também recusaria.
     quantidades = _validacao_inteiro_positivo(
         "Quantidade estimada",
@@ -260,77 +288,34 @@ def _aba_anexo(wb: Workbook, nomes: dict[str, str], cab: CabecalhoAnexoA, est: E
         linha += _linhas_do_bloco(ic)
         linha_subtotal.append(linha - 2)
 
-    total = _soma([f"I{r}" for r in linha_subtotal])
+    total = _soma([f"{COL_VALOR}{r}" for r in linha_subtotal])
     vigencia = f"vigente desde {cab.mapa_vigencia:%d/%m/%Y}"
     titulo = [e.texto(cab.titulo, "titulo")]
     if est.valores_ilustrativos:
-        titulo += [None] * 6 + [e.texto(AVISO_ILUSTRATIVO, "alerta")]
+        titulo = _na_coluna(titulo, INDICE_VALOR - 1, e.texto(AVISO_ILUSTRATIVO, "alerta"))
     e.linha(titulo)
-    e.linha(
-        [
-            e.texto("Órgão", "rotulo"),
-            e.texto(cab.orgao),
-            None,
-            None,
-            None,
-            None,
-            None,
-            e.texto("Valor mensal total", "rotulo"),
-            e.valor(total, "reais_negrito"),
-        ]
+    cabecalho = (
+        ("Órgão", cab.orgao, "Valor mensal total", total, "reais_negrito"),
+        (
+            "UASG",
+            cab.uasg,
+            f"Valor anual ({MESES_POR_ANO} meses)",
+            f"={CELULA_MENSAL}*{MESES_POR_ANO}",
+            "reais_negrito",
+        ),
+        ("Processo", cab.processo, "Meses de vigência estimada", est.meses, "inteiro_negrito"),
+        (
+            "Objeto",
+            cab.objeto,
+            "Valor no período (× meses)",
+            f"={CELULA_MENSAL}*{CELULA_MESES}",
+            "reais_negrito",
+        ),
+        ("Mapa salarial", f"{cab.mapa_ato}, {vigencia}", "Gerado em", _como_datetime(cab.gerado_em), "data"),
     )
-    e.linha(
-        [
-            e.texto("UASG", "rotulo"),
-            e.texto(cab.uasg),
-            None,
-            None,
-            None,
-            None,
-            None,
-            e.texto("Valor anual (12 meses)", "rotulo"),
-            e.valor(f"={CELULA_MENSAL}*12", "reais_negrito"),
-        ]
-    )
-    e.linha(
-        [
-            e.texto("Processo", "rotulo"),
-            e.texto(cab.processo),
-            None,
-            None,
-            None,
-            None,
-            None,
-            e.texto("Meses de vigência estimada", "rotulo"),
-            e.valor(est.meses, "inteiro_negrito"),
-        ]
-    )
-    e.linha(
-        [
-            e.texto("Objeto", "rotulo"),
-            e.texto(cab.objeto),
-            None,
-            None,
-            None,
-            None,
-            None,
-            e.texto("Valor no período (× meses)", "rotulo"),
-            e.valor(f"={CELULA_MENSAL}*{CELULA_MESES}", "reais_negrito"),
-        ]
-    )
-    e.linha(
-        [
-            e.texto("Mapa salarial", "rotulo"),
-            e.texto(f"{cab.mapa_ato}, {vigencia}"),
-            None,
-            None,
-            None,
-            None,
-            None,
-            e.texto("Gerado em", "rotulo"),
-            e.valor(_como_datetime(cab.gerado_em), "data"),
-        ]
-    )
+    for rotulo, texto, rotulo_valor, valor, estilo in cabecalho:
+        inicio = [e.texto(rotulo, "rotulo"), e.texto(texto)]
+        e.linha(_na_coluna(inicio, INDICE_VALOR - 1, e.texto(rotulo_valor, "rotulo"), e.valor(valor, estilo)))
     e.linha([e.texto(titulo, "cabecalho_coluna") for titulo, _ in COLUNAS])
 
     linha = LINHA_TITULOS + 1
@@ -353,8 +338,8 @@ def _aba_anexo(wb: Workbook, nomes: dict[str, str], cab: CabecalhoAnexoA, est: E
                     lp.quantidade,  # formato Geral já mostra inteiro; uma célula com estilo a menos por linha
                     e.valor(lp.remuneracao, "reais"),
                     e.valor(lp.fator_k, "k_alterado" if alterado else "k"),
-                    e.valor(f"=ROUND(F{r}*G{r},2)", "reais"),
-                    e.valor(f"=E{r}*H{r}", "reais"),
+                    e.valor(f"=ROUND({COL_REMUNERACAO}{r}*{COL_K}{r},2)", "reais"),
+                    e.valor(f"={COL_QUANTIDADE}{r}*{COL_CUSTO}{r}", "reais"),
                     e.texto(
                         f"Fator-K do mapa: {formatar_numero(lp.fator_k_mapa)}; justificativa na aba "
                         f"“{ABA_MEMORIA}”"
@@ -365,27 +350,28 @@ def _aba_anexo(wb: Workbook, nomes: dict[str, str], cab: CabecalhoAnexoA, est: E
             )
         ultima = primeira + len(ic.linhas) - 1
         if ic.linhas:
-            quantidades.add(f"E{primeira}:E{ultima}")
-        subtotal = f"=SUM(I{primeira}:I{ultima})" if ic.linhas else "=0"
-        e.linha(
-            [
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                e.texto(f"Subtotal mensal do Item {ic.item.numero}", "rotulo"),
-                e.valor(subtotal, "reais_negrito"),
-            ]
-        )
-        e.linha([])
+            quantidades.add(f"{COL_QUANTIDADE}{primeira}:{COL_QUANTIDADE}{ultima}")
+        subtotal = f"=SUM({COL_VALOR}{primeira}:{COL_VALOR}{ultima})" if ic.linhas else "=0"
+        _subtotal(e, ic.item.numero, subtotal)
         linha += len(ic.linhas) + 3
     if quantidades.sqref:
         ws.add_data_validation(quantidades)
     if quantidades_nuvem.sqref:
         ws.add_data_validation(quantidades_nuvem)
+
+
+def _subtotal(e: _Escritor, numero: int, formula: str) -> None:
+    """Subtotal do item na coluna dos valores mensais (o total do cabeçalho soma estas células) e uma linha
+    em branco."""
+    e.linha(
+        _na_coluna(
+            [],
+            INDICE_VALOR - 1,
+            e.texto(f"Subtotal mensal do Item {numero}", "rotulo"),
+            e.valor(formula, "reais_negrito"),
+        )
+    )
+    e.linha([])
 
 
 def _bloco_nuvem(e: _Escritor, ic, linha: int, quantidades: DataValidation) -> None:
@@ -397,7 +383,9 @@ def _bloco_nuvem(e: _Escritor, ic, linha: int, quantidades: DataValidation) -> N
     formato_preco = "reais4" if item.e_nuvem else "reais"
     cabeca = [e.texto(rotulo, "rotulo")]
     if item.catalogo_ilustrativo:
-        cabeca += [None] * 8 + [e.texto("Valores ilustrativos (catálogo de exemplo)", "alerta")]
+        cabeca = _na_coluna(
+            cabeca, INDICE_OBSERVACAO, e.texto("Valores ilustrativos (catálogo de exemplo)", "alerta")
+        )
     e.linha(cabeca)
     e.linha([e.texto(t, "cabecalho_coluna") if t else None for t in COLUNAS_NUVEM])
     primeira = linha + 2
@@ -413,22 +401,18 @@ def _bloco_nuvem(e: _Escritor, ic, linha: int, quantidades: DataValidation) -> N
                 e.valor(ln.preco_unitario, formato_preco),
                 None,
                 None,
-                e.valor(f"=ROUND(E{r}*F{r},2)", "reais"),
+                e.valor(f"=ROUND({COL_QUANTIDADE_NUVEM}{r}*{COL_PRECO}{r},2)", "reais"),
                 e.texto(ln.observacao) if ln.observacao else None,
             ]
         )
     ultima = primeira + len(ic.linhas_nuvem) - 1
     if ic.linhas_nuvem:
-        quantidades.add(f"E{primeira}:E{ultima}")
-    subtotal = f"=SUM(I{primeira}:I{ultima})" if ic.linhas_nuvem else "=0"
-    e.linha(
-        [None] * 7
-        + [e.texto(f"Subtotal mensal do Item {item.numero}", "rotulo"), e.valor(subtotal, "reais_negrito")]
-    )
-    e.linha([])
+        quantidades.add(f"{COL_QUANTIDADE_NUVEM}{primeira}:{COL_QUANTIDADE_NUVEM}{ultima}")
+    subtotal = f"=SUM({COL_VALOR}{primeira}:{COL_VALOR}{ultima})" if ic.linhas_nuvem else "=0"
+    _subtotal(e, item.numero, subtotal)
 
 
-def _aba_memoria(wb: Workbook, nomes: dict[str, str], cab: CabecalhoAnexoA, est: Estimativa) -> None:
+def _aba_memoria(wb: Workbook, estilos: dict[str, NamedStyle], cab: CabecalhoAnexoA, est: Estimativa) -> None:
     ws = wb.create_sheet(ABA_MEMORIA)
     alteradas = [
         (ic.item.numero, lc.linha) for ic in est.itens for lc in ic.linhas if lc.linha.fator_k_alterado
@@ -441,7 +425,7 @@ def _aba_memoria(wb: Workbook, nomes: dict[str, str], cab: CabecalhoAnexoA, est:
         "meio centavo para cima (função ARRED/ROUND com 2 casas) (item 6).",
         "Valor mensal da linha = quantidade estimada × custo por profissional.",
         "Subtotal do item = soma das suas linhas; valor mensal total = soma dos itens; "
-        "valor anual = 12 × valor mensal; valor no período = meses de vigência × valor mensal. "
+        f"valor anual = {MESES_POR_ANO} × valor mensal; valor no período = meses de vigência × valor mensal. "
         "Não há outro arredondamento.",
         "Fator-K: adota-se o do mapa (item 4). Outro valor só com justificativa e a respectiva memória de "
         f"cálculo, nunca superior a {formatar_numero(FATOR_K_MAXIMO)}; os casos estão listados abaixo.",
@@ -471,7 +455,7 @@ def _aba_memoria(wb: Workbook, nomes: dict[str, str], cab: CabecalhoAnexoA, est:
     linha_titulos = 3 + len(regras) + 3
     _configurar_aba(ws, [10, 18, 14, 40, 12, 12, 90], linha_titulos=linha_titulos)
     ws.freeze_panes = None  # o texto das regras vem antes da tabela; congelar esconderia metade da tela
-    e = _Escritor(ws, nomes)
+    e = _Escritor(ws, estilos)
     e.linha([e.texto(f"{ABA_MEMORIA} – {cab.titulo}", "titulo")])
     e.linha([e.texto(f"Processo {cab.processo} – {cab.orgao}")])
     e.linha([e.texto("Regras aplicadas", "rotulo")])
@@ -514,10 +498,12 @@ def _regras_nuvem(est: Estimativa) -> list[str]:
     return regras
 
 
-def _aba_mapa(wb: Workbook, nomes: dict[str, str], cab: CabecalhoAnexoA, mapa: Sequence[PerfilMapa]) -> None:
+def _aba_mapa(
+    wb: Workbook, estilos: dict[str, NamedStyle], cab: CabecalhoAnexoA, mapa: Sequence[PerfilMapa]
+) -> None:
     ws = wb.create_sheet(ABA_MAPA)
     _configurar_aba(ws, [14, 60, 12, 20, 10, 22, 14], linha_titulos=4)
-    e = _Escritor(ws, nomes)
+    e = _Escritor(ws, estilos)
     e.linha([e.texto("Mapa de Pesquisa Salarial de Referência (versão fixada na contratação)", "titulo")])
     e.linha([e.texto(cab.mapa_ato)])
     e.linha([e.texto(f"Vigente desde {cab.mapa_vigencia:%d/%m/%Y}")])
@@ -554,13 +540,12 @@ def gerar_anexo_a(*, cabecalho: CabecalhoAnexoA, estimativa: Estimativa, mapa: S
     """Monta o XLSX do Anexo A com fórmulas vivas (a equipe edita quantidades no Excel/LibreOffice)."""
     wb = Workbook()
     wb.remove(wb.active)
-    nomes = {}
-    for chave, estilo in _estilos().items():
+    estilos = _estilos()
+    for estilo in estilos.values():
         wb.add_named_style(estilo)
-        nomes[chave] = estilo.name
-    _aba_anexo(wb, nomes, cabecalho, estimativa)
-    _aba_memoria(wb, nomes, cabecalho, estimativa)
-    _aba_mapa(wb, nomes, cabecalho, mapa)
+    _aba_anexo(wb, estilos, cabecalho, estimativa)
+    _aba_memoria(wb, estilos, cabecalho, estimativa)
+    _aba_mapa(wb, estilos, cabecalho, mapa)
 
     props = wb.properties
     props.title = texto_seguro(f"{cabecalho.titulo} – processo {cabecalho.processo}")[:250]

@@ -68,37 +68,21 @@ def superusuario(db):
     return User.objects.create_superuser(username="super", password=SENHA, email="")
 
 
-def _cliente(usuario):
-    c = Client()
-    c.force_login(usuario)
-    return c
+def _cliente_de(usuario_fixture):
+    """Fixture de um Client já autenticado como o usuário da fixture `usuario_fixture`."""
+
+    @pytest.fixture
+    def _cliente(request):
+        cliente = Client()
+        cliente.force_login(request.getfixturevalue(usuario_fixture))
+        return cliente
+
+    return _cliente
 
 
-@pytest.fixture
-def client_equipe(usuario_equipe):
-    return _cliente(usuario_equipe)
-
-
-@pytest.fixture
-def client_consulta(usuario_consulta):
-    return _cliente(usuario_consulta)
-
-
-@pytest.fixture
-def client_outro_orgao(usuario_outro_orgao):
-    return _cliente(usuario_outro_orgao)
-
-
-@pytest.fixture
-def client_admin_ref(usuario_admin_ref):
-    return _cliente(usuario_admin_ref)
-
-
-@pytest.fixture
-def client_acompanhamento(usuario_acompanhamento):
-    return _cliente(usuario_acompanhamento)
-
-
-@pytest.fixture
-def client_super(superusuario):
-    return _cliente(superusuario)
+client_equipe = _cliente_de("usuario_equipe")
+client_consulta = _cliente_de("usuario_consulta")
+client_outro_orgao = _cliente_de("usuario_outro_orgao")
+client_admin_ref = _cliente_de("usuario_admin_ref")
+client_acompanhamento = _cliente_de("usuario_acompanhamento")
+client_super = _cliente_de("superusuario")

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
+from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
 
@@ -35,6 +36,12 @@ class PastaRecalculada:
 
     def linhas(self, aba: str) -> list[tuple]:
         return list(self.valores[aba].iter_rows(values_only=True))
+
+
+def reais_calculados(valor) -> Decimal:
+    """Valor que o LibreOffice calculou numa célula de fórmula, em reais (falha se veio texto ou vazio)."""
+    assert isinstance(valor, int | float), f"esperava número calculado, veio {valor!r}"
+    return Decimal(repr(valor)).quantize(Decimal("0.01"))
 
 
 def libreoffice_disponivel() -> bool:

@@ -1,4 +1,5 @@
 import importlib
+import io
 from types import SimpleNamespace
 
 import pytest
@@ -61,8 +62,18 @@ def test_garantir_acesso_respeita_variaveis(db, capsys, monkeypatch, django_user
 
 
 def test_carregar_referencias_e_idempotente(db):
-    call_command("carregar_referencias")
-    call_command("carregar_referencias")
+    from acordo.models import Ocorrencia
+    from catalogo.models import ServicoNuvem
+    from contratos.models import ValorPerfil
+
+    def contagens():
+        return [m.objects.count() for m in (ValorPerfil, ServicoNuvem, Ocorrencia)]
+
+    call_command("carregar_referencias", stdout=io.StringIO())
+    primeira = contagens()
+    call_command("carregar_referencias", stdout=io.StringIO())
+    # rodar de novo não duplica nada (antes o teste só conferia que não quebrava)
+    assert contagens() == primeira and all(primeira)
 
 
 def test_migracao_cria_os_grupos_com_os_nomes_de_core():

@@ -13,12 +13,14 @@ from django.test import Client, override_settings
 from contratos.models import Contratacao
 from core.grupos import ACOMPANHAMENTO, ADMINISTRADOR, CONSULTA, EQUIPE
 from tests.conftest import SENHA
+from tests.consultas import consultas_exatas
 
 CASCA = ('id="cabecalho"', "PlanejaTIC", "Secretaria de Governo Digital", 'lang="pt-BR"')
 INGLES = ("Not Found", "Forbidden", "Server Error", "CSRF verification failed", "Bad Request")
 
 
-def _na_casca_em_portugues(resposta, titulo):
+def _na_casca_em_portugues(resposta, titulo, status):
+    assert resposta.status_code == status
     html = resposta.content.decode()
     for trecho in (*CASCA, f"<h1>{titulo}</h1>", "O que fazer", "Voltar ao Painel", "equipe responsável"):
         assert trecho in html, trecho
@@ -30,8 +32,7 @@ def _na_casca_em_portugues(resposta, titulo):
 @override_settings(DEBUG=False)
 def test_404_em_portugues_com_menu(client_equipe):
     resposta = client_equipe.get("/nao-existe/")
-    assert resposta.status_code == 404
-    html = _na_casca_em_portugues(resposta, "Página não encontrada")
+    html = _na_casca_em_portugues(resposta, "Página não encontrada", 404)
     assert "<code>/nao-existe/</code>" in html
     assert 'id="menu-principal"' in html and "Ana Planejadora" in html
 
@@ -41,8 +42,7 @@ def test_404_de_objeto_de_outro_orgao_tambem(perfis):
     cliente = Client()
     cliente.force_login(perfis["equipe"])  # membro do ORGEX; a contratação de exemplo é do órgão EXEMPLO
     resposta = cliente.get(Contratacao.objects.get().get_absolute_url())
-    assert resposta.status_code == 404
-    _na_casca_em_portugues(resposta, "Página não encontrada")
+    _na_casca_em_portugues(resposta, "Página não encontrada", 404)
 
 
 @override_settings(DEBUG=False)
@@ -57,8 +57,7 @@ def test_404_para_quem_nao_entrou_oferece_entrar(client, db):
 @override_settings(DEBUG=False)
 def test_403_em_portugues_diz_quem_entrou_e_o_que_fazer(client_acompanhamento):
     resposta = client_acompanhamento.get("/contratos/contratacoes/")
-    assert resposta.status_code == 403
-    html = _na_casca_em_portugues(resposta, "Acesso negado")
+    html = _na_casca_em_portugues(resposta, "Acesso negado", 403)
     assert "o seu perfil não permite abrir esta página" in html
     assert "Equipe de planejamento" in html
     assert "Seu perfil não dá acesso às contratações dos órgãos." in html  # e não "só permite consultar"
@@ -71,24 +70,21 @@ def test_403_mostra_o_motivo_da_pagina(perfis):
     cliente = Client()
     cliente.force_login(perfis["consulta"])
     resposta = cliente.get(f"/contratos/contratacoes/{contratacao.pk}/editar/")
-    assert resposta.status_code == 403
-    assert "Seu perfil só permite consultar esta contratação." in _na_casca_em_portugues(
-        resposta, "Acesso negado"
-    )
+    html = _na_casca_em_portugues(resposta, "Acesso negado", 403)
+    assert "Seu perfil só permite consultar esta contratação." in html
 
 
 @override_settings(DEBUG=False, ROOT_URLCONF="tests.urls_erro")
-def test_500_em_portugues_sem_depender_do_banco(client, db, django_assert_num_queries):
+def test_500_em_portugues_sem_depender_do_banco(client, db):
     cliente = Client(raise_request_exception=False)
-    with django_assert_num_queries(0):
+    with consultas_exatas(0):
         resposta = cliente.get("/teste/quebrar/")
-    assert resposta.status_code == 500
-    html = _na_casca_em_portugues(resposta, "Erro no servidor")
+    html = _na_casca_em_portugues(resposta, "Erro no servidor", 500)
     assert 'href="/static/css/planejatic.css"' in html
 
 
-def test_500_e_400_desenham_sem_requisicao_nem_banco(django_assert_num_queries, db):
-    with django_assert_num_queries(0):
+def test_500_e_400_desenham_sem_requisicao_nem_banco(db):
+    with consultas_exatas(0):
         for nome, titulo in (("500.html", "Erro no servidor"), ("400.html", "Pedido recusado")):
             html = loader.get_template(nome).render()
             assert f"<h1>{titulo}</h1>" in html and "Voltar ao Painel" in html
@@ -99,14 +95,12 @@ def test_falha_de_csrf_em_portugues(usuario_equipe):
     cliente = Client(enforce_csrf_checks=True)
     cliente.force_login(usuario_equipe)
     resposta = cliente.post("/contratos/contratacoes/nova/", {"objeto": "x"})
-    assert resposta.status_code == 403
-    html = _na_casca_em_portugues(resposta, "Formulário não enviado")
+    html = _na_casca_em_portugues(resposta, "Formulário não enviado", 403)
     assert "cookie de segurança" in html and "Nada foi gravado." in html
 
     cliente.cookies["csrftoken"] = "a" * 32
     resposta = cliente.post("/contratos/contratacoes/nova/", {"objeto": "x", "csrfmiddlewaretoken": "b" * 32})
-    assert resposta.status_code == 403
-    assert "a página estava desatualizada" in _na_casca_em_portugues(resposta, "Formulário não enviado")
+    assert "a página estava desatualizada" in _na_casca_em_portugues(resposta, "Formulário não enviado", 403)
 
 
 # --- Menu e Painel por perfil ---

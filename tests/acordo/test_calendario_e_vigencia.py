@@ -12,6 +12,8 @@ from icalendar import Calendar
 
 from acordo import services
 from acordo.models import DiaSemExpediente, Ocorrencia
+from tests import consultas
+from tests.consultas import visitar
 
 pytestmark = pytest.mark.django_db
 
@@ -199,13 +201,9 @@ def test_pagina_da_ocorrencia_nao_cresce_em_consultas_com_o_historico(
     client_acompanhamento,
     usuario_acompanhamento,
     ocorrencia_atrasada,
-    django_assert_max_num_queries,
-    django_assert_num_queries,
 ):
     url = ocorrencia_atrasada.get_absolute_url()
-    client_acompanhamento.get(url)
-    with django_assert_max_num_queries(30) as poucas:
-        client_acompanhamento.get(url)
+    visitar(client_acompanhamento, url, consultas.ACT_OCORRENCIA)
     for i in range(5):
         services.ocorrencia_concluir(
             ocorrencia=ocorrencia_atrasada,
@@ -220,8 +218,7 @@ def test_pagina_da_ocorrencia_nao_cresce_em_consultas_com_o_historico(
             ocorrencia=ocorrencia_atrasada, motivo=f"Teste {i}", usuario=usuario_acompanhamento
         )
     assert ocorrencia_atrasada.historico.count() >= 11
-    with django_assert_num_queries(len(poucas.captured_queries)):
-        client_acompanhamento.get(url)
+    visitar(client_acompanhamento, url, consultas.ACT_OCORRENCIA)
 
 
 def test_mudar_o_prazo_de_uma_acao_no_admin_recalcula_as_pendentes(client_admin_ref, act):

@@ -7,6 +7,8 @@ import pytest
 from django.urls import reverse
 
 from acordo.models import Ocorrencia
+from tests import consultas
+from tests.consultas import consultas_exatas, visitar
 
 pytestmark = pytest.mark.django_db
 
@@ -62,14 +64,10 @@ def test_filtro_invalido_mostra_erro_sem_quebrar(client_consulta, act):
     assert "Faça uma escolha válida" in html or "Selecione uma escolha válida" in html
 
 
-def test_cronograma_nao_cresce_em_consultas_com_as_ocorrencias(
-    client_consulta, act, django_assert_max_num_queries, django_assert_num_queries
-):
+def test_cronograma_faz_as_mesmas_consultas_com_o_triplo_de_ocorrencias(client_consulta, act):
     url = reverse("acordo:cronograma")
-    client_consulta.get(url)  # aquece a sessão
-    with django_assert_max_num_queries(50) as poucas:
-        client_consulta.get(url)
-    n = len(poucas.captured_queries)
+    n = consultas.ACT_CRONOGRAMA
+    visitar(client_consulta, url, n)
     # triplica as ocorrências (mais ações recorrentes) e confere a mesma contagem
     for acao in list(act.acoes.filter(tipo_prazo="recorrente")):
         for i in range(2):
@@ -85,19 +83,20 @@ def test_cronograma_nao_cresce_em_consultas_com_as_ocorrencias(
 
     ocorrencias_sincronizar(acordo=act)
     assert Ocorrencia.objects.count() > 3 * 130
-    with django_assert_num_queries(n):
-        client_consulta.get(url)
-    with django_assert_num_queries(n):
-        client_consulta.get(url, {"pagina": 5, "responsavel": "SGD/MGI"})
+    visitar(client_consulta, url, n)
+    visitar(client_consulta, url, n, {"pagina": 5, "responsavel": "SGD/MGI"})
 
 
 def test_ocorrencia_concluida_com_evidencia_e_historico(
     client_acompanhamento, usuario_acompanhamento, ocorrencia_atrasada
 ):
     url = reverse("acordo:concluir", args=[ocorrencia_atrasada.pk])
-    resposta = client_acompanhamento.post(
-        url, {"data_conclusao": "2026-11-20", "numero_sei": "51234567", "link": "", "observacao": "Relatório"}
-    )
+    client_acompanhamento.get(ocorrencia_atrasada.get_absolute_url())  # a página de onde se conclui
+    with consultas_exatas(consultas.ACT_CONCLUIR):
+        resposta = client_acompanhamento.post(
+            url,
+            {"data_conclusao": "2026-11-20", "numero_sei": "51234567", "link": "", "observacao": "Relatório"},
+        )
     assert resposta.status_code == 302
     ocorrencia_atrasada.refresh_from_db()
     assert ocorrencia_atrasada.concluida and ocorrencia_atrasada.numero_sei == "51234567"
@@ -180,19 +179,14 @@ def _designar(participe, papel, nome, **extra):
     )
 
 
-def test_representantes_aparecem_com_papel_e_data_de_designacao(
-    client_consulta, act, django_assert_max_num_queries, django_assert_num_queries
-):
+def test_representantes_aparecem_com_papel_e_data_de_designacao(client_consulta, act):
     url = reverse("acordo:detalhe")
-    client_consulta.get(url)
-    with django_assert_max_num_queries(30) as sem:
-        client_consulta.get(url)
+    visitar(client_consulta, url, consultas.ACT_DETALHE)
     sgd, serpro = act.participes.all()
     _designar(sgd, "titular", "Pessoa Titular SGD (teste)", email="titular@exemplo.gov.br")
     _designar(sgd, "suplente", "Pessoa Suplente SGD (teste)")
     _designar(serpro, "titular", "Pessoa Titular SERPRO (teste)", ato_designacao="12345678")
-    with django_assert_num_queries(len(sem.captured_queries)):
-        html = client_consulta.get(url).content.decode()
+    html = visitar(client_consulta, url, consultas.ACT_DETALHE).content.decode()
     assert 'data-testid="representantes-vazio"' not in html
     assert "Pessoa Titular SGD (teste)" in html and "Suplente" in html and "21/11/2024" in html
     assert "SEI 12345678" in html

@@ -9,6 +9,30 @@ import pytest
 from catalogo import referencias
 from catalogo.models import NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
 
+# Por tipo: modelo do serviço, dono do nível de serviço, o nível, prefixo do código, nome e demais campos.
+SERVICOS_POR_TIPO = {
+    VersaoCatalogo.Tipo.NUVEM: (
+        ServicoNuvem,
+        "servico_nuvem",
+        {"indicador": "Disponibilidade", "meta": "99,9%"},
+        "S",
+        "Serviço",
+        lambda i: {
+            "categoria": ["computacao", "rede", "backup"][i % 3],
+            "unidade_medida": "GB/mês",
+            "preco_unitario": Decimal("0.1234") + i,
+        },
+    ),
+    VersaoCatalogo.Tipo.PROFISSIONAIS: (
+        ServicoProfissional,
+        "servico_profissional",
+        {"indicador": "Prazo", "meta": "100%"},
+        "P",
+        "Perfil",
+        lambda i: {"unidade": "hora", "preco": Decimal("100.00") + i},
+    ),
+}
+
 
 @pytest.fixture
 def catalogo_exemplo(db):
@@ -32,30 +56,13 @@ def criar_versao(db):
         v = VersaoCatalogo.objects.create(
             tipo=tipo, versao=versao, vigencia_inicio=inicio, valores_ilustrativos=ilustrativa
         )
-        for i in range(n):
-            if tipo == VersaoCatalogo.Tipo.NUVEM:
-                s = ServicoNuvem.objects.create(
-                    versao=v,
-                    codigo=f"S-{i:04d}",
-                    nome=f"Serviço {i}",
-                    categoria=["computacao", "rede", "backup"][i % 3],
-                    unidade_medida="GB/mês",
-                    preco_unitario=Decimal("0.1234") + i,
-                )
-                NivelServico.objects.create(
-                    servico_nuvem=s, indicador="Disponibilidade", meta="99,9%", forma_medicao="x"
-                )
-            else:
-                s = ServicoProfissional.objects.create(
-                    versao=v,
-                    codigo=f"P-{i:04d}",
-                    nome=f"Perfil {i}",
-                    unidade="hora",
-                    preco=Decimal("100.00") + i,
-                )
-                NivelServico.objects.create(
-                    servico_profissional=s, indicador="Prazo", meta="100%", forma_medicao="x"
-                )
+        modelo, dono, nivel, prefixo, nome, campos = SERVICOS_POR_TIPO[tipo]
+        servicos = modelo.objects.bulk_create(
+            modelo(versao=v, codigo=f"{prefixo}-{i:04d}", nome=f"{nome} {i}", **campos(i)) for i in range(n)
+        )
+        NivelServico.objects.bulk_create(
+            NivelServico(**{dono: s}, **nivel, forma_medicao="x") for s in servicos
+        )
         if aprovar:
             VersaoCatalogo.objects.filter(pk=v.pk).update(
                 situacao="aprovado", data_aprovacao=date(2025, 1, 2), referencia_sei="SEI 123"

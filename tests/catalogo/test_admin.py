@@ -36,26 +36,13 @@ def test_admin_cria_nova_versao_a_partir_da_aprovada(client_admin_ref, criar_ver
     aprovada = criar_versao(n=4, aprovar=True)
     resposta = _acao(client_admin_ref, "nova_versao", aprovada)
     assert "Rótulo da nova versão" in resposta.content.decode()
-    resposta = _acao(
-        client_admin_ref,
-        "nova_versao",
-        aprovada,
-        confirmar="1",
-        versao="2025.2",
-        vigencia_inicio="01/07/2025",
-    )
+    confirmar = {"confirmar": "1", "versao": "2025.2", "vigencia_inicio": "01/07/2025"}
+    resposta = _acao(client_admin_ref, "nova_versao", aprovada, **confirmar)
     copia = VersaoCatalogo.objects.get(versao="2025.2")
     assert resposta.redirect_chain[-1][0] == reverse("admin:catalogo_versaocatalogo_change", args=[copia.pk])
     assert copia.situacao == "rascunho" and copia.servicos_nuvem.count() == 4
     # rótulo repetido: mensagem clara, nada criado
-    resposta = _acao(
-        client_admin_ref,
-        "nova_versao",
-        aprovada,
-        confirmar="1",
-        versao="2025.2",
-        vigencia_inicio="01/07/2025",
-    )
+    resposta = _acao(client_admin_ref, "nova_versao", aprovada, **confirmar)
     assert "Já existe uma versão com este rótulo neste catálogo." in resposta.content.decode()
     assert VersaoCatalogo.objects.count() == 2
 

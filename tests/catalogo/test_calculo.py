@@ -4,7 +4,20 @@ from decimal import Decimal as D
 
 import pytest
 
-from catalogo.calculo import LinhaNuvem, totais_item, valor_mensal_linha
+from catalogo.calculo import LinhaNuvem, valor_mensal_linha
+from contratos import estimativa
+
+
+def totais_item(linhas, *, meses):
+    """O item de catálogo pelo caminho da estimativa (contratos/estimativa.py), que soma as linhas."""
+    nuvem = tuple(
+        estimativa.LinhaNuvem(x.codigo, x.codigo, "rede", "GB/mês", x.quantidade, x.preco_unitario)
+        for x in linhas
+    )
+    item = estimativa.Item(
+        numero=1, descricao="Nuvem", linhas=(), tipo=estimativa.TIPO_NUVEM, linhas_nuvem=nuvem
+    )
+    return estimativa.calcular_estimativa([item], meses=meses)
 
 
 def test_item_com_quatro_servicos_fracionarios():

@@ -9,6 +9,7 @@ from import_export.resources import Diff
 from catalogo.models import ServicoProfissional
 from catalogo.resources import ServicoProfissionalResource
 from core.importacao import DiffDireto
+from tests.consultas import consultas_exatas
 
 CABECALHO = ["codigo", "nome", "unidade", "preco", "descricao"]
 
@@ -63,14 +64,12 @@ def test_diff_direto_da_o_mesmo_html_da_biblioteca(nova):
             assert obtido.as_html() == esperado.as_html(), (antes, depois)
 
 
-def test_previa_do_catalogo_nao_grava_historico_nem_consulta_por_linha(
-    criar_versao, django_assert_num_queries
-):
+def test_previa_do_catalogo_nao_grava_historico_nem_consulta_por_linha(criar_versao):
     versao = criar_versao(tipo="profissionais", n=0, versao="2025.9")
 
     # por linha: savepoint, INSERT (o banco confere as restrições) e liberação; fora delas, 8 comandos de
     # transação da biblioteca e a versão inteira numa consulta. Antes: + 1 INSERT de histórico por linha.
-    with django_assert_num_queries(3 * 3 + 8) as consultas:
+    with consultas_exatas(3 * 3 + 8) as consultas:
         resultado = ServicoProfissionalResource(versao=versao).import_data(_tabela(), dry_run=True)
 
     assert resultado.totals["new"] == 3

@@ -8,6 +8,8 @@ import pytest
 from django.urls import reverse
 
 from catalogo.models import VersaoCatalogo
+from tests import consultas
+from tests.consultas import visitar
 
 
 @pytest.mark.parametrize(
@@ -81,39 +83,32 @@ def test_paginacao_da_lista_de_servicos(client_admin_ref, criar_versao):
 
 
 @pytest.mark.parametrize("tipo", VersaoCatalogo.Tipo.values)
-def test_consultas_da_pagina_de_servicos_nao_crescem(
-    client_admin_ref, criar_versao, django_assert_num_queries, tipo
-):
-    """A página faz o mesmo número de consultas com 2 ou 25 serviços (cada um com seu nível de serviço)."""
-    poucos = criar_versao(tipo=tipo, n=2, versao="poucos")
-    muitos = criar_versao(tipo=tipo, n=25, versao="muitos")
-    client_admin_ref.get(poucos.get_absolute_url())  # aquece a sessão
-    contagens = []
-    for versao in (poucos, muitos):
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
+def test_consultas_fixas_com_10_ou_500_servicos(client_admin_ref, criar_versao, tipo):
+    """Serviços (da versão e o vigente), comparação e exportação: o mesmo número de consultas com 10 ou 500
+    serviços, cada um com o seu nível de serviço."""
+    for n in (10, 500):
+        anterior = criar_versao(tipo=tipo, n=n, versao="a", aprovar=True)
+        atual = criar_versao(tipo=tipo, n=n, versao="b")
+        visitar(client_admin_ref, reverse("catalogo:vigente", args=[tipo]), consultas.CATALOGO_VIGENTE)
+        visitar(client_admin_ref, atual.get_absolute_url(), consultas.CATALOGO_SERVICOS)
+        visitar(client_admin_ref, atual.get_absolute_url(), consultas.CATALOGO_SERVICOS, {"q": "-00"})
+        url = reverse("catalogo:comparar")
+        visitar(
+            client_admin_ref, url, consultas.CATALOGO_COMPARAR, {"anterior": anterior.pk, "atual": atual.pk}
+        )
+        for formato in ("csv", "xlsx"):
+            url = reverse("catalogo:exportar", args=[atual.pk, formato])
+            visitar(client_admin_ref, url, consultas.CATALOGO_EXPORTAR)
+        VersaoCatalogo.objects.all().delete()  # uma só aprovada por tipo
 
-        with CaptureQueriesContext(connection) as ctx:
-            assert client_admin_ref.get(versao.get_absolute_url()).status_code == 200
-        contagens.append(len(ctx.captured_queries))
-    assert contagens[0] == contagens[1]
-    with django_assert_num_queries(contagens[0]):
-        client_admin_ref.get(muitos.get_absolute_url(), {"q": "-00"})
 
-
-def test_consultas_do_inicio_nao_crescem_com_as_versoes(client_consulta, criar_versao):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    criar_versao(n=1, versao="a")
-    client_consulta.get(reverse("catalogo:inicio"))
-    with CaptureQueriesContext(connection) as poucos:
-        client_consulta.get(reverse("catalogo:inicio"))
+def test_consultas_do_inicio_fixas_com_2_ou_10_versoes(client_admin_ref, criar_versao):
+    for tipo in VersaoCatalogo.Tipo.values:
+        criar_versao(tipo=tipo, n=1, versao="a", aprovar=True)
+    visitar(client_admin_ref, reverse("catalogo:inicio"), consultas.CATALOGO_INICIO)
     for i in range(8):
         criar_versao(n=2, versao=f"b{i}")
-    with CaptureQueriesContext(connection) as muitos:
-        client_consulta.get(reverse("catalogo:inicio"))
-    assert len(poucos.captured_queries) == len(muitos.captured_queries)
+    visitar(client_admin_ref, reverse("catalogo:inicio"), consultas.CATALOGO_INICIO)
 
 
 def test_consulta_baixa_a_planilha_da_versao_com_aviso_ilustrativo(client_consulta, catalogo_exemplo):

@@ -15,6 +15,14 @@ PERFIS = (
     ("GERINF", "Gerente de infraestrutura de tecnologia da informação", "", "17851.64", "1.94"),
 )
 
+# O conteúdo mínimo de uma OS (9.5.1.1) nos testes que não olham para ele.
+CAMPOS_OS = {
+    "identificacao": "Sustentação do ambiente",
+    "objetivo": "Suporte a usuários",
+    "prazo_atendimento": "30 dias corridos",
+    "produtos": "Relatório mensal",
+}
+
 
 def criar_mapa(nome, perfis=PERFIS, vigencia=date(2025, 9, 1)):
     mapa = MapaSalarial.objects.create(
@@ -68,15 +76,7 @@ def adicionar_os(contratacao, linhas, *, item_numero=1, numero="OS nº 001/2026"
     item, _ = Item.objects.get_or_create(
         contratacao=contratacao, numero=item_numero, defaults={"descricao": f"Item {item_numero}"}
     )
-    ordem = OrdemServico.objects.create(
-        item=item,
-        contratacao=contratacao,
-        numero=numero,
-        identificacao="Sustentação do ambiente",
-        objetivo="Suporte a usuários",
-        prazo_atendimento="30 dias corridos",
-        produtos="Relatório mensal",
-    )
+    ordem = OrdemServico.objects.create(item=item, contratacao=contratacao, numero=numero, **CAMPOS_OS)
     perfis = {v.codigo: v for v in contratacao.mapa.valores.all()}
     LinhaPerfil.objects.bulk_create(
         LinhaPerfil(

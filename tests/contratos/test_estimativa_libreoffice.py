@@ -6,12 +6,7 @@ from django.urls import reverse
 
 from contratos.anexo_a import ABA_ANEXO
 from tests.contratos.conftest import adicionar_os
-from tests.planilhas import recalcular_varias
-
-
-def _reais(valor):
-    assert isinstance(valor, int | float), f"esperava número calculado, veio {valor!r}"
-    return D(repr(valor)).quantize(D("0.01"))
+from tests.planilhas import reais_calculados, recalcular_varias
 
 
 def _baixar(cliente, contratacao):
@@ -33,8 +28,14 @@ def test_anexo_a_da_pagina_recalculado_bate_com_a_pagina(exemplo, nova_contratac
     exemplo_lo, meio_lo = recalcular_varias([_baixar(client_equipe, exemplo), _baixar(client_equipe, meio)])
 
     ws = exemplo_lo.valores[ABA_ANEXO]
-    assert (_reais(ws["I2"].value), _reais(ws["I3"].value)) == (D("56152.38"), D("673828.56"))
+    assert (reais_calculados(ws["I2"].value), reais_calculados(ws["I3"].value)) == (
+        D("56152.38"),
+        D("673828.56"),
+    )
     ws = meio_lo.valores[ABA_ANEXO]
-    assert [_reais(ws[c].value) for c in ("H9", "I9")] == [D("8042.18"), D("16084.36")]
-    assert (_reais(ws["I2"].value), _reais(ws["I5"].value)) == (D("16084.36"), D("482530.80"))
+    assert [reais_calculados(ws[c].value) for c in ("H9", "I9")] == [D("8042.18"), D("16084.36")]
+    assert (reais_calculados(ws["I2"].value), reais_calculados(ws["I5"].value)) == (
+        D("16084.36"),
+        D("482530.80"),
+    )
     assert meio_lo.formulas[ABA_ANEXO]["H9"].value == "=ROUND(F9*G9,2)"

@@ -5,11 +5,11 @@ from io import BytesIO
 
 import openpyxl
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from contratos.models import Contratacao, LinhaPerfil, MapaSalarial, OrdemServico
+from tests import consultas
+from tests.consultas import visitar
 from tests.contratos.conftest import adicionar_os
 
 INJECOES = ("=1+1", "+1+1", "-1+1", "@SUM(1,1)")
@@ -345,28 +345,35 @@ def test_lista_pagina_de_20_em_20(nova_contratacao, client_equipe):
     assert "Página 2 de 2 (25 contratações)" in r.content.decode()
 
 
-@pytest.mark.parametrize("pagina", ["lista", "detalhe", "editar"])
-def test_consultas_nao_crescem_com_as_linhas(
-    pagina, contratacao_com, client_equipe, django_assert_num_queries
-):
-    """10 ou 500 linhas: o mesmo número de consultas na lista, no detalhe e na edição da OS."""
-    contagens = []
-    for n in (10, 500):
-        # na edição, todas as linhas numa só OS (o pior caso da página)
-        contratacao = contratacao_com(n, por_os=n if pagina == "editar" else 25)
-        url = {
-            "lista": reverse("contratos:contratacao_lista"),
-            "detalhe": contratacao.get_absolute_url(),
-            "editar": contratacao.ordens.order_by("pk").first().get_absolute_url(),
-        }[pagina]
-        client_equipe.get(url)  # aquece sessão e permissões como nas visitas seguintes
-        with CaptureQueriesContext(connection) as consultas:
-            r = client_equipe.get(url)
-        assert r.status_code == 200
-        contagens.append(len(consultas))
-    assert contagens[0] == contagens[1], contagens
-    with django_assert_num_queries(contagens[1]):
-        client_equipe.get(url)
+PAGINAS_COM_LINHAS = {
+    "painel": (consultas.painel(contratacoes=1), lambda c: reverse("painel")),
+    "lista": (consultas.CONTRATACAO_LISTA, lambda c: reverse("contratos:contratacao_lista")),
+    "detalhe": (consultas.CONTRATACAO_DETALHE, lambda c: c.get_absolute_url()),
+    "editar": (consultas.CONTRATACAO_EDITAR, lambda c: reverse("contratos:contratacao_editar", args=[c.pk])),
+    "os": (consultas.OS_EDITAR, lambda c: c.ordens.order_by("pk").first().get_absolute_url()),
+    "imprimir": (
+        consultas.OS_IMPRIMIR,
+        lambda c: reverse("contratos:os_imprimir", args=[c.ordens.order_by("pk").first().pk]),
+    ),
+    "anexo_a": (consultas.ANEXO_A, lambda c: reverse("contratos:contratacao_anexo_a", args=[c.pk])),
+}
+
+
+@pytest.mark.parametrize("pagina", PAGINAS_COM_LINHAS)
+def test_consultas_fixas_com_10_ou_500_linhas(pagina, contratacao_com, client_equipe):
+    """10 ou 500 linhas: o mesmo número fixo de consultas em cada página que mostra as linhas."""
+    n, url = PAGINAS_COM_LINHAS[pagina]
+    for linhas in (10, 500):
+        # na OS e na impressão, todas as linhas numa só OS (o pior caso da página)
+        contratacao = contratacao_com(linhas, por_os=linhas if pagina in ("os", "imprimir") else 25)
+        visitar(client_equipe, url(contratacao), n)
+        contratacao.delete()  # o Painel resume cada contratação recente: compara com uma só
+
+
+def test_painel_resume_no_maximo_cinco_contratacoes(nova_contratacao, client_equipe):
+    for n in range(7):
+        nova_contratacao(numero_processo=f"19974.{n:06d}/2026-01")
+    visitar(client_equipe, reverse("painel"), consultas.painel(contratacoes=5))
 
 
 def test_painel_mostra_a_estimativa_do_orgao(exemplo, client_equipe, client_outro_orgao):

@@ -13,6 +13,7 @@ from contratos import exemplo as dados_exemplo
 from contratos import referencias, selectors, services
 from contratos.models import Contratacao, Item, LinhaPerfil, MapaSalarial, OrdemServico, Orgao
 from core.grupos import EQUIPE
+from tests.consultas import consultas_exatas
 from tests.contratos.conftest import adicionar_os
 
 
@@ -103,9 +104,9 @@ def test_versao_em_uso_fica_travada(exemplo):
     assert exemplo.mapa.em_uso() and "usada por contratações" in exemplo.mapa.motivo_bloqueio()
 
 
-def test_resumo_usa_a_funcao_pura_e_faz_quatro_consultas(exemplo, django_assert_num_queries):
+def test_resumo_usa_a_funcao_pura_e_faz_quatro_consultas(exemplo):
     # itens, OS, linhas de perfil e linhas de nuvem
-    with django_assert_num_queries(4):
+    with consultas_exatas(4):
         resumo = selectors.resumir_contratacao(exemplo)
     assert (resumo.estimativa.mensal, resumo.estimativa.anual) == (D("56152.38"), D("673828.56"))
     assert [o.mensal for i in resumo.itens for o in i.ordens] == [D("56152.38")]

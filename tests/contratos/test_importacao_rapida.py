@@ -14,6 +14,7 @@ from contratos.models import MapaSalarial, ValorPerfil
 from contratos.resources import COLUNAS, ValorPerfilResource
 from core import planilhas
 from core.importacao import LINHAS_NA_PREVIA
+from tests.consultas import consultas_exatas
 
 LINHAS = LINHAS_NA_PREVIA + 100
 
@@ -82,11 +83,11 @@ def test_reimportar_pula_inalteradas_tambem_depois_das_linhas_mostradas(rascunho
     assert str(ValorPerfil.objects.get(mapa=rascunho, codigo=f"P{mudada:04d}").remuneracao) == "9999.99"
 
 
-def test_previa_sobre_versao_cheia_consulta_as_linhas_uma_vez(rascunho, django_assert_num_queries):
+def test_previa_sobre_versao_cheia_consulta_as_linhas_uma_vez(rascunho):
     _importar(rascunho, _tabela(), dry_run=False)
 
     # 9 comandos de transação (savepoints da biblioteca) e UMA consulta: as linhas da versão, de uma vez
-    with django_assert_num_queries(10) as consultas:
+    with consultas_exatas(10) as consultas:
         resultado, _ = _importar(rascunho, _tabela(), dry_run=True)
     assert resultado.totals["skip"] == LINHAS
     [select] = [q["sql"] for q in consultas.captured_queries if q["sql"].startswith("SELECT")]

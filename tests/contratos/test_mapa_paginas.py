@@ -10,7 +10,10 @@ from django.urls import reverse
 from contratos import referencias
 from contratos.models import MapaSalarial, ValorPerfil
 from core.templatetags.reais import percentual, reais
+from tests import consultas
+from tests.consultas import visitar
 from tests.contratos import mapa_arquivos as arq
+from tests.contratos.conftest import criar_mapa
 
 URL = "/contratos/mapa-salarial/"
 
@@ -22,24 +25,9 @@ def semente(db):
 
 
 def _mapa_com(n):
-    mapa = MapaSalarial.objects.create(
-        nome_ato=f"Mapa com {n}",
-        situacao="vigente",
-        data_vigencia=date(2030, 1, 1) + timedelta(days=n),  # duas publicadas não começam no mesmo dia
-        numero=str(n),
-    )
-    ValorPerfil.objects.bulk_create(
-        ValorPerfil(
-            mapa=mapa,
-            codigo=f"P{i}-01",
-            perfil="Perfil",
-            senioridade="junior",
-            remuneracao="1000",
-            fator_k="2",
-        )
-        for i in range(n)
-    )
-    return mapa
+    # duas publicadas não começam no mesmo dia
+    perfis = [(f"P{i}-01", "Perfil", "junior", "1000", "2") for i in range(n)]
+    return criar_mapa(f"Mapa com {n}", perfis, vigencia=date(2030, 1, 1) + timedelta(days=n))
 
 
 def test_filtro_reais():
@@ -93,21 +81,18 @@ def test_rascunho_nao_aparece_para_quem_so_le(semente, client_consulta, client_a
     assert client_admin_ref.get(URL, {"versao": rascunho.pk}).status_code == 200
 
 
-def test_consultas_iguais_para_35_e_1000_linhas(client_consulta, django_assert_num_queries):
-    """A lista faz o mesmo número de consultas com 35 ou 1.000 perfis (paginada)."""
-    contagens = []
-    for n in (35, 1000):
-        mapa = _mapa_com(n)
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
-        with CaptureQueriesContext(connection) as ctx:
-            r = client_consulta.get(URL, {"versao": mapa.pk})
-        assert r.status_code == 200
-        contagens.append(len(ctx.captured_queries))
-    assert contagens[0] == contagens[1]
-    with django_assert_num_queries(contagens[0]):
-        client_consulta.get(URL, {"versao": mapa.pk, "pagina": 3})
+def test_consultas_fixas_com_10_ou_500_perfis(client_consulta):
+    """A lista (paginada), a comparação e as exportações fazem o mesmo número de consultas com 10 ou 500."""
+    for n in (10, 500):
+        mapa, outro = _mapa_com(n), _mapa_com(n + 1)
+        visitar(client_consulta, URL, consultas.MAPA)  # a vigente mais nova: `outro`
+        visitar(client_consulta, URL, consultas.MAPA_VERSAO_PEDIDA, {"versao": mapa.pk})
+        comparar = {"anterior": mapa.pk, "atual": outro.pk}
+        visitar(client_consulta, reverse("contratos:mapa_comparar"), consultas.MAPA_COMPARAR, comparar)
+        for formato in ("csv", "xlsx"):
+            url = reverse("contratos:mapa_exportar", args=[mapa.pk, formato])
+            visitar(client_consulta, url, consultas.MAPA_EXPORTAR)
+    visitar(client_consulta, URL, consultas.MAPA_VERSAO_PEDIDA, {"versao": mapa.pk, "pagina": 3})
 
 
 @pytest.mark.parametrize("formato", ["csv", "xlsx"])

@@ -9,12 +9,7 @@ from playwright.sync_api import expect
 from contratos.anexo_a import ABA_ANEXO
 from tests.conftest import SENHA
 from tests.contratos.conftest import criar_mapa
-from tests.planilhas import recalcular
-
-
-def _reais(valor):
-    assert isinstance(valor, int | float), f"esperava número calculado, veio {valor!r}"
-    return D(repr(valor)).quantize(D("0.01"))
+from tests.planilhas import reais_calculados, recalcular
 
 
 @pytest.mark.e2e
@@ -93,7 +88,7 @@ def test_equipe_monta_estimativa_e_exporta_anexo_a(
     assert [formulas[f"I{r}"].value for r in (9, 10, 11)] == [f"=E{r}*H{r}" for r in (9, 10, 11)]
 
     recalculada = recalcular(arquivo.read_bytes()).valores[ABA_ANEXO]
-    assert (_reais(recalculada["I2"].value), _reais(recalculada["I3"].value)) == (
+    assert (reais_calculados(recalculada["I2"].value), reais_calculados(recalculada["I3"].value)) == (
         D("74954.66"),
         D("899455.92"),
     )

@@ -2,21 +2,12 @@
 
 from decimal import Decimal as D
 
-import openpyxl
 import pytest
 from playwright.sync_api import expect
 
-from contratos.anexo_a import ABA_ANEXO
-from contratos.models import Contratacao
 from tests.conftest import SENHA
-from tests.contratos.conftest import adicionar_os, criar_mapa
 from tests.contratos.test_nuvem import criar_catalogo
-from tests.planilhas import recalcular
-
-
-def _reais(valor):
-    assert isinstance(valor, int | float), f"esperava número calculado, veio {valor!r}"
-    return D(repr(valor)).quantize(D("0.01"))
+from tests.e2e.comum import baixar_e_conferir_anexo_a, contratacao_do_exemplo
 
 
 @pytest.mark.e2e
@@ -24,11 +15,9 @@ def _reais(valor):
 def test_equipe_inclui_item_de_nuvem_e_exporta(
     pagina, live_server, entrar, axe, usuario_equipe, orgao, tmp_path
 ):
-    mapa = criar_mapa("Portaria SGD/MGI nº 6.055/2025")
-    contratacao = Contratacao.objects.create(
-        orgao=orgao, objeto="Nuvem e sustentação", numero_processo="19974.000777/2026-01", mapa=mapa
+    contratacao = contratacao_do_exemplo(
+        orgao, objeto="Nuvem e sustentação", numero_processo="19974.000777/2026-01"
     )
-    adicionar_os(contratacao, [("ASUPCOMP-02", 2, None, ""), ("GERINF", 1, None, "")])  # 56.152,38
     catalogo = criar_catalogo(ilustrativo=True)
     servico = {s.codigo: str(s.pk) for s in catalogo.servicos_nuvem.all()}
 
@@ -66,18 +55,6 @@ def test_equipe_inclui_item_de_nuvem_e_exporta(
     expect(pagina.get_by_test_id("item-2-mensal")).to_have_text("R$ 223,44")
     assert axe(pagina) == []
 
-    with pagina.expect_download() as download:
-        pagina.get_by_role("link", name="Exportar Anexo A (XLSX)").click()
-    arquivo = tmp_path / download.value.suggested_filename
-    download.value.save_as(arquivo)
-    formulas = openpyxl.load_workbook(arquivo)[ABA_ANEXO]
-    rodadas = [c.row for c in formulas["B"] if c.value in ("VM-VCPU", "BD-HORA")]
-    assert [formulas[f"I{r}"].value for r in rodadas] == [f"=ROUND(E{r}*F{r},2)" for r in rodadas]
-
-    recalculada = recalcular(arquivo.read_bytes()).valores[ABA_ANEXO]
-    assert [_reais(recalculada[f"I{r}"].value) for r in rodadas] == [D("180.23"), D("43.21")]
-    assert (_reais(recalculada["I2"].value), _reais(recalculada["I3"].value)) == (
-        D("56375.82"),
-        D("676509.84"),
-    )
+    servicos = {"VM-VCPU": D("180.23"), "BD-HORA": D("43.21")}
+    baixar_e_conferir_anexo_a(pagina, tmp_path, servicos=servicos, mensal=D("56375.82"), anual=D("676509.84"))
     assert pagina.externas == []

@@ -3,21 +3,12 @@ vivo, salva e baixa o Anexo A, que o LibreOffice recalcula aos mesmos valores da
 
 from decimal import Decimal as D
 
-import openpyxl
 import pytest
 from playwright.sync_api import expect
 
-from contratos.anexo_a import ABA_ANEXO
-from contratos.models import Contratacao
 from tests.conftest import SENHA
-from tests.contratos.conftest import adicionar_os, criar_mapa
 from tests.contratos.test_profissionais import criar_catalogo_profissional
-from tests.planilhas import recalcular
-
-
-def _reais(valor):
-    assert isinstance(valor, int | float), f"esperava número calculado, veio {valor!r}"
-    return D(repr(valor)).quantize(D("0.01"))
+from tests.e2e.comum import baixar_e_conferir_anexo_a, contratacao_do_exemplo
 
 
 @pytest.mark.e2e
@@ -25,11 +16,9 @@ def _reais(valor):
 def test_equipe_inclui_item_de_servicos_profissionais_e_exporta(
     pagina, live_server, entrar, axe, usuario_equipe, orgao, tmp_path
 ):
-    mapa = criar_mapa("Portaria SGD/MGI nº 6.055/2025")
-    contratacao = Contratacao.objects.create(
-        orgao=orgao, objeto="Sustentação e apoio", numero_processo="19974.000888/2026-01", mapa=mapa
+    contratacao = contratacao_do_exemplo(
+        orgao, objeto="Sustentação e apoio", numero_processo="19974.000888/2026-01"
     )
-    adicionar_os(contratacao, [("ASUPCOMP-02", 2, None, ""), ("GERINF", 1, None, "")])  # 56.152,38
     catalogo = criar_catalogo_profissional()
     servico = {s.codigo: str(s.pk) for s in catalogo.servicos_profissionais.all()}
 
@@ -75,17 +64,6 @@ def test_equipe_inclui_item_de_servicos_profissionais_e_exporta(
     expect(pagina.get_by_role("table", name="Serviços profissionais do Item 2")).to_be_visible()
     assert axe(pagina) == []
 
-    with pagina.expect_download() as download:
-        pagina.get_by_role("link", name="Exportar Anexo A (XLSX)").click()
-    arquivo = tmp_path / download.value.suggested_filename
-    download.value.save_as(arquivo)
-    formulas = openpyxl.load_workbook(arquivo)[ABA_ANEXO]
-    rodadas = [c.row for c in formulas["B"] if c.value in ("PROF-UST", "PROF-HORA")]
-    assert [formulas[f"I{r}"].value for r in rodadas] == [f"=ROUND(E{r}*F{r},2)" for r in rodadas]
-    recalculada = recalcular(arquivo.read_bytes()).valores[ABA_ANEXO]
-    assert [_reais(recalculada[f"I{r}"].value) for r in rodadas] == [D("2910.71"), D("1575.00")]
-    assert (_reais(recalculada["I2"].value), _reais(recalculada["I3"].value)) == (
-        D("60638.09"),
-        D("727657.08"),
-    )
+    servicos = {"PROF-UST": D("2910.71"), "PROF-HORA": D("1575.00")}
+    baixar_e_conferir_anexo_a(pagina, tmp_path, servicos=servicos, mensal=D("60638.09"), anual=D("727657.08"))
     assert pagina.externas == []

@@ -28,6 +28,16 @@ def _tab_ate(pagina, alvo, limite=60):
     raise AssertionError("o Tab não chegou ao campo")
 
 
+def _processo_e_meses_pelo_teclado(pagina, processo, numero: str, meses, quantos: str):
+    """Do campo em foco, Tab até o processo e até os meses, troca o texto de cada um e envia com Enter."""
+    for campo, texto in ((processo, numero), (meses, quantos)):
+        _tab_ate(pagina, campo)
+        pagina.keyboard.press("Control+A")
+        pagina.keyboard.type(texto)
+    with pagina.expect_navigation():
+        pagina.keyboard.press("Enter")
+
+
 def test_contratacao_com_erros_pelo_teclado_depois_corrigida(
     pagina, live_server, entrar, usuario_equipe, orgao
 ):
@@ -40,13 +50,7 @@ def test_contratacao_com_erros_pelo_teclado_depois_corrigida(
     processo = pagina.get_by_label("Nº do processo (SEI/NUP)")
     meses = pagina.get_by_label("Meses de vigência estimada")
     _tab_ate(pagina, objeto)  # objeto fica vazio
-    _tab_ate(pagina, processo)
-    pagina.keyboard.type("processo 12")
-    _tab_ate(pagina, meses)
-    pagina.keyboard.press("Control+A")
-    pagina.keyboard.type("0")
-    with pagina.expect_navigation():
-        pagina.keyboard.press("Enter")
+    _processo_e_meses_pelo_teclado(pagina, processo, "processo 12", meses, "0")
 
     for campo, trecho in (
         ("div_id_objeto", "obrigatório"),
@@ -63,14 +67,7 @@ def test_contratacao_com_erros_pelo_teclado_depois_corrigida(
     # Corrige pelo teclado, a partir do campo com erro.
     objeto.focus()
     pagina.keyboard.type("Operação de infraestrutura e atendimento")
-    _tab_ate(pagina, processo)
-    pagina.keyboard.press("Control+A")
-    pagina.keyboard.type("19974.000123/2026-01")
-    _tab_ate(pagina, meses)
-    pagina.keyboard.press("Control+A")
-    pagina.keyboard.type("24")
-    with pagina.expect_navigation():
-        pagina.keyboard.press("Enter")
+    _processo_e_meses_pelo_teclado(pagina, processo, "19974.000123/2026-01", meses, "24")
 
     contratacao = Contratacao.objects.get()
     assert (contratacao.objeto, contratacao.numero_processo, contratacao.meses) == (

@@ -18,6 +18,13 @@ def _foto(pagina, nome):
         pagina.screenshot(path=f"{FOTOS}/{nome}.png", full_page=True)
 
 
+def _salvar_e_conferir_membros(pagina, orgao):
+    pagina.get_by_role("button", name="Salvar", exact=True).click()
+    pagina.wait_for_load_state()
+    expect(pagina.locator("ul.messagelist")).to_contain_text("foi alterado com sucesso")
+    assert sorted(orgao.membros.values_list("username", flat=True)) == ["equipe", "novato"]
+
+
 def test_superusuario_inclui_membro_e_administrador_so_le(
     navegador, live_server, entrar, superusuario, usuario_admin_ref, usuario_equipe, criar_usuario, orgao
 ):
@@ -37,10 +44,7 @@ def test_superusuario_inclui_membro_e_administrador_so_le(
         pagina.locator("#id_membros_add").click()  # a seta "Escolher" do seletor de dois quadros
         expect(pagina.locator("#id_membros_to option")).to_have_text(["equipe", "novato"])
         _foto(pagina, "6-orgao-super-1366")
-        pagina.get_by_role("button", name="Salvar", exact=True).click()
-        pagina.wait_for_load_state()
-        expect(pagina.locator("ul.messagelist")).to_contain_text("foi alterado com sucesso")
-        assert sorted(orgao.membros.values_list("username", flat=True)) == ["equipe", "novato"]
+        _salvar_e_conferir_membros(pagina, orgao)
     finally:
         contexto.close()
 
@@ -65,9 +69,6 @@ def test_superusuario_inclui_membro_e_administrador_so_le(
             }""",
             str(usuario_admin_ref.pk),
         )
-        pagina.get_by_role("button", name="Salvar", exact=True).click()
-        pagina.wait_for_load_state()
-        expect(pagina.locator("ul.messagelist")).to_contain_text("foi alterado com sucesso")
-        assert sorted(orgao.membros.values_list("username", flat=True)) == ["equipe", "novato"]
+        _salvar_e_conferir_membros(pagina, orgao)
     finally:
         contexto.close()

@@ -1,0 +1,40 @@
+"""Passos comuns dos passeios de itens de catálogo: a contratação de partida e a conferência do Anexo A."""
+
+from decimal import Decimal
+
+import openpyxl
+
+from contratos.anexo_a import ABA_ANEXO
+from contratos.models import Contratacao
+from tests.contratos.conftest import adicionar_os, criar_mapa
+from tests.planilhas import reais_calculados, recalcular
+
+
+def contratacao_do_exemplo(orgao, *, objeto: str, numero_processo: str) -> Contratacao:
+    """Contratação com o exemplo trabalhado (2 × ASUPCOMP-02 + 1 × GERINF): R$ 56.152,38 por mês."""
+    mapa = criar_mapa("Portaria SGD/MGI nº 6.055/2025")
+    contratacao = Contratacao.objects.create(
+        orgao=orgao, objeto=objeto, numero_processo=numero_processo, mapa=mapa
+    )
+    adicionar_os(contratacao, [("ASUPCOMP-02", 2, None, ""), ("GERINF", 1, None, "")])
+    return contratacao
+
+
+def baixar_e_conferir_anexo_a(
+    pagina, tmp_path, *, servicos: dict[str, Decimal], mensal: Decimal, anual: Decimal
+) -> None:
+    """Baixa o Anexo A pela página; cada serviço (na ordem das linhas) tem a fórmula viva e o valor que o
+    LibreOffice recalcula; os totais do cabeçalho batem com a tela."""
+    with pagina.expect_download() as download:
+        pagina.get_by_role("link", name="Exportar Anexo A (XLSX)").click()
+    arquivo = tmp_path / download.value.suggested_filename
+    download.value.save_as(arquivo)
+    formulas = openpyxl.load_workbook(arquivo)[ABA_ANEXO]
+    rodadas = [c.row for c in formulas["B"] if c.value in servicos]
+    assert [formulas[f"I{r}"].value for r in rodadas] == [f"=ROUND(E{r}*F{r},2)" for r in rodadas]
+    recalculada = recalcular(arquivo.read_bytes()).valores[ABA_ANEXO]
+    assert [reais_calculados(recalculada[f"I{r}"].value) for r in rodadas] == list(servicos.values())
+    assert (reais_calculados(recalculada["I2"].value), reais_calculados(recalculada["I3"].value)) == (
+        mensal,
+        anual,
+    )
