@@ -1,6 +1,6 @@
 from django.urls import path
 
-from acordo import views
+from acordo import views, views_monitoramento
 
 app_name = "acordo"
 
@@ -15,4 +15,34 @@ urlpatterns = [
     path("calendario.ics", views.ics, name="ics"),
     # a sigla "SGD/MGI" tem barra: path: aceita
     path("calendario/<path:sigla>.ics", views.ics, name="ics_participe"),
+    # monitoramento mensal e balanço semestral (só agregados; acordo.ver_monitoramento)
+    path("monitoramento/", views_monitoramento.inicio, name="monitoramento"),
+    path("monitoramento/<int:ano>-<int:mes>/", views_monitoramento.mensal, name="monitoramento_mes"),
+    path(
+        "monitoramento/<int:ano>-<int:mes>.xlsx",
+        views_monitoramento.mensal,
+        {"formato": "xlsx"},
+        name="monitoramento_xlsx",
+    ),
+    path(
+        "monitoramento/<int:ano>-<int:mes>/imprimir/",
+        views_monitoramento.mensal,
+        {"formato": "imprimir"},
+        name="monitoramento_imprimir",
+    ),
+    path("balanco/", views_monitoramento.balanco_inicio, name="balanco"),
+    path("balanco/<int:ano>-<int:mes>/", views_monitoramento.semestral, name="balanco_mes"),
+    path(
+        "balanco/<int:ano>-<int:mes>.xlsx",
+        views_monitoramento.semestral,
+        {"formato": "xlsx"},
+        name="balanco_xlsx",
+    ),
+    path(
+        "balanco/<int:ano>-<int:mes>/imprimir/",
+        views_monitoramento.semestral,
+        {"formato": "imprimir"},
+        name="balanco_imprimir",
+    ),
+    path("relatorios/<int:pk>/", views_monitoramento.relatorio_anexado, name="relatorio_anexado"),
 ]
