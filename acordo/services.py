@@ -1,7 +1,8 @@
 """Escritas de acordo: cada caso de uso em uma transação, validado antes de gravar."""
 
+import hashlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,7 +10,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from acordo import selectors
-from acordo.models import Acordo, Ocorrencia
+from acordo.models import Acordo, Ocorrencia, RelatorioAnexado
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,21 @@ def acordo_alterar_vigencia(
     )
 
 
+@dataclass(frozen=True)
+class RelatorioGerado:
+    """O arquivo do relatório de monitoramento ou de balanço, gerado pelo sistema para anexar."""
+
+    tipo: str
+    competencia: date
+    nome_arquivo: str
+    conteudo: bytes
+    gerado_em: datetime
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.conteudo).hexdigest()
+
+
 @transaction.atomic
 def ocorrencia_concluir(
     *,
@@ -91,6 +107,7 @@ def ocorrencia_concluir(
     observacao: str,
     usuario,
     hoje: date,
+    relatorio: RelatorioGerado | None = None,
 ) -> Ocorrencia:
     ocorrencia = Ocorrencia.objects.select_for_update().select_related("acao__acordo").get(pk=ocorrencia.pk)
     if ocorrencia.concluida:
@@ -111,7 +128,25 @@ def ocorrencia_concluir(
     ocorrencia.concluida_por = usuario
     ocorrencia.concluida_em = timezone.now()
     ocorrencia.motivo_reabertura = ""
-    _gravar(ocorrencia, usuario=usuario, motivo="Concluída.")
+    motivo = "Concluída."
+    if relatorio is not None:
+        # o hash vai também no histórico da ocorrência (o motivo cabe em 100 caracteres, o limite do campo)
+        motivo = f"Concluída com relatório; SHA-256 {relatorio.sha256}."
+    _gravar(ocorrencia, usuario=usuario, motivo=motivo)
+    if relatorio is not None:
+        _gravar(
+            RelatorioAnexado(
+                ocorrencia=ocorrencia,
+                tipo=relatorio.tipo,
+                competencia=relatorio.competencia,
+                nome_arquivo=relatorio.nome_arquivo,
+                conteudo=relatorio.conteudo,
+                sha256=relatorio.sha256,
+                tamanho=len(relatorio.conteudo),
+                gerado_em=relatorio.gerado_em,
+                gerado_por=usuario,
+            )
+        )
     return ocorrencia
 
 

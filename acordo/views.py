@@ -9,9 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views import View
 
-from acordo import calendario, prazos, selectors, services
+from acordo import calendario, prazos, relatorio_xlsx, selectors, services, views_monitoramento
 from acordo.forms import ROTULOS_SITUACAO, ConclusaoForm, CronogramaFiltroForm, ReaberturaForm, VigenciaForm
-from acordo.models import Ocorrencia
+from acordo.forms_monitoramento import ConclusaoComRelatorioForm
+from acordo.models import Ocorrencia, RelatorioAnexado
+from acordo.permissoes import MONITORAMENTO
 
 POR_PAGINA = 25
 
@@ -101,6 +103,8 @@ def _pagina_ocorrencia(request, pk, *, conclusao=None, reabertura=None, status=2
         raise Http404("Ocorrência não encontrada.") from erro
     pode_registrar = request.user.has_perm("acordo.change_ocorrencia")
     situacao = ocorrencia.situacao(hoje)
+    if conclusao is None:
+        conclusao = _form_conclusao(request, ocorrencia, hoje)
     return render(
         request,
         "acordo/ocorrencia.html",
@@ -112,8 +116,9 @@ def _pagina_ocorrencia(request, pk, *, conclusao=None, reabertura=None, status=2
             "rotulo_situacao": ROTULOS_SITUACAO[situacao],
             "historico": historico,
             "pode_registrar": pode_registrar,
-            "conclusao": conclusao
-            or ConclusaoForm(hoje=hoje, assinatura=ocorrencia.acao.acordo.data_assinatura),
+            "conclusao": conclusao,
+            "relatorios": selectors.relatorios_da_ocorrencia(ocorrencia),
+            "pode_ver_relatorios": request.user.has_perm(MONITORAMENTO),
             "reabertura": reabertura or ReaberturaForm(),
         },
         status=status,
@@ -124,6 +129,22 @@ def ocorrencia(request, pk):
     return _pagina_ocorrencia(request, pk)
 
 
+def _form_conclusao(request, ocorrencia, hoje, dados=None):
+    """Monitoramento e balanço oferecem anexar o relatório gerado (só a quem pode ver os totais)."""
+    assinatura = ocorrencia.acao.acordo.data_assinatura
+    if selectors.tipo_de_relatorio(ocorrencia) is None or not request.user.has_perm(MONITORAMENTO):
+        return ConclusaoForm(dados, hoje=hoje, assinatura=assinatura)
+    pedido = request.GET.get("relatorio", "")
+    inicial = pedido or f"{selectors.competencia_padrao(ocorrencia):%Y-%m}"
+    return ConclusaoComRelatorioForm(
+        dados,
+        hoje=hoje,
+        assinatura=assinatura,
+        primeiro_mes=assinatura.replace(day=1),
+        initial={"competencia": inicial},
+    )
+
+
 class OcorrenciaConcluir(PermissionRequiredMixin, View):
     permission_required = "acordo.change_ocorrencia"
     raise_exception = True
@@ -132,11 +153,15 @@ class OcorrenciaConcluir(PermissionRequiredMixin, View):
     def post(self, request, pk):
         hoje = timezone.localdate()
         alvo = get_object_or_404(Ocorrencia.objects.select_related("acao__acordo"), pk=pk)
-        form = ConclusaoForm(request.POST, hoje=hoje, assinatura=alvo.acao.acordo.data_assinatura)
+        form = _form_conclusao(request, alvo, hoje, request.POST)
         if form.is_valid():
+            dados, relatorio = form.cleaned_data, None
+            if isinstance(form, ConclusaoComRelatorioForm):
+                dados = form.dados_da_conclusao()
+                relatorio = _relatorio_para_anexar(request, alvo, form.cleaned_data, hoje)
             try:
                 services.ocorrencia_concluir(
-                    ocorrencia=alvo, usuario=request.user, hoje=hoje, **form.cleaned_data
+                    ocorrencia=alvo, usuario=request.user, hoje=hoje, relatorio=relatorio, **dados
                 )
             except ValidationError as erro:
                 if not hasattr(erro, "error_dict"):
@@ -148,6 +173,29 @@ class OcorrenciaConcluir(PermissionRequiredMixin, View):
                 messages.success(request, "Ocorrência concluída e evidência registrada.")
                 return redirect(alvo)
         return _pagina_ocorrencia(request, pk, conclusao=form, status=400)
+
+
+def _relatorio_para_anexar(request, ocorrencia, dados, hoje):
+    if not dados.get("anexar_relatorio"):
+        return None
+    tipo = selectors.tipo_de_relatorio(ocorrencia)
+    mes = dados["competencia"]
+    gerado_em = timezone.localtime()
+    semestral = tipo == RelatorioAnexado.Tipo.SEMESTRAL
+    conteudo = views_monitoramento.gerar_arquivo(
+        mes=mes,
+        balanco=semestral,
+        hoje=hoje,
+        gerado_em=gerado_em,
+        gerado_por=request.user.get_full_name() or request.user.get_username(),
+    )
+    return services.RelatorioGerado(
+        tipo=tipo,
+        competencia=mes,
+        nome_arquivo=relatorio_xlsx.nome_do_arquivo(mes, balanco=semestral),
+        conteudo=conteudo,
+        gerado_em=gerado_em,
+    )
 
 
 class OcorrenciaReabrir(PermissionRequiredMixin, View):

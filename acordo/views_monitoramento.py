@@ -89,10 +89,11 @@ def _pagina(request, ano, mes, *, balanco: bool, formato: str):
         nome_url = "acordo:monitoramento_mes"
     r = contexto["relatorio"]
     contexto["relatorio_ocorrencias"] = [
-        ("Vence no mês", r.vencem),
-        ("Concluída no mês", r.concluidas),
-        ("Em atraso no fim do mês", r.atrasadas),
+        ("Vencem no mês", r.vencem, "vencem"),
+        ("Concluídas no mês", r.concluidas, "concluidas"),
+        ("Em atraso no fim do mês", r.atrasadas, "atrasadas"),
     ]
+    contexto["imprimir"] = formato == "imprimir"
     contexto.update(_navegacao(inicio_mes, hoje, nome_url))
     contexto["ocorrencia_alvo"] = selectors.ocorrencia_do_relatorio(
         inicio_mes, tipo=RelatorioAnexado.Tipo.SEMESTRAL if balanco else RelatorioAnexado.Tipo.MENSAL

@@ -111,6 +111,7 @@ def test_pagina_mostra_os_totais_e_nunca_as_linhas_de_um_orgao(client_acompanham
     assert "R$ 273,63" in html and "R$ 1.619,44" in html
     arquivo = client_acompanhamento.get(_url(FEVEREIRO, "acordo:monitoramento_xlsx")).content
     impressao = client_acompanhamento.get(_url(FEVEREIRO, "acordo:monitoramento_imprimir")).content.decode()
+    assert "R$ 1.893,07" in impressao and "Gerado em" in impressao and 'class="menu-lateral"' not in impressao
     textos = " ".join(
         str(c)
         for ws in load_workbook(BytesIO(arquivo)).worksheets
