@@ -1,6 +1,7 @@
 """Escritas de acordo: cada caso de uso em uma transação, validado antes de gravar."""
 
 import hashlib
+import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -10,7 +11,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from acordo import selectors
-from acordo.models import Acordo, Ocorrencia, RelatorioAnexado
+from acordo.models import Acordo, Ocorrencia, RelatorioAnexado, TokenCalendario
 
 
 @dataclass(frozen=True)
@@ -169,3 +170,18 @@ def ocorrencia_reabrir(*, ocorrencia: Ocorrencia, motivo: str, usuario) -> Ocorr
     ocorrencia.motivo_reabertura = motivo
     _gravar(ocorrencia, usuario=usuario, motivo="Reaberta.")
     return ocorrencia
+
+
+@transaction.atomic
+def token_calendario_gerar(*, usuario) -> TokenCalendario:
+    """Cria ou troca o segredo da URL do calendário: a URL antiga para de funcionar na hora."""
+    token, _ = TokenCalendario.objects.update_or_create(
+        usuario=usuario, defaults={"token": secrets.token_urlsafe(32), "criado_em": timezone.now()}
+    )
+    return token
+
+
+@transaction.atomic
+def token_calendario_revogar(*, usuario) -> bool:
+    apagados, _ = TokenCalendario.objects.filter(usuario=usuario).delete()
+    return bool(apagados)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from acordo import views, views_monitoramento
+from acordo import views, views_calendario, views_monitoramento
 
 app_name = "acordo"
 
@@ -12,6 +12,15 @@ urlpatterns = [
     path("ocorrencias/<int:pk>/concluir/", views.OcorrenciaConcluir.as_view(), name="concluir"),
     path("ocorrencias/<int:pk>/reabrir/", views.OcorrenciaReabrir.as_view(), name="reabrir"),
     path("vigencia/", views.VigenciaAlterar.as_view(), name="vigencia"),
+    # calendário assinável por URL secreta (sem sessão) e a página que a gere;
+    # antes de calendario/<path:sigla>.ics, que também casaria com estes caminhos
+    path("meu-calendario/", views_calendario.meu_calendario, name="meu_calendario"),
+    path("calendario/assinar/<str:token>.ics", views_calendario.assinatura, name="assinatura"),
+    path(
+        "calendario/assinar/<str:token>/<path:sigla>.ics",
+        views_calendario.assinatura,
+        name="assinatura_participe",
+    ),
     path("calendario.ics", views.ics, name="ics"),
     # a sigla "SGD/MGI" tem barra: path: aceita
     path("calendario/<path:sigla>.ics", views.ics, name="ics_participe"),

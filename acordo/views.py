@@ -4,12 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views import View
 
-from acordo import calendario, prazos, relatorio_xlsx, selectors, services, views_monitoramento
+from acordo import prazos, relatorio_xlsx, selectors, services, views_calendario, views_monitoramento
 from acordo.forms import ROTULOS_SITUACAO, ConclusaoForm, CronogramaFiltroForm, ReaberturaForm, VigenciaForm
 from acordo.forms_monitoramento import ConclusaoComRelatorioForm
 from acordo.models import Ocorrencia, RelatorioAnexado
@@ -277,33 +277,4 @@ class VigenciaAlterar(PermissionRequiredMixin, View):
 
 
 def ics(request, sigla=None):
-    acordo = _acordo_ou_404()
-    ocorrencias = selectors.ocorrencias_do_acordo(acordo)
-    nome = f"ACT {acordo.numero}"
-    if sigla is not None:
-        participe = get_object_or_404(acordo.participes, sigla=sigla)
-        ocorrencias = ocorrencias.filter(acao__responsaveis=participe)
-        nome = f"{nome} – {participe.sigla}"
-    eventos = [
-        calendario.Evento(
-            uid=calendario.uid_da_ocorrencia(acordo.numero, o.acao.ordem, o.ordinal),
-            data=o.vencimento,
-            titulo=f"ACT {acordo.numero}: {_resumo(o.acao.descricao)} ({o.ordinal}ª)",
-            descricao=(
-                f"{o.acao.descricao}\nResponsáveis: {', '.join(p.sigla for p in o.acao.responsaveis.all())}\n"
-                f"Prazo no plano: {o.acao.prazo_texto}"
-            ),
-            url=request.build_absolute_uri(o.get_absolute_url()),
-        )
-        for o in ocorrencias
-    ]
-    conteudo = calendario.gerar_ics(nome=nome, eventos=eventos, gerado_em=timezone.now())
-    resposta = HttpResponse(conteudo, content_type="text/calendar; charset=utf-8")
-    arquivo = "act-142-2024" + (f"-{sigla.replace('/', '-').lower()}" if sigla else "")
-    resposta["Content-Disposition"] = f'attachment; filename="{arquivo}.ics"'
-    return resposta
-
-
-def _resumo(texto: str, limite: int = 70) -> str:
-    texto = texto.rstrip(" .")
-    return texto if len(texto) <= limite else texto[: limite - 1].rstrip() + "…"
+    return views_calendario.resposta_ics(request, _acordo_ou_404(), sigla=sigla)
