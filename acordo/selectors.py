@@ -357,3 +357,17 @@ def ocorrencia_do_relatorio(mes: date, *, tipo: str) -> Ocorrencia | None:
         .order_by("vencimento")
         .first()
     )
+
+
+def ocorrencias_para_lembrete(acordo: Acordo, *, ate: date):
+    """Pendentes que vencem até `ate`, com os representantes vigentes (e com e-mail) dos responsáveis."""
+    vigentes = Representante.objects.filter(ativo=True).exclude(email="").order_by("papel", "pk")
+    return (
+        Ocorrencia.objects.filter(acao__acordo=acordo, estado=Ocorrencia.Estado.PENDENTE, vencimento__lte=ate)
+        .select_related("acao")
+        .prefetch_related(
+            "acao__responsaveis",
+            Prefetch("acao__responsaveis__representantes", queryset=vigentes, to_attr="com_email"),
+        )
+        .order_by("vencimento", "acao__ordem", "ordinal")
+    )

@@ -1,17 +1,22 @@
 """Escritas de acordo: cada caso de uso em uma transação, validado antes de gravar."""
 
 import hashlib
+import logging
 import secrets
+import smtplib
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from acordo import selectors
-from acordo.models import Acordo, Ocorrencia, RelatorioAnexado, TokenCalendario
+from acordo import lembretes, selectors
+from acordo.models import Acordo, LembreteEnviado, Ocorrencia, RelatorioAnexado, TokenCalendario
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -185,3 +190,85 @@ def token_calendario_gerar(*, usuario) -> TokenCalendario:
 def token_calendario_revogar(*, usuario) -> bool:
     apagados, _ = TokenCalendario.objects.filter(usuario=usuario).delete()
     return bool(apagados)
+
+
+@dataclass(frozen=True)
+class ResultadoLembretes:
+    mensagens: int = 0
+    avisos: int = 0
+    falhas: int = 0
+
+
+def lembretes_enviar(*, hoje: date, url_base: str, simular: bool = False) -> ResultadoLembretes:
+    """Um e-mail por destinatário com o que vence em até 7 dias e o que está atrasado, cada ocorrência uma vez
+    por tipo de lembrete e destinatário (idempotente: rodar de novo no mesmo dia não manda nada).
+
+    O registro de cada e-mail é gravado logo depois de ele sair: se o servidor SMTP falhar no meio, os que
+    não saíram ficam para a próxima execução e os que saíram não se repetem."""
+    acordo = selectors.acordo_atual()
+    if acordo is None:
+        return ResultadoLembretes()
+    ocorrencias = list(
+        selectors.ocorrencias_para_lembrete(acordo, ate=hoje + timedelta(days=lembretes.ANTECEDENCIA_DIAS))
+    )
+    enviados = set(
+        LembreteEnviado.objects.filter(ocorrencia__in=ocorrencias).values_list(
+            "ocorrencia_id", "tipo", "destinatario"
+        )
+    )
+    por_destinatario: dict[str, list[tuple[Ocorrencia, lembretes.Aviso]]] = {}
+    for o in ocorrencias:
+        tipo = lembretes.tipo_de_lembrete(o.vencimento, concluida=o.concluida, hoje=hoje)
+        if tipo is None:
+            continue
+        responsaveis = list(o.acao.responsaveis.all())
+        aviso = lembretes.Aviso(
+            tipo=tipo,
+            acao=o.acao.ordem,
+            ordinal=o.ordinal,
+            descricao=o.acao.descricao,
+            vencimento=o.vencimento,
+            responsaveis=", ".join(p.sigla for p in responsaveis),
+            url=url_base.rstrip("/") + o.get_absolute_url(),
+        )
+        emails = {r.email.lower() for p in responsaveis for r in p.com_email}
+        for email in sorted(emails):
+            if (o.pk, tipo, email) not in enviados:
+                por_destinatario.setdefault(email, []).append((o, aviso))
+    if simular:
+        return ResultadoLembretes(
+            mensagens=len(por_destinatario), avisos=sum(len(v) for v in por_destinatario.values())
+        )
+    if not por_destinatario:
+        return ResultadoLembretes()
+    conexao = mail.get_connection()
+    try:
+        conexao.open()
+    except (OSError, smtplib.SMTPException):
+        logger.exception("Servidor de e-mail indisponível; nenhum lembrete enviado.")
+        return ResultadoLembretes(falhas=len(por_destinatario))
+    mensagens = avisos = falhas = 0
+    try:
+        for email, itens in por_destinatario.items():
+            assunto, corpo = lembretes.mensagem(
+                [aviso for _, aviso in itens], numero_acordo=acordo.numero, hoje=hoje
+            )
+            try:
+                mail.EmailMessage(assunto, corpo, to=[email], connection=conexao).send()
+            except (OSError, smtplib.SMTPException):
+                logger.exception("Lembrete para %s não enviado; fica para a próxima execução.", email)
+                falhas += 1
+                continue
+            agora = timezone.now()
+            LembreteEnviado.objects.bulk_create(
+                [
+                    LembreteEnviado(ocorrencia=o, tipo=a.tipo, destinatario=email, enviado_em=agora)
+                    for o, a in itens
+                ],
+                ignore_conflicts=True,
+            )
+            mensagens += 1
+            avisos += len(itens)
+    finally:
+        conexao.close()
+    return ResultadoLembretes(mensagens=mensagens, avisos=avisos, falhas=falhas)
