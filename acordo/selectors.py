@@ -371,3 +371,9 @@ def ocorrencias_para_lembrete(acordo: Acordo, *, ate: date):
         )
         .order_by("vencimento", "acao__ordem", "ordinal")
     )
+
+
+def representantes_com_historico(acordo: Acordo):
+    """Cada partícipe com todas as designações: as vigentes e depois as substituídas, mais novas antes."""
+    todas = Representante.objects.order_by("-ativo", "papel", "-data_designacao", "-pk")
+    return acordo.participes.prefetch_related(Prefetch("representantes", queryset=todas, to_attr="todas"))

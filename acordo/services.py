@@ -14,7 +14,14 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from acordo import lembretes, selectors
-from acordo.models import Acordo, LembreteEnviado, Ocorrencia, RelatorioAnexado, TokenCalendario
+from acordo.models import (
+    Acordo,
+    LembreteEnviado,
+    Ocorrencia,
+    RelatorioAnexado,
+    Representante,
+    TokenCalendario,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -272,3 +279,28 @@ def lembretes_enviar(*, hoje: date, url_base: str, simular: bool = False) -> Res
     finally:
         conexao.close()
     return ResultadoLembretes(mensagens=mensagens, avisos=avisos, falhas=falhas)
+
+
+@transaction.atomic
+def representante_designar(*, representante: Representante, usuario, hoje: date) -> Representante:
+    """Registra a designação; o titular (ou o suplente) vigente do partícipe passa a substituído."""
+    anterior = (
+        Representante.objects.select_for_update()
+        .filter(participe=representante.participe, papel=representante.papel, ativo=True)
+        .first()
+    )
+    if representante.data_designacao > hoje:
+        raise ValidationError({"data_designacao": "A data de designação não pode estar no futuro."})
+    if anterior is not None and representante.data_designacao < anterior.data_designacao:
+        raise ValidationError(
+            {
+                "data_designacao": "A nova designação não pode ser anterior à vigente "
+                f"({anterior.nome}, designado em {anterior.data_designacao:%d/%m/%Y})."
+            }
+        )
+    if anterior is not None:
+        anterior.ativo = False
+        _gravar(anterior, usuario=usuario, motivo=f"Substituído por {representante.nome}."[:100])
+    representante.ativo = True
+    _gravar(representante, usuario=usuario, motivo="Designado.")
+    return representante

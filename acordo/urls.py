@@ -1,6 +1,6 @@
 from django.urls import path
 
-from acordo import views, views_calendario, views_monitoramento
+from acordo import views, views_calendario, views_monitoramento, views_representantes
 
 app_name = "acordo"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("ocorrencias/<int:pk>/concluir/", views.OcorrenciaConcluir.as_view(), name="concluir"),
     path("ocorrencias/<int:pk>/reabrir/", views.OcorrenciaReabrir.as_view(), name="reabrir"),
     path("vigencia/", views.VigenciaAlterar.as_view(), name="vigencia"),
+    path("representantes/", views_representantes.representantes, name="representantes"),
     # calendário assinável por URL secreta (sem sessão) e a página que a gere;
     # antes de calendario/<path:sigla>.ics, que também casaria com estes caminhos
     path("meu-calendario/", views_calendario.meu_calendario, name="meu_calendario"),
