@@ -56,12 +56,8 @@ class LinhaCatalogo:
         return valor_mensal_linha(self.quantidade, self.preco)
 
 
-@dataclass(frozen=True)
-class Agregado:
-    nome: str
-    contratacoes: int
-    orgaos: int
-    mensal: Decimal
+class ComAnual:
+    """Anual = 12 × mensal (§4.3), sem outro arredondamento; para os totais que têm `mensal`."""
 
     @property
     def anual(self) -> Decimal:
@@ -69,7 +65,15 @@ class Agregado:
 
 
 @dataclass(frozen=True)
-class Celula:
+class Agregado(ComAnual):
+    nome: str
+    contratacoes: int
+    orgaos: int
+    mensal: Decimal
+
+
+@dataclass(frozen=True)
+class Celula(ComAnual):
     """Total de um órgão numa categoria."""
 
     orgao: str
@@ -77,13 +81,9 @@ class Celula:
     contratacoes: int
     mensal: Decimal
 
-    @property
-    def anual(self) -> Decimal:
-        return self.mensal * MESES_NO_ANO
-
 
 @dataclass(frozen=True)
-class ServicoAgregado:
+class ServicoAgregado(ComAnual):
     codigo: str
     servico: str
     categoria: str
@@ -91,10 +91,6 @@ class ServicoAgregado:
     contratacoes: int
     quantidade: Decimal | None  # None na linha dos serviços reservados (unidades diferentes)
     mensal: Decimal
-
-    @property
-    def anual(self) -> Decimal:
-        return self.mensal * MESES_NO_ANO
 
 
 @dataclass(frozen=True)
@@ -117,14 +113,10 @@ class VersaoVigente:
 
 
 @dataclass(frozen=True)
-class Totais:
+class Totais(ComAnual):
     contratacoes: int
     orgaos: int
     mensal: Decimal
-
-    @property
-    def anual(self) -> Decimal:
-        return self.mensal * MESES_NO_ANO
 
 
 @dataclass(frozen=True)

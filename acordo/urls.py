@@ -4,6 +4,17 @@ from acordo import views, views_calendario, views_monitoramento, views_represent
 
 app_name = "acordo"
 
+
+def _relatorio(prefixo: str, view, nome: str) -> list:
+    """Página, XLSX e versão para impressão de um relatório do mês (AAAA-MM)."""
+    mes = f"{prefixo}/<int:ano>-<int:mes>"
+    return [
+        path(f"{mes}/", view, name=f"{nome}_mes"),
+        path(f"{mes}.xlsx", view, {"formato": "xlsx"}, name=f"{nome}_xlsx"),
+        path(f"{mes}/imprimir/", view, {"formato": "imprimir"}, name=f"{nome}_imprimir"),
+    ]
+
+
 urlpatterns = [
     path("", views.detalhe, name="detalhe"),
     path("cronograma/", views.cronograma, name="cronograma"),
@@ -27,32 +38,8 @@ urlpatterns = [
     path("calendario/<path:sigla>.ics", views.ics, name="ics_participe"),
     # monitoramento mensal e balanço semestral (só agregados; acordo.ver_monitoramento)
     path("monitoramento/", views_monitoramento.inicio, name="monitoramento"),
-    path("monitoramento/<int:ano>-<int:mes>/", views_monitoramento.mensal, name="monitoramento_mes"),
-    path(
-        "monitoramento/<int:ano>-<int:mes>.xlsx",
-        views_monitoramento.mensal,
-        {"formato": "xlsx"},
-        name="monitoramento_xlsx",
-    ),
-    path(
-        "monitoramento/<int:ano>-<int:mes>/imprimir/",
-        views_monitoramento.mensal,
-        {"formato": "imprimir"},
-        name="monitoramento_imprimir",
-    ),
+    *_relatorio("monitoramento", views_monitoramento.mensal, "monitoramento"),
     path("balanco/", views_monitoramento.balanco_inicio, name="balanco"),
-    path("balanco/<int:ano>-<int:mes>/", views_monitoramento.semestral, name="balanco_mes"),
-    path(
-        "balanco/<int:ano>-<int:mes>.xlsx",
-        views_monitoramento.semestral,
-        {"formato": "xlsx"},
-        name="balanco_xlsx",
-    ),
-    path(
-        "balanco/<int:ano>-<int:mes>/imprimir/",
-        views_monitoramento.semestral,
-        {"formato": "imprimir"},
-        name="balanco_imprimir",
-    ),
+    *_relatorio("balanco", views_monitoramento.semestral, "balanco"),
     path("relatorios/<int:pk>/", views_monitoramento.relatorio_anexado, name="relatorio_anexado"),
 ]

@@ -44,11 +44,14 @@ def _carimbo(request) -> tuple:
     return timezone.localtime(), usuario.get_full_name() or usuario.get_username()
 
 
+def _ultimo_mes_completo() -> date:
+    """Onde os relatórios abrem: o mês que a próxima ocorrência monitora."""
+    return max(monitoramento.somar_meses(timezone.localdate().replace(day=1), -1), PRIMEIRO_MES)
+
+
 @permission_required(MONITORAMENTO, raise_exception=True)
 def inicio(request):
-    """Abre no último mês completo (o que a ocorrência mensal monitora)."""
-    mes = monitoramento.somar_meses(timezone.localdate().replace(day=1), -1)
-    mes = max(mes, PRIMEIRO_MES)
+    mes = _ultimo_mes_completo()
     return redirect("acordo:monitoramento_mes", ano=mes.year, mes=mes.month)
 
 
@@ -109,8 +112,7 @@ def mensal(request, ano, mes, formato="html"):
 
 @permission_required(MONITORAMENTO, raise_exception=True)
 def balanco_inicio(request):
-    mes = monitoramento.somar_meses(timezone.localdate().replace(day=1), -1)
-    mes = max(mes, PRIMEIRO_MES)
+    mes = _ultimo_mes_completo()
     return redirect("acordo:balanco_mes", ano=mes.year, mes=mes.month)
 
 
