@@ -285,7 +285,8 @@ class RelatorioAnexado(models.Model):
         MENSAL = "mensal", "Relatório mensal de monitoramento"
         SEMESTRAL = "semestral", "Balanço semestral"
 
-    ocorrencia = models.ForeignKey(Ocorrencia, on_delete=models.PROTECT, related_name="relatorios")
+    # CASCADE: só uma ocorrência pendente sai (vigência encurtada); o hash fica no histórico dela
+    ocorrencia = models.ForeignKey(Ocorrencia, on_delete=models.CASCADE, related_name="relatorios")
     tipo = models.CharField("tipo", max_length=10, choices=Tipo.choices)
     competencia = models.DateField("mês de referência", help_text="No balanço, o último mês do semestre.")
     nome_arquivo = models.CharField("arquivo", max_length=120)

@@ -9,7 +9,7 @@ somado aos demais nessa condição, para que a quantidade de um órgão não se 
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -208,9 +208,8 @@ def ate_o_fim(linhas: Iterable[LinhaCatalogo], fim: date) -> list[LinhaCatalogo]
     return [lin for lin in linhas if lin.criada <= fim]
 
 
-def situacao_das_ocorrencias(ocorrencias: Iterable[OcorrenciaResumo], *, mes: date, hoje: date):
-    """Vencem no mês; concluídas no mês; em atraso no fim do mês (ou hoje, se o mês está em curso)."""
-    inicio, fim = mes, ultimo_dia(mes)
+def situacao_das_ocorrencias(ocorrencias: Iterable[OcorrenciaResumo], *, inicio: date, fim: date, hoje: date):
+    """Vencem no período; concluídas no período; em atraso no fim dele (ou hoje, se ainda está em curso)."""
     referencia = min(fim, hoje)
     vencem, concluidas, atrasadas = [], [], []
     for o in ocorrencias:
@@ -247,7 +246,7 @@ def relatorio_mensal(
     )
     novas = [lin for lin in vigentes if lin.criada >= mes]
     alteradas = [lin for lin in vigentes if lin.criada < mes and mes <= lin.atualizada <= fim]
-    vencem, concluidas, atrasadas = situacao_das_ocorrencias(ocorrencias, mes=mes, hoje=hoje)
+    vencem, concluidas, atrasadas = situacao_das_ocorrencias(ocorrencias, inicio=mes, fim=fim, hoje=hoje)
     return RelatorioMensal(
         mes=mes,
         fim=fim,
@@ -297,9 +296,17 @@ class Balanco:
         return self.ultimo.totais.contratacoes - self.anterior.contratacoes
 
 
-def balanco_semestral(linhas: Iterable[LinhaCatalogo], *, ultimo_mes: date, hoje: date, **kwargs) -> Balanco:
-    """Os 6 meses que terminam em `ultimo_mes`, mês a mês, comparados ao fim do semestre anterior."""
-    linhas = list(linhas)
+def balanco_semestral(
+    linhas: Iterable[LinhaCatalogo],
+    *,
+    ultimo_mes: date,
+    hoje: date,
+    ocorrencias: Iterable[OcorrenciaResumo] = (),
+    **kwargs,
+) -> Balanco:
+    """Os 6 meses que terminam em `ultimo_mes`, mês a mês, comparados ao fim do semestre anterior; as
+    ocorrências do ACT são as do semestre inteiro."""
+    linhas, ocorrencias = list(linhas), list(ocorrencias)
     ultimo_mes = ultimo_mes.replace(day=1)
     primeiro = somar_meses(ultimo_mes, -(MESES_DO_SEMESTRE - 1))
     serie = tuple(
@@ -308,9 +315,13 @@ def balanco_semestral(linhas: Iterable[LinhaCatalogo], *, ultimo_mes: date, hoje
     )
     fim_anterior = primeiro - timedelta(days=1)
     novas = [lin for lin in ate_o_fim(linhas, ultimo_dia(ultimo_mes)) if lin.criada >= primeiro]
+    ultimo = relatorio_mensal(linhas, mes=ultimo_mes, hoje=hoje, ocorrencias=ocorrencias, **kwargs)
+    vencem, concluidas, atrasadas = situacao_das_ocorrencias(
+        ocorrencias, inicio=primeiro, fim=ultimo.fim, hoje=hoje
+    )
     return Balanco(
         primeiro_mes=primeiro,
-        ultimo=relatorio_mensal(linhas, mes=ultimo_mes, hoje=hoje, **kwargs),
+        ultimo=replace(ultimo, vencem=vencem, concluidas=concluidas, atrasadas=atrasadas),
         serie=serie,
         anterior=_totais(ate_o_fim(linhas, fim_anterior)),
         novas=_totais(novas),

@@ -169,12 +169,12 @@ def _aba_servicos(wb: Workbook, r: RelatorioMensal) -> int:
     return _linha_total(ws, {"G": FORMATO_REAIS, "H": FORMATO_REAIS}, len(r.por_servico) + 1)
 
 
-def _aba_ocorrencias(wb: Workbook, r: RelatorioMensal) -> None:
+def _aba_ocorrencias(wb: Workbook, r: RelatorioMensal, periodo: str) -> None:
     ws = wb.create_sheet(ABA_OCORRENCIAS)
     _cabecalho(
         ws,
         [
-            ("Situação no mês", 22),
+            (f"Situação no {periodo}", 26),
             ("Ação", 8),
             ("Ocorrência", 12),
             ("Vencimento", 13),
@@ -183,9 +183,9 @@ def _aba_ocorrencias(wb: Workbook, r: RelatorioMensal) -> None:
         ],
     )
     for rotulo, lista in (
-        ("Vence no mês", r.vencem),
-        ("Concluída no mês", r.concluidas),
-        ("Em atraso no fim do mês", r.atrasadas),
+        (f"Vence no {periodo}", r.vencem),
+        (f"Concluída no {periodo}", r.concluidas),
+        (f"Em atraso no fim do {periodo}", r.atrasadas),
     ):
         for o in lista:
             ws.append(
@@ -247,7 +247,8 @@ def gerar_xlsx(
     _aba_orgaos(wb, r, ultima_celula)
     _aba_categorias(wb, r, ultima_celula)
     _aba_servicos(wb, r)
-    _aba_ocorrencias(wb, r)
+    no_periodo = "semestre" if balanco else "mês"
+    _aba_ocorrencias(wb, r, no_periodo)
     _aba_versoes(wb, r)
 
     periodo = r.competencia
@@ -269,9 +270,9 @@ def gerar_xlsx(
         ("Contratações novas no mês", r.novas.contratacoes),
         ("Valor mensal das novas", _numero(ws, r.novas.mensal, FORMATO_REAIS)),
         ("Contratações alteradas no mês", r.alteradas.contratacoes),
-        ("Ocorrências do ACT que vencem no mês", len(r.vencem)),
-        ("Ocorrências concluídas no mês", len(r.concluidas)),
-        ("Ocorrências em atraso no fim do mês", len(r.atrasadas)),
+        (f"Ocorrências do ACT que vencem no {no_periodo}", len(r.vencem)),
+        (f"Ocorrências concluídas no {no_periodo}", len(r.concluidas)),
+        (f"Ocorrências em atraso no fim do {no_periodo}", len(r.atrasadas)),
     ]
     if balanco is not None:
         linhas += [

@@ -91,10 +91,12 @@ def _pagina(request, ano, mes, *, balanco: bool, formato: str):
         contexto["relatorio"] = selectors.relatorio_mensal(inicio_mes, hoje=hoje)
         nome_url = "acordo:monitoramento_mes"
     r = contexto["relatorio"]
+    periodo = "semestre" if balanco else "mês"
+    contexto["periodo"] = periodo
     contexto["relatorio_ocorrencias"] = [
-        ("Vencem no mês", r.vencem, "vencem"),
-        ("Concluídas no mês", r.concluidas, "concluidas"),
-        ("Em atraso no fim do mês", r.atrasadas, "atrasadas"),
+        (f"Vencem no {periodo}", r.vencem, "vencem"),
+        (f"Concluídas no {periodo}", r.concluidas, "concluidas"),
+        (f"Em atraso no fim do {periodo}", r.atrasadas, "atrasadas"),
     ]
     contexto["imprimir"] = formato == "imprimir"
     contexto.update(_navegacao(inicio_mes, hoje, nome_url))

@@ -198,9 +198,17 @@ def test_texto_de_orgao_que_parece_formula_vai_como_texto(act):
     assert ws["A2"].value == '=HYPERLINK("x")' and ws["A2"].data_type == "s"
 
 
+@pytest.mark.parametrize("pagina", ["acordo:monitoramento_mes", "acordo:balanco_mes"])
 @pytest.mark.parametrize("quantas", [2, 200])
 def test_consultas_da_pagina_nao_crescem(
-    quantas, act, nova_contratacao, orgao, outro_orgao, client_acompanhamento, django_assert_num_queries
+    quantas,
+    pagina,
+    act,
+    nova_contratacao,
+    orgao,
+    outro_orgao,
+    client_acompanhamento,
+    django_assert_num_queries,
 ):
     nuvem = criar_catalogo()
     for i in range(quantas):
@@ -208,7 +216,7 @@ def test_consultas_da_pagina_nao_crescem(
         item_nuvem(c, nuvem, numero=1)
     mes = timezone.localdate().replace(day=1)
     with django_assert_num_queries(CONSULTAS_PAGINA):
-        resposta = client_acompanhamento.get(_url(mes))
+        resposta = client_acompanhamento.get(_url(mes, pagina))
     assert resposta.status_code == 200
     assert f'<dd data-testid="total-contratacoes">{quantas}</dd>' in resposta.content.decode()
 
@@ -232,3 +240,8 @@ def test_balanco_semestral_serie_e_comparacao(client_acompanhamento, dois_orgaos
     assert resposta.status_code == 200
     assert 'data-testid="grafico-serie"' in html and 'data-testid="serie"' in html
     assert html.count("<rect ") == 6
+    # as ocorrências do balanço são as do semestre inteiro (11/2024 a 04/2025), não só as do último mês
+    vencem = {(o.acao, o.ordinal) for o in b.ultimo.vencem}
+    assert {(1, 1), (2, 1), (6, 1), (6, 5)} <= vencem and (7, 1) not in vencem  # o balanço 1 vence em 05/2025
+    assert len(b.ultimo.vencem) == 1 + 1 + 2 + 5 + 5  # assinatura, designação, 2 catálogos, 5 e 5 mensais
+    assert "Vencem no semestre" in html

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from acordo import monitoramento
+from acordo import monitoramento, services
 from acordo.models import Ocorrencia, RelatorioAnexado
 from acordo.relatorio_xlsx import ABA_RESUMO, ABA_SERIE
 
@@ -104,3 +104,23 @@ def test_balanco_anexa_o_relatorio_semestral(client_acompanhamento, act):
     pasta = load_workbook(BytesIO(bytes(anexo.conteudo)))
     assert anexo.tipo == "semestral" and ABA_SERIE in pasta.sheetnames
     assert pasta[ABA_RESUMO]["B2"].value == "11/2024 a 04/2025"
+
+
+def test_ocorrencia_reaberta_com_relatorio_sai_se_a_vigencia_encurta(
+    client_acompanhamento, usuario_admin_ref, monitoramento_3, act
+):
+    """Nunca 500: a ocorrência pendente fora da nova vigência sai com o anexo; o hash fica no histórico."""
+    _concluir(client_acompanhamento, monitoramento_3)
+    sha = RelatorioAnexado.objects.get().sha256
+    services.ocorrencia_reabrir(
+        ocorrencia=monitoramento_3, motivo="Relatório refeito", usuario=usuario_admin_ref
+    )
+    services.acordo_alterar_vigencia(
+        acordo=act, data_assinatura=act.data_assinatura, vigencia_meses=2, usuario=usuario_admin_ref
+    )
+    assert not Ocorrencia.objects.filter(pk=monitoramento_3.pk).exists()
+    assert not RelatorioAnexado.objects.exists()
+    motivos = Ocorrencia.historico.filter(id=monitoramento_3.pk).values_list(
+        "history_change_reason", flat=True
+    )
+    assert any(sha in (m or "") for m in motivos)
