@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 PRODID = "-//PlanejaTIC//Cronograma do ACT//PT-BR"
 
@@ -16,6 +16,8 @@ class Evento:
     titulo: str
     descricao: str
     url: str = ""
+    # dias antes do vencimento em que o programa de calendário avisa (VALARM); vazio: sem aviso
+    avisos_dias: tuple[int, ...] = ()
 
 
 def uid_da_ocorrencia(numero_acordo: str, ordem_acao: int, ordinal: int) -> str:
@@ -41,5 +43,11 @@ def gerar_ics(*, nome: str, eventos: Iterable[Evento], gerado_em: datetime) -> b
         if e.url:
             ev.add("url", e.url)
         ev.add("transp", "TRANSPARENT")
+        for dias in e.avisos_dias:
+            alarme = Alarm()
+            alarme.add("action", "DISPLAY")
+            alarme.add("description", e.titulo)
+            alarme.add("trigger", timedelta(days=-dias))
+            ev.add_component(alarme)
         cal.add_component(ev)
     return cal.to_ical()

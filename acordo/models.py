@@ -290,3 +290,89 @@ class DiaSemExpediente(models.Model):
 
     def __str__(self):
         return f"{self.data:%d/%m/%Y}: {self.descricao}"
+
+
+class RelatorioAnexado(models.Model):
+    """Relatório de monitoramento (mensal) ou de balanço (semestral) gerado pelo sistema e guardado como
+    evidência da conclusão de uma ocorrência, com o SHA-256 dos bytes guardados."""
+
+    class Tipo(models.TextChoices):
+        MENSAL = "mensal", "Relatório mensal de monitoramento"
+        SEMESTRAL = "semestral", "Balanço semestral"
+
+    # CASCADE: só uma ocorrência pendente sai (vigência encurtada); o hash fica no histórico dela
+    ocorrencia = models.ForeignKey(Ocorrencia, on_delete=models.CASCADE, related_name="relatorios")
+    tipo = models.CharField("tipo", max_length=10, choices=Tipo.choices)
+    competencia = models.DateField("mês de referência", help_text="No balanço, o último mês do semestre.")
+    nome_arquivo = models.CharField("arquivo", max_length=120)
+    conteudo = models.BinaryField("conteúdo")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    tamanho = models.PositiveIntegerField("tamanho (bytes)")
+    gerado_em = models.DateTimeField("gerado em")
+    gerado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="gerado por", on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "relatório anexado"
+        verbose_name_plural = "relatórios anexados"
+        ordering = ["-gerado_em", "-pk"]
+        permissions = [
+            (
+                "ver_monitoramento",
+                "Ver o monitoramento agregado das contratações de nuvem de todos os órgãos",
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(sha256__regex=r"^[0-9a-f]{64}$"), name="relatorio_sha256_hex"),
+            models.CheckConstraint(condition=Q(tipo__in=["mensal", "semestral"]), name="relatorio_tipo"),
+        ]
+
+    def __str__(self):
+        return f"{self.nome_arquivo} (SHA-256 {self.sha256})"
+
+    def get_absolute_url(self):
+        return reverse("acordo:relatorio_anexado", args=[self.pk])
+
+
+class TokenCalendario(models.Model):
+    """Segredo do calendário assinável de um usuário: quem tem a URL lê o .ics sem sessão; revogável."""
+
+    usuario = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="token_calendario"
+    )
+    token = models.CharField("token", max_length=64, unique=True)
+    criado_em = models.DateTimeField("criado em", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "token do calendário"
+        verbose_name_plural = "tokens do calendário"
+
+    def __str__(self):
+        return f"Calendário de {self.usuario}"
+
+
+class LembreteEnviado(models.Model):
+    """Um lembrete por ocorrência, tipo e destinatário: rodar o comando de novo não manda outro."""
+
+    class Tipo(models.TextChoices):
+        PROXIMO = "proximo", "Vence em até 7 dias"
+        ATRASADA = "atrasada", "Atrasada"
+
+    ocorrencia = models.ForeignKey(Ocorrencia, on_delete=models.CASCADE, related_name="lembretes")
+    tipo = models.CharField("tipo", max_length=10, choices=Tipo.choices)
+    destinatario = models.EmailField("destinatário")
+    enviado_em = models.DateTimeField("enviado em")
+
+    class Meta:
+        verbose_name = "lembrete enviado"
+        verbose_name_plural = "lembretes enviados"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ocorrencia", "tipo", "destinatario"], name="lembrete_unico_por_tipo_e_destinatario"
+            ),
+            models.CheckConstraint(condition=Q(tipo__in=["proximo", "atrasada"]), name="lembrete_tipo"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_tipo_display()}: {self.ocorrencia} para {self.destinatario}"

@@ -5,8 +5,11 @@ from datetime import date, timedelta
 
 from django.db.models import Count, F, Max, Min, Prefetch, Q
 
-from acordo import prazos
+from acordo import monitoramento, prazos
 from acordo.models import AcaoCronograma, Acordo, DiaSemExpediente, Ocorrencia, Representante
+from catalogo import selectors as catalogo_selectors
+from catalogo.models import CategoriaNuvem
+from contratos import agregados as contratos_agregados
 
 NUMERO_ACT = "142/2024"
 JANELAS = (30, 60, 90)
@@ -254,3 +257,125 @@ def linha_do_tempo(acordo: Acordo, hoje: date) -> dict:
         "x_inicio": MARGEM_ESQ,
         "x_fim": LARGURA - MARGEM_DIR,
     }
+
+
+# Monitoramento mensal e balanço semestral (DESIGN.md §4.10) -----------------------------------------------
+
+
+def _linhas_de_catalogo(fim: date) -> list[monitoramento.LinhaCatalogo]:
+    return [
+        monitoramento.LinhaCatalogo(
+            orgao=linha["orgao"],
+            contratacao=linha["contratacao"],
+            criada=linha["criada"],
+            atualizada=linha["atualizada"],
+            categoria=linha["categoria"] or monitoramento.SERVICOS_PROFISSIONAIS,
+            codigo=linha["codigo"],
+            servico=linha["nome"],
+            quantidade=linha["quantidade"],
+            preco=linha["preco"],
+        )
+        for linha in contratos_agregados.linhas_de_catalogo_ate(fim)
+    ]
+
+
+def _versoes_vigentes(fim: date) -> list[monitoramento.VersaoVigente]:
+    return [
+        monitoramento.VersaoVigente(
+            catalogo=v.get_tipo_display(),
+            versao=v.versao,
+            vigencia_inicio=v.vigencia_inicio,
+            referencia=v.referencia_sei,
+            ilustrativa=v.valores_ilustrativos,
+        )
+        for v in sorted(catalogo_selectors.versoes_vigentes(hoje=fim).values(), key=lambda v: v.tipo)
+    ]
+
+
+def _ocorrencias_resumidas(acordo: Acordo | None) -> list[monitoramento.OcorrenciaResumo]:
+    if acordo is None:
+        return []
+    campos = ("pk", "acao__ordem", "acao__descricao", "ordinal", "vencimento", "data_conclusao")
+    return [
+        monitoramento.OcorrenciaResumo(
+            pk=pk, acao=acao, descricao=descricao, ordinal=ordinal, vencimento=venc, data_conclusao=concl
+        )
+        for pk, acao, descricao, ordinal, venc, concl in Ocorrencia.objects.filter(acao__acordo=acordo)
+        .order_by("vencimento", "acao__ordem", "ordinal")
+        .values_list(*campos)
+    ]
+
+
+def _entradas(fim: date) -> dict:
+    return {
+        "categorias": list(CategoriaNuvem.labels),
+        "versoes": _versoes_vigentes(fim),
+        "ocorrencias": _ocorrencias_resumidas(acordo_atual()),
+    }
+
+
+def relatorio_mensal(mes: date, *, hoje: date) -> monitoramento.RelatorioMensal:
+    """O monitoramento do mês, em consultas fixas (linhas de catálogo, versões, ocorrências)."""
+    fim = monitoramento.ultimo_dia(mes)
+    return monitoramento.relatorio_mensal(_linhas_de_catalogo(fim), mes=mes, hoje=hoje, **_entradas(fim))
+
+
+def balanco_semestral(ultimo_mes: date, *, hoje: date) -> monitoramento.Balanco:
+    fim = monitoramento.ultimo_dia(ultimo_mes)
+    return monitoramento.balanco_semestral(
+        _linhas_de_catalogo(fim), ultimo_mes=ultimo_mes, hoje=hoje, **_entradas(fim)
+    )
+
+
+def relatorios_da_ocorrencia(ocorrencia: Ocorrencia):
+    return ocorrencia.relatorios.defer("conteudo").select_related("gerado_por")
+
+
+# Ações do Plano de Trabalho cuja conclusão anexa o relatório gerado (referencias.ACOES): 6 e 7.
+ACAO_DO_RELATORIO = {"mensal": 6, "semestral": 7}
+TIPO_DO_RELATORIO = {ordem: tipo for tipo, ordem in ACAO_DO_RELATORIO.items()}
+
+
+def tipo_de_relatorio(ocorrencia: Ocorrencia) -> str | None:
+    return TIPO_DO_RELATORIO.get(ocorrencia.acao.ordem)
+
+
+def competencia_padrao(ocorrencia: Ocorrencia) -> date:
+    """O último mês completo antes do vencimento: o que a ocorrência monitora (ou fecha, no balanço)."""
+    return monitoramento.somar_meses(ocorrencia.vencimento.replace(day=1), -1)
+
+
+def ocorrencia_do_relatorio(mes: date, *, tipo: str) -> Ocorrencia | None:
+    """A ocorrência pendente ou concluída cujo relatório é o de `mes` (vence no mês seguinte)."""
+    seguinte = monitoramento.somar_meses(mes, 1)
+    return (
+        Ocorrencia.objects.filter(
+            acao__acordo__numero=NUMERO_ACT,
+            acao__ordem=ACAO_DO_RELATORIO[tipo],
+            vencimento__gte=seguinte,
+            vencimento__lte=monitoramento.ultimo_dia(seguinte),
+        )
+        .select_related("acao")
+        .order_by("vencimento")
+        .first()
+    )
+
+
+def ocorrencias_para_lembrete(acordo: Acordo, *, ate: date):
+    """Pendentes que vencem até `ate`, com os representantes vigentes (e com e-mail) dos responsáveis."""
+    vigentes = Representante.objects.filter(ativo=True).exclude(email="").order_by("papel", "pk")
+    return (
+        Ocorrencia.objects.filter(acao__acordo=acordo, estado=Ocorrencia.Estado.PENDENTE, vencimento__lte=ate)
+        .select_related("acao")
+        .prefetch_related(
+            "acao__responsaveis",
+            Prefetch("acao__responsaveis__representantes", queryset=vigentes, to_attr="com_email"),
+        )
+        .order_by("vencimento", "acao__ordem", "ordinal")
+    )
+
+
+def representantes_com_historico(acordo: Acordo):
+    """Cada partícipe com todas as designações: as vigentes e depois as substituídas, mais novas antes."""
+    todas = Representante.objects.order_by("-ativo", "papel", "-data_designacao", "-pk")
+    return acordo.participes.prefetch_related(Prefetch("representantes", queryset=todas, to_attr="todas"))

@@ -8,13 +8,16 @@ from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
-from acordo import calendario, prazos, selectors, services
+from acordo import prazos, relatorio_xlsx, selectors, services, views_calendario, views_monitoramento
 from acordo.forms import ROTULOS_SITUACAO, ConclusaoForm, CronogramaFiltroForm, ReaberturaForm, VigenciaForm
+from acordo.forms_monitoramento import ConclusaoComRelatorioForm
+from acordo.models import RelatorioAnexado
+from acordo.permissoes import MONITORAMENTO
 from core.permissoes import objeto_ou_404
 
 POR_PAGINA = 25
@@ -111,6 +114,8 @@ def _pagina_ocorrencia(request, pk, *, conclusao=None, reabertura=None, status=2
     historico = selectors.historico_da_ocorrencia(ocorrencia)
     pode_registrar = request.user.has_perm(REGISTRAR)
     situacao = ocorrencia.situacao(hoje)
+    if conclusao is None:
+        conclusao = _form_conclusao(request, ocorrencia, hoje)
     return render(
         request,
         "acordo/ocorrencia.html",
@@ -122,8 +127,9 @@ def _pagina_ocorrencia(request, pk, *, conclusao=None, reabertura=None, status=2
             "rotulo_situacao": ROTULOS_SITUACAO[situacao],
             "historico": historico,
             "pode_registrar": pode_registrar,
-            "conclusao": conclusao
-            or ConclusaoForm(hoje=hoje, assinatura=ocorrencia.acao.acordo.data_assinatura),
+            "conclusao": conclusao,
+            "relatorios": selectors.relatorios_da_ocorrencia(ocorrencia),
+            "pode_ver_relatorios": request.user.has_perm(MONITORAMENTO),
             "reabertura": reabertura or ReaberturaForm(),
         },
         status=status,
@@ -133,6 +139,45 @@ def _pagina_ocorrencia(request, pk, *, conclusao=None, reabertura=None, status=2
 @permission_required(LER_OCORRENCIAS, raise_exception=True)
 def ocorrencia(request, pk):
     return _pagina_ocorrencia(request, pk)
+
+
+def _form_conclusao(request, ocorrencia, hoje, dados=None):
+    """Monitoramento e balanço oferecem anexar o relatório gerado (só a quem pode ver os totais)."""
+    assinatura = ocorrencia.acao.acordo.data_assinatura
+    if selectors.tipo_de_relatorio(ocorrencia) is None or not request.user.has_perm(MONITORAMENTO):
+        return ConclusaoForm(dados, hoje=hoje, assinatura=assinatura)
+    pedido = request.GET.get("relatorio", "")
+    inicial = pedido or f"{selectors.competencia_padrao(ocorrencia):%Y-%m}"
+    return ConclusaoComRelatorioForm(
+        dados,
+        hoje=hoje,
+        assinatura=assinatura,
+        primeiro_mes=assinatura.replace(day=1),
+        initial={"competencia": inicial},
+    )
+
+
+def _relatorio_para_anexar(request, ocorrencia, dados, hoje):
+    if not dados.get("anexar_relatorio"):
+        return None
+    tipo = selectors.tipo_de_relatorio(ocorrencia)
+    mes = dados["competencia"]
+    gerado_em = timezone.localtime()
+    semestral = tipo == RelatorioAnexado.Tipo.SEMESTRAL
+    conteudo = views_monitoramento.gerar_arquivo(
+        mes=mes,
+        balanco=semestral,
+        hoje=hoje,
+        gerado_em=gerado_em,
+        gerado_por=request.user.get_full_name() or request.user.get_username(),
+    )
+    return services.RelatorioGerado(
+        tipo=tipo,
+        competencia=mes,
+        nome_arquivo=relatorio_xlsx.nome_do_arquivo(mes, balanco=semestral),
+        conteudo=conteudo,
+        gerado_em=gerado_em,
+    )
 
 
 class _RegistroNaOcorrencia(PermissionRequiredMixin, View):
@@ -147,7 +192,7 @@ class _RegistroNaOcorrencia(PermissionRequiredMixin, View):
     def formulario(self, alvo, hoje):
         raise NotImplementedError
 
-    def salvar(self, alvo, dados, hoje):
+    def salvar(self, alvo, form, hoje):
         raise NotImplementedError
 
     def post(self, request, pk):
@@ -156,7 +201,7 @@ class _RegistroNaOcorrencia(PermissionRequiredMixin, View):
         form = self.formulario(alvo, hoje)
         if form.is_valid():
             try:
-                self.salvar(alvo, form.cleaned_data, hoje)
+                self.salvar(alvo, form, hoje)
             except ValidationError as erro:
                 if not hasattr(erro, "error_dict"):
                     # estado mudou (ex.: já concluída por outra pessoa): avisa e mostra a situação atual
@@ -174,10 +219,16 @@ class OcorrenciaConcluir(_RegistroNaOcorrencia):
     sucesso = "Ocorrência concluída e evidência registrada."
 
     def formulario(self, alvo, hoje):
-        return ConclusaoForm(self.request.POST, hoje=hoje, assinatura=alvo.acao.acordo.data_assinatura)
+        return _form_conclusao(self.request, alvo, hoje, self.request.POST)
 
-    def salvar(self, alvo, dados, hoje):
-        services.ocorrencia_concluir(ocorrencia=alvo, usuario=self.request.user, hoje=hoje, **dados)
+    def salvar(self, alvo, form, hoje):
+        dados, relatorio = form.cleaned_data, None
+        if isinstance(form, ConclusaoComRelatorioForm):
+            dados = form.dados_da_conclusao()
+            relatorio = _relatorio_para_anexar(self.request, alvo, form.cleaned_data, hoje)
+        services.ocorrencia_concluir(
+            ocorrencia=alvo, usuario=self.request.user, hoje=hoje, relatorio=relatorio, **dados
+        )
 
 
 class OcorrenciaReabrir(_RegistroNaOcorrencia):
@@ -187,8 +238,10 @@ class OcorrenciaReabrir(_RegistroNaOcorrencia):
     def formulario(self, alvo, hoje):
         return ReaberturaForm(self.request.POST)
 
-    def salvar(self, alvo, dados, hoje):
-        services.ocorrencia_reabrir(ocorrencia=alvo, motivo=dados["motivo"], usuario=self.request.user)
+    def salvar(self, alvo, form, hoje):
+        services.ocorrencia_reabrir(
+            ocorrencia=alvo, motivo=form.cleaned_data["motivo"], usuario=self.request.user
+        )
 
 
 def _anexar_erros(form, erro: ValidationError):
@@ -247,33 +300,4 @@ class VigenciaAlterar(PermissionRequiredMixin, View):
 
 @permission_required(LER_OCORRENCIAS, raise_exception=True)
 def ics(request, sigla=None):
-    acordo = _acordo_ou_404()
-    ocorrencias = selectors.ocorrencias_do_acordo(acordo)
-    nome = f"ACT {acordo.numero}"
-    if sigla is not None:
-        participe = get_object_or_404(acordo.participes, sigla=sigla)
-        ocorrencias = ocorrencias.filter(acao__responsaveis=participe)
-        nome = f"{nome} – {participe.sigla}"
-    eventos = [
-        calendario.Evento(
-            uid=calendario.uid_da_ocorrencia(acordo.numero, o.acao.ordem, o.ordinal),
-            data=o.vencimento,
-            titulo=f"ACT {acordo.numero}: {_resumo(o.acao.descricao)} ({o.ordinal}ª)",
-            descricao=(
-                f"{o.acao.descricao}\nResponsáveis: {', '.join(p.sigla for p in o.acao.responsaveis.all())}\n"
-                f"Prazo no plano: {o.acao.prazo_texto}"
-            ),
-            url=request.build_absolute_uri(o.get_absolute_url()),
-        )
-        for o in ocorrencias
-    ]
-    conteudo = calendario.gerar_ics(nome=nome, eventos=eventos, gerado_em=timezone.now())
-    resposta = HttpResponse(conteudo, content_type="text/calendar; charset=utf-8")
-    arquivo = "act-142-2024" + (f"-{sigla.replace('/', '-').lower()}" if sigla else "")
-    resposta["Content-Disposition"] = f'attachment; filename="{arquivo}.ics"'
-    return resposta
-
-
-def _resumo(texto: str, limite: int = 70) -> str:
-    texto = texto.rstrip(" .")
-    return texto if len(texto) <= limite else texto[: limite - 1].rstrip() + "…"
+    return views_calendario.resposta_ics(request, _acordo_ou_404(), sigla=sigla)

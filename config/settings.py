@@ -139,6 +139,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "core.senhas.SenhaNaoTrivialValidator"},
 ]
+# E-mail (lembretes do cronograma do ACT): console por padrão; "smtp" com as variáveis DJANGO_EMAIL_*.
+_BACKENDS_EMAIL = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+}
+_backend_email = os.environ.get("DJANGO_EMAIL_BACKEND", "console").strip() or "console"
+EMAIL_BACKEND = _BACKENDS_EMAIL.get(_backend_email, _backend_email)
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _bool("DJANGO_EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _bool("DJANGO_EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "30"))
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_EMAIL_REMETENTE", "PlanejaTIC <nao-responda@localhost>")
+# Endereço público do sistema, para os links dos e-mails (o comando não tem pedido HTTP de onde tirá-lo).
+PLANEJATIC_URL = os.environ.get("PLANEJATIC_URL", "http://127.0.0.1:8000")
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "painel"
 LOGOUT_REDIRECT_URL = "login"

@@ -79,8 +79,8 @@ ACT_DETALHE = BASE + 5
 # acordo, partícipes, contagem, a página de ocorrências e responsáveis, totais por situação, ações do
 # filtro e os seus responsáveis.
 ACT_CRONOGRAMA = BASE + 8
-# ocorrência (com ação e acordo), responsáveis e histórico.
-ACT_OCORRENCIA = BASE + 3
+# ocorrência (com ação e acordo), responsáveis, relatórios anexados (monitoramento e balanço) e histórico.
+ACT_OCORRENCIA = BASE + 4
 # POST que conclui: a ocorrência (autorizar) e, na transação (SAVEPOINT e RELEASE, 2), a ocorrência
 # travada, o full_clean (ação e usuário das chaves, a unicidade, quatro restrições de banco com um SAVEPOINT
 # cada: 3 + 4 × 3), o UPDATE e o registro do histórico.

@@ -48,6 +48,8 @@ PUBLICAS = {
     "password_reset_done": "aviso de e-mail enviado, igual para qualquer endereço",
     "password_reset_confirm": "o link do e-mail: sem token válido, diz que o link não vale",
     "password_reset_complete": "aviso de senha redefinida, sem dado",
+    "acordo:assinatura": "calendário assinável: o segredo está na URL; token errado responde 404",
+    "acordo:assinatura_participe": "o mesmo, por partícipe",
 }
 
 
@@ -121,6 +123,7 @@ ARGUMENTOS = {
     "acordo:concluir": lambda e: {"pk": e["ocorrencia"].pk},
     "acordo:reabrir": lambda e: {"pk": e["ocorrencia"].pk},
     "acordo:ics_participe": lambda e: {"sigla": "SERPRO"},
+    "acordo:relatorio_anexado": lambda e: {"pk": 1},
     "contas:pessoas": lambda e: {"pk": e["contratacao"].orgao_id},
     "contas:pessoa_convidar": lambda e: {"pk": e["contratacao"].orgao_id},
     "contas:pessoa_adicionar": lambda e: {"pk": e["contratacao"].orgao_id},
@@ -128,7 +131,12 @@ ARGUMENTOS = {
     "contas:pessoa_papeis": lambda e: {"pk": e["contratacao"].orgao_id, "pessoa": 1},
     "contas:pessoa_remover": lambda e: {"pk": e["contratacao"].orgao_id, "pessoa": 1},
     "password_reset_confirm": lambda e: {"uidb64": "MQ", "token": "invalido"},
+    "acordo:assinatura": lambda e: {"token": "token-que-nao-existe"},
+    "acordo:assinatura_participe": lambda e: {"token": "token-que-nao-existe", "sigla": "SERPRO"},
 }
+for _nome in ("monitoramento", "balanco"):
+    for _sufixo in ("mes", "xlsx", "imprimir"):
+        ARGUMENTOS[f"acordo:{_nome}_{_sufixo}"] = lambda e: {"ano": 2025, "mes": 6}
 for _nome in ROTAS_DO_PRODUTO:
     for _prefixo, _objeto in (("contratacao_", "contratacao"), ("item_", "item"), ("os_", "os")):
         if _nome.startswith(f"contratos:{_prefixo}"):

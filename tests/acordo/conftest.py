@@ -6,6 +6,7 @@ import pytest
 
 from acordo import referencias
 from acordo.models import Acordo, Ocorrencia
+from tests.contratos.conftest import mapa, nova_contratacao  # noqa: F401 (contratações de exemplo)
 
 
 @pytest.fixture
