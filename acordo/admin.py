@@ -10,7 +10,7 @@ from django.utils.html import format_html
 
 from acordo import selectors, services
 from acordo.models import AcaoCronograma, Acordo, DiaSemExpediente, Ocorrencia, Participe, Representante
-from core.historico import HistoricoAdmin
+from core.historico import HistoricoAdmin, SomenteConsultaMixin
 
 
 class ParticipeInline(admin.TabularInline):
@@ -74,18 +74,9 @@ class DiaSemExpedienteAdmin(HistoricoAdmin):
 
 
 @admin.register(Ocorrencia)
-class OcorrenciaAdmin(HistoricoAdmin):
+class OcorrenciaAdmin(SomenteConsultaMixin, HistoricoAdmin):
     """Só leitura: concluir e reabrir passam pelas páginas do cronograma, que exigem evidência e motivo."""
 
     list_display = ["acao", "ordinal", "vencimento", "estado", "data_conclusao", "numero_sei"]
     list_filter = ["estado", "acao"]
     date_hierarchy = "vencimento"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -1,19 +1,11 @@
 from django.contrib import admin
 
 from contas.models import EventoAuditoria, IdentidadeGovbr
+from core.historico import SomenteConsultaMixin
 
 
-class SoLeitura(admin.ModelAdmin):
-    """Registros que o aplicativo escreve: no admin, só consulta."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+class SoLeitura(SomenteConsultaMixin, admin.ModelAdmin):
+    pass
 
 
 @admin.register(EventoAuditoria)

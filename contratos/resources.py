@@ -162,40 +162,46 @@ class ValorPerfilResource(ImportacaoRapidaMixin, ValidacaoSemConsultasMixin, res
 
     # O histórico (django-simple-history) registra também o que entra por importação, com usuário e arquivo.
     def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
-        if self.create_instances and (using_transactions or not dry_run):
-            try:
-                if dry_run:  # a prévia é desfeita ao fim: gravar histórico nela seria trabalho perdido
-                    ValorPerfil.objects.bulk_create(self.create_instances, batch_size=batch_size)
-                    return
-                bulk_create_with_history(
-                    self.create_instances,
-                    ValorPerfil,
-                    batch_size=batch_size,
-                    default_user=self._usuario,
-                    default_change_reason=self._motivo,
-                )
-            except Exception as exc:
-                self.handle_import_error(result, exc, raise_errors)
-            finally:
-                self.create_instances.clear()
+        self._gravar_em_lote(
+            self.create_instances,
+            using_transactions,
+            dry_run,
+            raise_errors,
+            result,
+            sem_historico=lambda: ValorPerfil.objects.bulk_create(
+                self.create_instances, batch_size=batch_size
+            ),
+            com_historico=lambda: bulk_create_with_history(
+                self.create_instances, ValorPerfil, batch_size=batch_size, **self._autoria()
+            ),
+        )
 
     def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
-        if self.update_instances and (using_transactions or not dry_run):
-            try:
-                if dry_run:
-                    ValorPerfil.objects.bulk_update(
-                        self.update_instances, list(COLUNAS[1:]), batch_size=batch_size
-                    )
-                    return
-                bulk_update_with_history(
-                    self.update_instances,
-                    ValorPerfil,
-                    list(COLUNAS[1:]),
-                    batch_size=batch_size,
-                    default_user=self._usuario,
-                    default_change_reason=self._motivo,
-                )
-            except Exception as exc:
-                self.handle_import_error(result, exc, raise_errors)
-            finally:
-                self.update_instances.clear()
+        campos = list(COLUNAS[1:])
+        self._gravar_em_lote(
+            self.update_instances,
+            using_transactions,
+            dry_run,
+            raise_errors,
+            result,
+            sem_historico=lambda: ValorPerfil.objects.bulk_update(
+                self.update_instances, campos, batch_size=batch_size
+            ),
+            com_historico=lambda: bulk_update_with_history(
+                self.update_instances, ValorPerfil, campos, batch_size=batch_size, **self._autoria()
+            ),
+        )
+
+    def _autoria(self) -> dict:
+        return {"default_user": self._usuario, "default_change_reason": self._motivo}
+
+    def _gravar_em_lote(self, instancias, using_transactions, dry_run, raise_errors, result, **gravar):
+        if not instancias or not (using_transactions or not dry_run):
+            return
+        try:
+            # a prévia é desfeita ao fim: gravar histórico nela seria trabalho perdido
+            (gravar["sem_historico"] if dry_run else gravar["com_historico"])()
+        except Exception as exc:
+            self.handle_import_error(result, exc, raise_errors)
+        finally:
+            instancias.clear()

@@ -21,3 +21,16 @@ class HistoricoAdmin(SimpleHistoryAdmin):
         if request.method != "GET":
             raise PermissionDenied(MENSAGEM_REVERTER)
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class SomenteConsultaMixin:
+    """Registros que o aplicativo escreve (ocorrências, auditoria): no admin, só consulta."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
