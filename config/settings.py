@@ -178,7 +178,7 @@ EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_SENHA", "")
 EMAIL_USE_TLS = _bool("DJANGO_EMAIL_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_EMAIL_REMETENTE", "PlanejaTIC <nao-responda@localhost>")
 # Seções que outras áreas penduram em "Minha conta" (templates incluídos em ordem).
-MINHA_CONTA_SECOES: list[str] = []
+MINHA_CONTA_SECOES: list[str] = ["acordo/_minha_conta_calendario.html"]  # seções de outras áreas
 
 # Entrar com gov.br (contas/govbr.py, docs/implantacao.md). Sem GOVBR_CLIENT_ID, o botão não aparece.
 GOVBR_OIDC_URL = os.environ.get("GOVBR_OIDC_URL", "").rstrip("/")

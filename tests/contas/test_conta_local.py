@@ -162,3 +162,10 @@ def test_conta_gov_br_nao_recebe_link_de_senha(client, criar_usuario):
     IdentidadeGovbr.objects.create(usuario=pessoa, sub="52998224725", nivel="prata")
     client.post(reverse("password_reset"), {"email": "maria@orgex.gov.br"})
     assert not mail.outbox
+
+
+def test_minha_conta_leva_ao_calendario_assinavel_do_act(client_equipe):
+    """A seção que o acordo pendura em Minha conta (settings.MINHA_CONTA_SECOES)."""
+    assert (
+        reverse("acordo:meu_calendario") in client_equipe.get(reverse("contas:minha_conta")).content.decode()
+    )
