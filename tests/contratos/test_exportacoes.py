@@ -104,3 +104,9 @@ def test_verificar_arquivo_exige_ler_contratacoes(client_acompanhamento):
 def test_consulta_tambem_verifica(client_consulta, client_equipe, exemplo):
     conteudo = exportar_anexo_a(client_equipe, exemplo)
     assert enviar(client_consulta, conteudo).context["conferencia"].exportacao is not None
+
+
+def test_arquivo_grande_demais_e_recusado_junto_ao_campo(client_equipe, exemplo):
+    resposta = enviar(client_equipe, b"0" * (12 * 1024 * 1024 + 1))
+    assert "limite é 12 MB" in resposta.context["form"].errors["arquivo"][0]
+    assert resposta.context["conferencia"] is None

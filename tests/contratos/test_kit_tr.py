@@ -131,3 +131,12 @@ def test_libreoffice_converte_o_kit_em_pdf_com_os_mesmos_numeros(client_equipe, 
         ).stdout
     assert MENSAL in pdf and ANUAL in pdf
     assert "R$ 21.520,20" in pdf and "R$ 34.632,18" in pdf
+
+
+def test_kit_traz_a_mesma_verificacao_do_painel(client_equipe, exemplo):
+    """Sem equipe: os três papéis faltam no painel e na seção de verificação do kit."""
+    painel = client_equipe.get(exemplo.get_absolute_url()).context["verificacao"]
+    documento = docx.Document(BytesIO(baixar(client_equipe, exemplo)))
+    titulos = [p.text for p in documento.paragraphs]
+    secao = titulos[titulos.index("6. Verificação normativa na geração") + 1 :]
+    assert secao == [f"{a.texto} Regra: {a.regra}" for a in painel] and len(secao) == 3
