@@ -30,7 +30,7 @@ class Titulo:
 @dataclass(frozen=True)
 class Paragrafo:
     texto: str
-    lista: bool = False  # item de lista numerada
+    estilo: str = ""  # estilo de lista do Word ("List Number", "List Bullet"); vazio: parágrafo normal
 
 
 @dataclass(frozen=True)
@@ -96,13 +96,13 @@ def montar_kit(
         *_estimativa(est),
         Titulo("5. Memória de cálculo"),
         *(
-            Paragrafo(r, lista=True)
+            Paragrafo(r, estilo="List Number")
             for r in regras_da_memoria(cabecalho.mapa_ato, cabecalho.mapa_vigencia, est)
         ),
         Titulo("Fator-K diferente do mapa, com justificativa", 2),
         _fatores_k(est),
         Titulo("6. Verificação normativa na geração"),
-        *(Paragrafo(t, lista=True) for t in verificacao or ["Nenhuma objeção encontrada."]),
+        *(Paragrafo(t, estilo="List Bullet") for t in verificacao or ["Nenhuma objeção encontrada."]),
     ]
     return Kit(TITULO, cabecalho, tuple(blocos))
 

@@ -73,7 +73,7 @@ def gerar_kit_tr(kit: Kit, *, carimbo: Carimbo | None = None) -> bytes:
         if isinstance(bloco, Titulo):
             documento.add_heading(texto_seguro(bloco.texto), level=bloco.nivel)
         elif isinstance(bloco, Paragrafo):
-            documento.add_paragraph(texto_seguro(bloco.texto), style="List Number" if bloco.lista else None)
+            documento.add_paragraph(texto_seguro(bloco.texto), style=bloco.estilo or None)
         else:
             _tabela(documento, bloco)
     _rodape(documento, carimbo)

@@ -82,7 +82,7 @@ def test_kit_traz_fator_k_alterado_com_justificativa_e_o_ato_do_mapa(client_equi
 def test_kit_usa_estilos_reais_do_word(client_equipe, exemplo):
     documento = docx.Document(BytesIO(baixar(client_equipe, exemplo)))
     estilos = {p.style.name for p in documento.paragraphs}
-    assert {"Title", "Heading 1", "Heading 2", "Heading 3", "List Number"} <= estilos
+    assert {"Title", "Heading 1", "Heading 2", "Heading 3", "List Number", "List Bullet"} <= estilos
     assert {t.style.name for t in documento.tables} == {"Table Grid"}
 
 
