@@ -34,6 +34,7 @@ from contratos.estimativa import (
     formatar_numero,
     formatar_reais,
 )
+from core.carimbo import Carimbo
 from core.celulas import texto_seguro
 
 TITULO_PADRAO = "Anexo A – Planilha simplificada para estimativa do valor mensal do serviço"
@@ -412,15 +413,12 @@ def _bloco_nuvem(e: _Escritor, ic, linha: int, quantidades: DataValidation) -> N
     _subtotal(e, item.numero, subtotal)
 
 
-def _aba_memoria(wb: Workbook, estilos: dict[str, NamedStyle], cab: CabecalhoAnexoA, est: Estimativa) -> None:
-    ws = wb.create_sheet(ABA_MEMORIA)
-    alteradas = [
-        (ic.item.numero, lc.linha) for ic in est.itens for lc in ic.linhas if lc.linha.fator_k_alterado
-    ]
-    regras = [
+def regras_da_memoria(mapa_ato: str, mapa_vigencia: date, est: Estimativa) -> list[str]:
+    """As regras aplicadas, em palavras (aba "Memória de cálculo" e kit do TR)."""
+    return [
         "Base: Portaria SGD/MGI nº 1.070/2023, Anexo II (Mapa de Pesquisa Salarial de Referência), "
         f"na versão "
-        f"{cab.mapa_ato}, vigente desde {cab.mapa_vigencia:%d/%m/%Y}.",
+        f"{mapa_ato}, vigente desde {mapa_vigencia:%d/%m/%Y}.",
         "Custo por profissional = remuneração mensal do perfil × Fator-K adotado, arredondado ao centavo, "
         "meio centavo para cima (função ARRED/ROUND com 2 casas) (item 6).",
         "Valor mensal da linha = quantidade estimada × custo por profissional.",
@@ -443,6 +441,20 @@ def _aba_memoria(wb: Workbook, estilos: dict[str, NamedStyle], cab: CabecalhoAne
         f"Valores calculados pelo PlanejaTIC na geração: mensal {formatar_reais(est.mensal)}; anual "
         f"{formatar_reais(est.anual)}; no período de {est.meses} meses {formatar_reais(est.periodo)}.",
     ]
+
+
+def _aba_memoria(
+    wb: Workbook,
+    estilos: dict[str, NamedStyle],
+    cab: CabecalhoAnexoA,
+    est: Estimativa,
+    verificacao: Sequence[str],
+) -> None:
+    ws = wb.create_sheet(ABA_MEMORIA)
+    alteradas = [
+        (ic.item.numero, lc.linha) for ic in est.itens for lc in ic.linhas if lc.linha.fator_k_alterado
+    ]
+    regras = regras_da_memoria(cab.mapa_ato, cab.mapa_vigencia, est)
     titulos = (
         "Item",
         "Ordem de Serviço",
@@ -478,6 +490,10 @@ def _aba_memoria(wb: Workbook, estilos: dict[str, NamedStyle], cab: CabecalhoAne
                 e.texto(lp.justificativa, "quebra"),
             ]
         )
+    e.linha([])
+    e.linha([e.texto("Verificação normativa na geração (nada bloqueia; a equipe decide)", "rotulo")])
+    for texto in verificacao or ["Nenhuma objeção encontrada."]:
+        e.linha([e.texto(texto)])
 
 
 def _regras_nuvem(est: Estimativa) -> list[str]:
@@ -536,15 +552,25 @@ def _aba_mapa(
         )
 
 
-def gerar_anexo_a(*, cabecalho: CabecalhoAnexoA, estimativa: Estimativa, mapa: Sequence[PerfilMapa]) -> bytes:
-    """Monta o XLSX do Anexo A com fórmulas vivas (a equipe edita quantidades no Excel/LibreOffice)."""
+def gerar_anexo_a(
+    *,
+    cabecalho: CabecalhoAnexoA,
+    estimativa: Estimativa,
+    mapa: Sequence[PerfilMapa],
+    carimbo: Carimbo | None = None,
+    verificacao: Sequence[str] = (),
+) -> bytes:
+    """Monta o XLSX do Anexo A com fórmulas vivas (a equipe edita quantidades no Excel/LibreOffice).
+
+    `carimbo` vai nas propriedades e no rodapé de cada aba; `verificacao` (uma linha por achado) no fim da
+    aba "Memória de cálculo"."""
     wb = Workbook()
     wb.remove(wb.active)
     estilos = _estilos()
     for estilo in estilos.values():
         wb.add_named_style(estilo)
     _aba_anexo(wb, estilos, cabecalho, estimativa)
-    _aba_memoria(wb, estilos, cabecalho, estimativa)
+    _aba_memoria(wb, estilos, cabecalho, estimativa, verificacao)
     _aba_mapa(wb, estilos, cabecalho, mapa)
 
     props = wb.properties
@@ -554,6 +580,12 @@ def gerar_anexo_a(*, cabecalho: CabecalhoAnexoA, estimativa: Estimativa, mapa: S
     props.keywords = "Anexo A; estimativa; Portaria SGD/MGI nº 1.070/2023; Portaria SGD/MGI nº 6.055/2025"
     props.description = texto_seguro(f"{cabecalho.orgao} – mapa: {cabecalho.mapa_ato}")[:250]
     props.created = _como_datetime(cabecalho.gerado_em)
+    if carimbo is not None:
+        props.identifier = carimbo.codigo
+        props.version = carimbo.versao_app
+        props.description = texto_seguro(carimbo.texto)[:250]
+        for ws in wb.worksheets:
+            ws.oddFooter.left.text = carimbo.rodape
 
     saida = BytesIO()
     wb.save(saida)

@@ -307,9 +307,9 @@ def impacto_nova_versao(mapa_novo: MapaSalarial) -> list[comparacao.ImpactoContr
     ]
 
 
-def anexo_a_dados(contratacao: Contratacao, *, hoje: date):
+def anexo_a_dados(contratacao: Contratacao, *, hoje: date, resumo: Resumo | None = None):
     """Entradas do exportador puro: cabeçalho, estimativa (a mesma da tela) e a versão do mapa fixada."""
-    resumo = resumir_contratacao(contratacao)
+    resumo = resumo or resumir_contratacao(contratacao)
     mapa = contratacao.mapa
     ato = mapa.nome_ato + (f" ({mapa.anexo})" if mapa.anexo else "")
     cabecalho = CabecalhoAnexoA(

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from contratos import views, views_linhas, views_mapa
+from contratos.kit_tr import views as views_kit_tr
 
 app_name = "contratos"
 
@@ -18,6 +19,8 @@ urlpatterns = [
         "contratacoes/<int:pk>/reprecificar/", views.contratacao_reprecificar, name="contratacao_reprecificar"
     ),
     path("contratacoes/<int:pk>/anexo-a.xlsx", views.contratacao_anexo_a, name="contratacao_anexo_a"),
+    path("contratacoes/<int:pk>/kit-tr.docx", views.contratacao_kit_tr, name="contratacao_kit_tr"),
+    path("verificar-arquivo/", views_kit_tr.verificar_arquivo, name="verificar_arquivo"),
     path("contratacoes/<int:pk>/itens/novo/", views.item_criar, name="item_criar"),
     path("contratacoes/<int:pk>/os/nova/", views_linhas.os_criar, name="os_criar"),
     path("contratacoes/<int:pk>/os/calcular/", views_linhas.os_calcular, name="os_calcular"),

@@ -9,14 +9,12 @@ from crispy_forms.helper import FormHelper
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from contratos import selectors, services, travas
-from contratos.anexo_a import gerar_anexo_a, nome_arquivo
 from contratos.comparacao import mapa_mais_novo, reprecificacao_prever
 from contratos.forms import (
     ContratacaoForm,
@@ -26,7 +24,10 @@ from contratos.forms import (
     ReprecificarForm,
 )
 from contratos.grafico import altura_do_grafico, barras_por_perfil
-from contratos.models import Contratacao, Item, Orgao
+from contratos.kit_tr import dados as kit_tr
+from contratos.kit_tr.verificacao import verificar
+from contratos.kit_tr.views import exportar
+from contratos.models import Contratacao, Exportacao, Item, Orgao
 from core.permissoes import exigir, objeto_ou_404
 
 PERM_LER = "contratos.view_contratacao"
@@ -142,6 +143,9 @@ def contratacao_detalhe(request, pk):
     contratacao = _contratacao(request, pk, PERM_LER)
     resumo = selectors.resumir_contratacao(contratacao)
     barras = barras_por_perfil(resumo.estimativa.mensal_por_perfil())
+    hoje = timezone.localdate()
+    equipe = list(contratacao.equipe.all())
+    mais_novo = mapa_mais_novo(contratacao, hoje=hoje)
     return render(
         request,
         "contratos/contratacao_detalhe.html",
@@ -151,8 +155,9 @@ def contratacao_detalhe(request, pk):
             "estimativa": resumo.estimativa,
             "barras": barras,
             "altura_grafico": altura_do_grafico(barras),
-            "equipe": list(contratacao.equipe.all()),
-            "mapa_mais_novo": mapa_mais_novo(contratacao, hoje=timezone.localdate()),
+            "equipe": equipe,
+            "mapa_mais_novo": mais_novo,
+            "verificacao": verificar(kit_tr.situacao(resumo, equipe=equipe, mais_novo=mais_novo, hoje=hoje)),
             "pode_editar": request.user.has_perm(PERM_EDITAR),
             "pode_excluir": request.user.has_perm(PERM_EXCLUIR),
             "pode_criar": request.user.has_perm(PERM_CRIAR),
@@ -201,17 +206,11 @@ def contratacao_reprecificar(request, pk):
 
 
 def contratacao_anexo_a(request, pk):
-    contratacao = _contratacao(request, pk, PERM_LER)
-    hoje = timezone.localdate()
-    cabecalho, estimativa, perfis = selectors.anexo_a_dados(contratacao, hoje=hoje)
-    conteudo = gerar_anexo_a(cabecalho=cabecalho, estimativa=estimativa, mapa=perfis)
-    resposta = HttpResponse(
-        conteudo, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    resposta["Content-Disposition"] = (
-        f'attachment; filename="{nome_arquivo(contratacao.numero_processo, hoje)}"'
-    )
-    return resposta
+    return exportar(request, _contratacao(request, pk, PERM_LER), Exportacao.Tipo.ANEXO_A)
+
+
+def contratacao_kit_tr(request, pk):
+    return exportar(request, _contratacao(request, pk, PERM_LER), Exportacao.Tipo.KIT_TR)
 
 
 def _item_form(request, item):

@@ -33,6 +33,8 @@ CONTRATACAO_LISTA = BASE + 3
 # contratação (com órgão e mapa), itens, OS, linhas de perfil, linhas de nuvem, equipe, mapas vigentes
 # (para oferecer a reprecificação).
 CONTRATACAO_DETALHE = BASE + 7
+# com item de catálogo: os estados das versões dos catálogos (a verificação aponta a versão substituída).
+CONTRATACAO_DETALHE_COM_CATALOGO = CONTRATACAO_DETALHE + 1
 # contratação, órgãos do usuário, mapas vigentes, equipe (formset).
 CONTRATACAO_EDITAR = BASE + 4
 # OS (com item e contratação), perfis do mapa fixado, o resumo da contratação (itens, OS, linhas de perfil,
@@ -40,8 +42,9 @@ CONTRATACAO_EDITAR = BASE + 4
 OS_EDITAR = BASE + 8
 # OS (com item, contratação e órgão) e as suas linhas com o perfil.
 OS_IMPRIMIR = BASE + 2
-# contratação, itens, OS, linhas de perfil, linhas de nuvem e os perfis do mapa (aba da versão).
-ANEXO_A = BASE + 6
+# contratação, itens, OS, linhas de perfil, linhas de nuvem e os perfis do mapa (aba da versão); a
+# verificação normativa (equipe, mapas vigentes) e o registro da exportação (SAVEPOINT, INSERT, RELEASE).
+ANEXO_A = BASE + 11
 # item (com contratação), versão do catálogo, serviços da versão, o resumo (item, OS, linhas de perfil,
 # linhas de nuvem).
 ITEM_NUVEM = BASE + 7

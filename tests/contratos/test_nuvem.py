@@ -325,7 +325,7 @@ def test_item_de_perfis_nao_tem_pagina_de_nuvem(exemplo, client_equipe):
 @pytest.mark.parametrize(
     "pagina, n",
     [
-        ("detalhe", consultas.CONTRATACAO_DETALHE),
+        ("detalhe", consultas.CONTRATACAO_DETALHE_COM_CATALOGO),
         ("nuvem", consultas.ITEM_NUVEM),
         ("os", consultas.OS_EDITAR),
     ],
