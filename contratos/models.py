@@ -682,3 +682,12 @@ class LinhaProfissional(LinhaDeCatalogo):
     class Meta(LinhaDeCatalogo.Meta):
         verbose_name = "linha de serviço profissional"
         verbose_name_plural = "linhas de serviço profissional"
+
+
+# Fiscalização técnica (pacote próprio); importada aqui para o Django registrar os modelos na app.
+from contratos.fiscalizacao.models import (  # noqa: E402, F401
+    EmissaoOS,
+    PeriodoFiscalizacao,
+    ProfissionalAlocado,
+    RelatorioFiscalizacao,
+)

@@ -105,3 +105,9 @@ def visitar(cliente, url, n: int, dados=None, status=200):
         resposta = cliente.get(url, dados)
     assert resposta.status_code == status
     return resposta
+
+
+# --- fiscalização técnica ---
+# período (com OS, contratação, órgão, mapa e item), equipe alocada (com perfis), linhas de perfil da OS,
+# relatórios concluídos, perfis do mapa (escolha no formulário).
+FISCALIZACAO_PERIODO = BASE + 5
