@@ -153,7 +153,7 @@ ARGUMENTOS = {
 }
 for _nome in ("os", "emitir"):
     ARGUMENTOS[f"contratos:fiscalizacao_{_nome}"] = lambda e: {"pk": e["os"].pk}
-for _nome in ("periodo", "alocado_novo", "avaliacao", "concluir"):
+for _nome in ("periodo", "alocado_novo", "avaliacao", "concluir", "importar"):
     ARGUMENTOS[f"contratos:fiscalizacao_{_nome}"] = lambda e: {"pk": e["periodo"].pk}
 for _nome in ("monitoramento", "balanco"):
     for _sufixo in ("mes", "xlsx", "imprimir"):

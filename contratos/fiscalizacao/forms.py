@@ -1,6 +1,7 @@
 from django import forms
 
 from contratos.fiscalizacao.models import EmissaoOS, PeriodoFiscalizacao, ProfissionalAlocado
+from core.planilhas import AJUDA_LIMITES, ErroPlanilha, verificar_tamanho
 
 _DATA = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -71,3 +72,15 @@ class AvaliacaoForm(forms.ModelForm):
             campo: forms.Textarea(attrs={"rows": 2})
             for campo in ("nota_objetivos", "nota_produtos", "nota_prazos")
         }
+
+
+class PlanilhaEquipeForm(forms.Form):
+    arquivo = forms.FileField(label="Planilha da equipe (.csv ou .xlsx)", help_text=AJUDA_LIMITES)
+
+    def clean_arquivo(self):
+        arquivo = self.cleaned_data["arquivo"]
+        try:
+            verificar_tamanho(arquivo.size)  # antes de ler o arquivo para a memória
+        except ErroPlanilha as erro:
+            raise forms.ValidationError(erro.mensagens()) from erro
+        return arquivo

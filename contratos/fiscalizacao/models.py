@@ -15,7 +15,7 @@ from core.restricoes import TEXTO_MAXIMO, tamanho_maximo
 
 ANOS_EXPERIENCIA_MAXIMO = 60
 MENSAGEM_FIM_ANTES = "O fim da alocação não pode ser antes do início."
-MENSAGEM_PERFIL_DE_OUTRO_MAPA = "Escolha um perfil da versão do mapa da contratação desta OS."
+MENSAGEM_PERFIL_DE_OUTRO_MAPA = "O código não está na versão do mapa da contratação desta OS."
 MENSAGEM_COMPETENCIA = "O período é um mês: use o primeiro dia do mês."
 
 
@@ -145,6 +145,10 @@ class ProfissionalAlocado(models.Model):
         return f"{self.nome} ({self.perfil.codigo})"
 
     def clean(self):
+        # o banco não cruza tabelas: o perfil da versão do mapa da OS é conferido aqui (formulário e serviço)
+        mapa_da_os = self.periodo.emissao.ordem.contratacao.mapa_id if self.periodo_id else None
+        if self.perfil_id and mapa_da_os and self.perfil.mapa_id != mapa_da_os:
+            raise ValidationError({"perfil": MENSAGEM_PERFIL_DE_OUTRO_MAPA})
         if self.fim and self.inicio and self.fim < self.inicio:
             raise ValidationError({"fim": MENSAGEM_FIM_ANTES})
         if self.anos_experiencia is not None and self.anos_experiencia > ANOS_EXPERIENCIA_MAXIMO:

@@ -2,10 +2,11 @@
 
 from datetime import date, datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from contratos.fiscalizacao import selectors
+from contratos.fiscalizacao import importacao, selectors
 from contratos.fiscalizacao.models import (
     EmissaoOS,
     PeriodoFiscalizacao,
@@ -41,6 +42,17 @@ def alocado_salvar(*, alocado: ProfissionalAlocado) -> ProfissionalAlocado:
 @transaction.atomic
 def alocado_excluir(*, alocado: ProfissionalAlocado) -> None:
     alocado.delete()
+
+
+@transaction.atomic
+def alocados_importar(*, periodo: PeriodoFiscalizacao, linhas: list[dict]) -> int:
+    """Tudo ou nada: confere todas as linhas de novo (a prévia pode ter ficado velha) antes de gravar."""
+    forms = importacao.formularios(linhas, periodo=periodo)
+    if mensagens := importacao.erros(forms):
+        raise ValidationError(mensagens)
+    for form in forms:
+        form.instance.full_clean()
+    return len(ProfissionalAlocado.objects.bulk_create(form.instance for form in forms))
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ urlpatterns = [
     path(
         "fiscalizacao/periodos/<int:pk>/alocados/novo/", views.alocado_novo, name="fiscalizacao_alocado_novo"
     ),
+    path("fiscalizacao/periodos/<int:pk>/importar/", views.alocados_importar, name="fiscalizacao_importar"),
     path("fiscalizacao/periodos/<int:pk>/avaliacao/", views.avaliacao_salvar, name="fiscalizacao_avaliacao"),
     path("fiscalizacao/periodos/<int:pk>/concluir/", views.relatorio_concluir, name="fiscalizacao_concluir"),
     path("fiscalizacao/alocados/<int:pk>/", views.alocado_editar, name="fiscalizacao_alocado_editar"),

@@ -1,13 +1,20 @@
 """Páginas da fiscalização técnica: autorizar, ligar o formulário, chamar um serviço, responder."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from contratos.fiscalizacao import relatorio, selectors, services
-from contratos.fiscalizacao.forms import AlocadoForm, AvaliacaoForm, EmissaoForm, PeriodoForm
+from contratos.fiscalizacao import importacao, relatorio, selectors, services
+from contratos.fiscalizacao.forms import (
+    AlocadoForm,
+    AvaliacaoForm,
+    EmissaoForm,
+    PeriodoForm,
+    PlanilhaEquipeForm,
+)
 from contratos.fiscalizacao.models import EmissaoOS, ProfissionalAlocado, RelatorioFiscalizacao
 from contratos.fiscalizacao.regras import NOTA_15_5
 from contratos.selectors import ORDENS
@@ -16,6 +23,7 @@ from core.permissoes import objeto_ou_404
 PERM_LER = "contratos.view_periodofiscalizacao"
 PERM_ESCREVER = "contratos.change_periodofiscalizacao"
 MOTIVO_LER = "Seu perfil não dá acesso à fiscalização das OS."
+TEMPLATE_IMPORTAR = "contratos/fiscalizacao/importar.html"
 MOTIVO_ESCREVER = "Só a equipe de planejamento e o Fiscal do contrato registram a fiscalização."
 
 
@@ -124,6 +132,46 @@ def alocado_excluir(request, pk):
     services.alocado_excluir(alocado=alocado)
     messages.success(request, f"{alocado.nome} retirado da equipe do período.")
     return redirect(alocado.periodo)
+
+
+def _chave_importacao(periodo) -> str:
+    return f"fiscalizacao_importacao:{periodo.pk}"
+
+
+def alocados_importar(request, pk):
+    """Prévia (envio do arquivo) e confirmação (só as linhas vistas na prévia, guardadas na sessão)."""
+    periodo = _objeto(request, selectors.PERIODOS, pk, PERM_ESCREVER)
+    form = PlanilhaEquipeForm(request.POST or None, request.FILES or None)
+    contexto = {
+        "periodo": periodo,
+        "ordem": periodo.emissao.ordem,
+        "contratacao": periodo.emissao.ordem.contratacao,
+    }
+    if request.method == "POST" and "confirmar" in request.POST:
+        linhas = request.session.pop(_chave_importacao(periodo), None)
+        if not linhas:
+            messages.error(request, "Envie a planilha de novo: a prévia expirou.")
+            return redirect("contratos:fiscalizacao_importar", periodo.pk)
+        try:
+            quantos = services.alocados_importar(periodo=periodo, linhas=linhas)
+        except ValidationError as erro:
+            return render(
+                request, TEMPLATE_IMPORTAR, {**contexto, "form": PlanilhaEquipeForm(), "erros": erro.messages}
+            )
+        messages.success(request, f"{quantos} profissional(is) importado(s) para a equipe do período.")
+        return redirect(periodo)
+    leitura = None
+    if request.method == "POST" and form.is_valid():
+        arquivo = form.cleaned_data["arquivo"]
+        leitura = importacao.ler(
+            periodo=periodo,
+            nome_arquivo=arquivo.name,
+            conteudo=arquivo.read(),
+            content_type=arquivo.content_type or "",
+        )
+        if leitura.ok:
+            request.session[_chave_importacao(periodo)] = leitura.linhas
+    return render(request, TEMPLATE_IMPORTAR, {**contexto, "form": form, "leitura": leitura})
 
 
 @require_POST
