@@ -1,8 +1,13 @@
 """Leituras da fiscalização: querysets com o caminho até o órgão e o período convertido às regras puras."""
 
+from datetime import date
+
+from django.db.models import Prefetch
+
 from contratos.fiscalizacao import relatorio
 from contratos.fiscalizacao.models import EmissaoOS, PeriodoFiscalizacao, ProfissionalAlocado
 from contratos.fiscalizacao.regras import PerfilDaOS, verificar
+from contratos.models import LinhaPerfil
 
 EMISSOES = EmissaoOS.objects.select_related("ordem__contratacao__orgao")
 PERIODOS = PeriodoFiscalizacao.objects.select_related(
@@ -13,10 +18,11 @@ ALOCADOS = ProfissionalAlocado.objects.select_related(
 )
 
 
-def perfis_da_os(ordem) -> list[PerfilDaOS]:
-    """Os perfis mínimos da OS, um por código (linhas do mesmo código somam a quantidade estimada)."""
+def perfis_da_os(linhas) -> list[PerfilDaOS]:
+    """Os perfis mínimos da OS (as linhas com o perfil), um por código; linhas do mesmo código somam a
+    quantidade estimada."""
     por_codigo: dict[str, PerfilDaOS] = {}
-    for linha in ordem.linhas.select_related("perfil").order_by("pk"):
+    for linha in linhas:
         p = linha.perfil
         anterior = por_codigo.get(p.codigo)
         quantidade = linha.quantidade + (anterior.quantidade if anterior else 0)
@@ -28,7 +34,8 @@ def conteudo_do_periodo(periodo: PeriodoFiscalizacao, alocados: list[Profissiona
     """O relatório do período com os dados de agora (o rascunho que a conclusão congela)."""
     ordem = periodo.emissao.ordem
     contratacao = ordem.contratacao
-    verificacao = verificar(perfis_da_os(ordem), [a.puro() for a in alocados])
+    linhas = ordem.linhas.select_related("perfil").order_by("pk")
+    verificacao = verificar(perfis_da_os(linhas), [a.puro() for a in alocados])
     cabecalho = [
         ("Órgão", str(contratacao.orgao)),
         ("Contratação", f"Processo {contratacao.numero_processo} – {contratacao.objeto}"),
@@ -56,3 +63,29 @@ def conteudo_do_periodo(periodo: PeriodoFiscalizacao, alocados: list[Profissiona
         ("Prazos", periodo.get_prazos_display(), periodo.nota_prazos),
     ]
     return relatorio.montar(cabecalho=cabecalho, verificacao=verificacao, equipe=equipe, avaliacao=avaliacao)
+
+
+# O Painel olha no máximo estes períodos do mês e lista no máximo estes relatórios pendentes.
+PAINEL_PERIODOS_DO_MES = 100
+PAINEL_PENDENTES = 5
+
+
+def painel(*, usuario, hoje: date) -> dict:
+    """OS com constatações no período do mês corrente e períodos com o relatório ainda não concluído."""
+    visiveis = PERIODOS.restringir(usuario)
+    do_mes = visiveis.filter(competencia=hoje.replace(day=1)).prefetch_related(
+        Prefetch("alocados", queryset=ProfissionalAlocado.objects.select_related("perfil")),
+        Prefetch("emissao__ordem__linhas", queryset=LinhaPerfil.objects.select_related("perfil")),
+    )
+    com_constatacoes = []
+    for periodo in do_mes.order_by("pk")[:PAINEL_PERIODOS_DO_MES]:
+        perfis = perfis_da_os(periodo.emissao.ordem.linhas.all())
+        quantas = len(verificar(perfis, [a.puro() for a in periodo.alocados.all()]).constatacoes)
+        if quantas:
+            com_constatacoes.append((periodo, quantas))
+    pendentes = visiveis.filter(relatorios__isnull=True).order_by("competencia", "pk")
+    return {
+        "com_constatacoes": com_constatacoes,
+        "pendentes": list(pendentes[:PAINEL_PENDENTES]),
+        "total_pendentes": pendentes.count(),
+    }

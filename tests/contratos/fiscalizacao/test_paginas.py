@@ -6,11 +6,12 @@ from io import BytesIO
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from contas.papeis import papeis_geridos
 from contratos.fiscalizacao.models import EmissaoOS, PeriodoFiscalizacao, ProfissionalAlocado
-from tests.consultas import FISCALIZACAO_PERIODO, visitar
+from tests.consultas import FISCALIZACAO_PERIODO, PAINEL_COM_PERIODOS_NO_MES, painel, visitar
 from tests.contratos.conftest import adicionar_os
 from tests.contratos.fiscalizacao.conftest import alocar
 
@@ -156,3 +157,24 @@ def test_pagina_do_periodo_nao_cresce_com_a_equipe(client_fiscal, periodo, aloca
     alocar(periodo, alocados)
     resposta = visitar(client_fiscal, periodo.get_absolute_url(), FISCALIZACAO_PERIODO)
     assert resposta.content.decode().count("Tecnólogo em redes") >= alocados
+
+
+@pytest.mark.parametrize("periodos", [1, 6])
+def test_painel_mostra_constatacoes_do_mes_e_relatorios_pendentes(client_equipe, periodo, periodos):
+    """Períodos do mês com constatações aparecem no Painel; os sem relatório concluído, como pendentes
+    (o período de 03/2026 da fixture também)."""
+    hoje = timezone.localdate()
+    for indice in range(periodos):
+        ordem = adicionar_os(
+            periodo.emissao.ordem.contratacao,
+            [("GERINF", 1, None, "")],
+            numero=f"OS nº {indice + 10:03d}/2026",
+        )
+        emissao = EmissaoOS.objects.create(ordem=ordem, data_emissao=hoje.replace(day=1))
+        alocar(PeriodoFiscalizacao.objects.create(emissao=emissao, competencia=hoje.replace(day=1)), 2)
+    consultas = painel(contratacoes=1) + PAINEL_COM_PERIODOS_NO_MES
+    html = visitar(client_equipe, reverse("painel"), consultas).content.decode()
+    constatacoes = html.split('id="painel-constatacoes"')[1].split("</ul>")[0]
+    # o GERINF sem ninguém e os 2 analistas alocados numa OS que não pede o perfil deles
+    assert constatacoes.count("3 constatação(ões) no período atual") == periodos
+    assert f"Relatórios não concluídos: {periodos + 1}." in html
