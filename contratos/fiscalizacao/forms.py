@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 
 from contratos.fiscalizacao.models import EmissaoOS, PeriodoFiscalizacao, ProfissionalAlocado
 from core.planilhas import AJUDA_LIMITES, ErroPlanilha, verificar_tamanho
@@ -27,10 +28,12 @@ class PeriodoForm(forms.Form):
 
     def clean_competencia(self):
         mes = self.cleaned_data["competencia"].replace(day=1)
-        if mes < self.emissao.data_emissao.replace(day=1):
-            raise forms.ValidationError("O mês não pode ser anterior ao da emissão da OS.")
         if self.emissao.periodos.filter(competencia=mes).exists():
             raise forms.ValidationError(f"O período {mes:%m/%Y} já existe nesta OS.")
+        try:
+            PeriodoFiscalizacao(emissao=self.emissao, competencia=mes).clean()
+        except ValidationError as erro:
+            raise forms.ValidationError(erro.message_dict["competencia"]) from erro
         return mes
 
 

@@ -17,6 +17,7 @@ ANOS_EXPERIENCIA_MAXIMO = 60
 MENSAGEM_FIM_ANTES = "O fim da alocação não pode ser antes do início."
 MENSAGEM_PERFIL_DE_OUTRO_MAPA = "O código não está na versão do mapa da contratação desta OS."
 MENSAGEM_COMPETENCIA = "O período é um mês: use o primeiro dia do mês."
+MENSAGEM_ANTES_DA_EMISSAO = "O mês não pode ser anterior ao da emissão da OS."
 
 
 class EmissaoOS(models.Model):
@@ -95,6 +96,12 @@ class PeriodoFiscalizacao(models.Model):
 
     def get_absolute_url(self):
         return reverse("contratos:fiscalizacao_periodo", args=[self.pk])
+
+    def clean(self):
+        # o banco não cruza tabelas: o mês a partir do da emissão é conferido aqui (formulário e serviço)
+        emitida = self.emissao.data_emissao if self.emissao_id else None
+        if self.competencia and emitida and self.competencia < emitida.replace(day=1):
+            raise ValidationError({"competencia": MENSAGEM_ANTES_DA_EMISSAO})
 
 
 class ProfissionalAlocado(models.Model):
