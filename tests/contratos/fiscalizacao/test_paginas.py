@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from contas.papeis import papeis_geridos
 from contratos.fiscalizacao.models import EmissaoOS, PeriodoFiscalizacao, ProfissionalAlocado
+from core.grupos import FISCAL, GESTOR
 from tests.consultas import FISCALIZACAO_PERIODO, PAINEL_COM_PERIODOS_NO_MES, painel, visitar
 from tests.contratos.conftest import adicionar_os
 from tests.contratos.fiscalizacao.conftest import alocar
@@ -143,13 +144,19 @@ def test_outro_orgao_recebe_404(client_outro_orgao, periodo):
     assert client.post(reverse("contratos:fiscalizacao_emitir", args=[ordem.pk])).status_code == 404
 
 
-def test_o_gestor_oferece_o_papel_de_fiscal(db):
-    assert Group.objects.filter(name="Fiscal do contrato").exists()
-    assert [g.name for g in papeis_geridos()] == [
-        "Equipe de planejamento",
-        "Consulta",
-        "Fiscal do contrato",
-    ]
+def test_o_gestor_concede_o_papel_de_fiscal_e_a_pessoa_passa_a_registrar(
+    client, criar_usuario, orgao, usuario_consulta, periodo
+):
+    """O grupo existe (core.grupos) e o Gestor do órgão o oferece sem mudança em contas."""
+    assert Group.objects.filter(name=FISCAL).exists()
+    assert [g.name for g in papeis_geridos()] == ["Equipe de planejamento", "Consulta", FISCAL]
+    client.force_login(criar_usuario("gestora", grupos=[GESTOR], orgaos=[orgao]))
+    url = reverse("contas:pessoa_papeis", args=[orgao.pk, usuario_consulta.pk])
+    assert FISCAL in client.get(url).content.decode()
+    assert client.post(url, {"papeis": [FISCAL]}).status_code == 302
+    client.force_login(usuario_consulta)
+    novo = reverse("contratos:fiscalizacao_alocado_novo", args=[periodo.pk])
+    assert client.post(novo, _dados_alocado(periodo)).status_code == 302
 
 
 @pytest.mark.parametrize("alocados", [5, 200])
