@@ -2,10 +2,9 @@
 
 from django.contrib.auth.models import Group
 
-from core.grupos import CONSULTA, EQUIPE, GESTOR
+from core.grupos import CONSULTA, EQUIPE, FISCAL, GESTOR
 
-# O grupo do fiscal vem de outra área; aparece para o gestor só quando existir.
-FISCAL = "Fiscal do contrato"
+# O grupo do fiscal é criado com os outros (core.grupos); aparece para o gestor só quando existir.
 PAPEIS = (EQUIPE, CONSULTA, FISCAL)
 PAPEIS_ESCRITA = frozenset({EQUIPE, FISCAL})
 __all__ = ["FISCAL", "GESTOR", "PAPEIS", "PAPEIS_ESCRITA", "papeis_geridos"]

@@ -728,3 +728,12 @@ class Exportacao(models.Model):
 
     def __str__(self):
         return f"{self.get_tipo_display()} {self.codigo}"
+
+
+# Fiscalização técnica (pacote próprio); importada aqui para o Django registrar os modelos na app.
+from contratos.fiscalizacao.models import (  # noqa: E402, F401
+    EmissaoOS,
+    PeriodoFiscalizacao,
+    ProfissionalAlocado,
+    RelatorioFiscalizacao,
+)

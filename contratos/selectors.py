@@ -15,6 +15,7 @@ from catalogo.models import VersaoCatalogo
 from contratos import calculo, comparacao, estimativa
 from contratos.anexo_a import CabecalhoAnexoA, PerfilMapa
 from contratos.edicao import simulacao as edicao
+from contratos.fiscalizacao.selectors import painel as painel_fiscalizacao
 from contratos.models import (
     Contratacao,
     Item,
@@ -88,6 +89,8 @@ def painel_contexto(*, usuario, hoje: date) -> dict:
         "total_perfis": mapa.valores.count() if mapa else 0,
         "contratacoes": lambda: contratacoes()["contratacoes"],
         "total_contratacoes": lambda: contratacoes()["total_contratacoes"],
+        # lido só se o modelo pedir (quem lê a fiscalização)
+        "fiscalizacao": cache(lambda: painel_fiscalizacao(usuario=usuario, hoje=hoje)),
     }
 
 

@@ -10,7 +10,8 @@ EQUIPE = "Equipe de planejamento"
 ACOMPANHAMENTO = "Acompanhamento do ACT"
 CONSULTA = "Consulta"
 GESTOR = "Gestor do órgão"
-NOMES = (ADMINISTRADOR, EQUIPE, ACOMPANHAMENTO, CONSULTA, GESTOR)
+FISCAL = "Fiscal do contrato"
+NOMES = (ADMINISTRADOR, EQUIPE, ACOMPANHAMENTO, CONSULTA, GESTOR, FISCAL)
 
 
 def sincronizar_grupos(sender=None, **kwargs):

@@ -17,8 +17,9 @@ BASE = 7
 
 # --- painel e contratos ---
 # Painel: mapa vigente (id, versão, nº de perfis), as contratações recentes do órgão, a contagem delas,
-# catálogos vigentes e em análise, o ACT procurado duas vezes...
-PAINEL_FIXAS = BASE + 9
+# catálogos vigentes e em análise, o ACT procurado duas vezes, a fiscalização (períodos do mês, relatórios
+# pendentes e a contagem deles)...
+PAINEL_FIXAS = BASE + 12
 # ... e o resumo de cada contratação recente (itens, OS, linhas de perfil, linhas de nuvem), até 5
 # (PAINEL_CONTRATACOES em contratos/selectors.py).
 PAINEL_POR_CONTRATACAO = 4
@@ -108,3 +109,11 @@ def visitar(cliente, url, n: int, dados=None, status=200):
         resposta = cliente.get(url, dados)
     assert resposta.status_code == status
     return resposta
+
+
+# --- fiscalização técnica ---
+# período (com OS, contratação, órgão, mapa e item), equipe alocada (com perfis), linhas de perfil da OS,
+# relatórios concluídos, perfis do mapa (escolha no formulário).
+FISCALIZACAO_PERIODO = BASE + 5
+# O Painel com períodos no mês: mais a equipe e as linhas de perfil de todos eles (2, de uma vez).
+PAINEL_COM_PERIODOS_NO_MES = 2

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from core import registro
-from core.grupos import ACOMPANHAMENTO, CONSULTA, GESTOR, NOMES, sincronizar_grupos
+from core.grupos import ACOMPANHAMENTO, CONSULTA, FISCAL, GESTOR, NOMES, sincronizar_grupos
 
 
 def test_grupos_existem_com_permissoes(db):
@@ -78,9 +78,9 @@ def test_carregar_referencias_e_idempotente(db):
 
 def test_migracao_cria_os_grupos_com_os_nomes_de_core():
     """A migração escreve os nomes à mão (migração não importa código): têm de ser os de core.grupos.
-    O Gestor do órgão veio depois: sincronizar_grupos o cria (teste abaixo)."""
+    O Gestor do órgão e o Fiscal do contrato vieram depois: sincronizar_grupos os cria (teste abaixo)."""
     migracao = importlib.import_module("contratos.migrations.0002_grupos")
-    assert set(migracao.GRUPOS) == set(NOMES) - {GESTOR}
+    assert set(migracao.GRUPOS) == set(NOMES) - {GESTOR, FISCAL}
 
 
 def test_sincronizar_grupos_e_idempotente_e_aplica_o_declarado(db):

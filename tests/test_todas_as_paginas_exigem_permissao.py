@@ -8,6 +8,7 @@ que tem argumentos e não tem exemplo em ARGUMENTOS faz o teste falhar pedindo u
 """
 
 import io
+from datetime import date
 from urllib.parse import urlsplit
 
 import pytest
@@ -15,13 +16,17 @@ from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.shortcuts import resolve_url
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from acordo import referencias as referencias_acordo
 from acordo.models import Ocorrencia
 from catalogo import referencias as referencias_catalogo
 from catalogo.models import VersaoCatalogo
+from contratos.fiscalizacao.models import EmissaoOS, PeriodoFiscalizacao
+from contratos.fiscalizacao.services import relatorio_concluir
 from contratos.models import Contratacao
 from tests.contratos.conftest import adicionar_os, criar_mapa
+from tests.contratos.fiscalizacao.conftest import alocar
 
 
 def _padroes(padroes=None, namespace=""):
@@ -103,7 +108,14 @@ def exemplos(db, orgao):
         orgao=orgao, objeto="Operação de TIC", numero_processo="19974.000001/2026-01", mapa=mapa
     )
     ordem = adicionar_os(contratacao, [("ASUPCOMP-02", 2, None, "")])
+    periodo = PeriodoFiscalizacao.objects.create(
+        emissao=EmissaoOS.objects.create(ordem=ordem, data_emissao=date(2026, 3, 2)),
+        competencia=date(2026, 3, 1),
+    )
+    alocar(periodo, 1)
+    relatorio_concluir(periodo=periodo, usuario=None, agora=timezone.now())
     return {
+        "periodo": periodo,
         "mapa": mapa,
         "contratacao": contratacao,
         "item": ordem.item,
@@ -130,10 +142,19 @@ ARGUMENTOS = {
     "contas:auditoria": lambda e: {"pk": e["contratacao"].orgao_id},
     "contas:pessoa_papeis": lambda e: {"pk": e["contratacao"].orgao_id, "pessoa": 1},
     "contas:pessoa_remover": lambda e: {"pk": e["contratacao"].orgao_id, "pessoa": 1},
+    "contratos:fiscalizacao_periodo_abrir": lambda e: {"pk": e["periodo"].emissao_id},
+    "contratos:fiscalizacao_alocado_editar": lambda e: {"pk": e["periodo"].alocados.get().pk},
+    "contratos:fiscalizacao_alocado_excluir": lambda e: {"pk": e["periodo"].alocados.get().pk},
+    "contratos:fiscalizacao_relatorio": lambda e: {"pk": e["periodo"].relatorios.get().pk},
+    "contratos:fiscalizacao_relatorio_xlsx": lambda e: {"pk": e["periodo"].relatorios.get().pk},
     "password_reset_confirm": lambda e: {"uidb64": "MQ", "token": "invalido"},
     "acordo:assinatura": lambda e: {"token": "token-que-nao-existe"},
     "acordo:assinatura_participe": lambda e: {"token": "token-que-nao-existe", "sigla": "SERPRO"},
 }
+for _nome in ("os", "emitir"):
+    ARGUMENTOS[f"contratos:fiscalizacao_{_nome}"] = lambda e: {"pk": e["os"].pk}
+for _nome in ("periodo", "alocado_novo", "avaliacao", "concluir", "importar"):
+    ARGUMENTOS[f"contratos:fiscalizacao_{_nome}"] = lambda e: {"pk": e["periodo"].pk}
 for _nome in ("monitoramento", "balanco"):
     for _sufixo in ("mes", "xlsx", "imprimir"):
         ARGUMENTOS[f"acordo:{_nome}_{_sufixo}"] = lambda e: {"ano": 2025, "mes": 6}
