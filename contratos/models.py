@@ -682,3 +682,7 @@ class LinhaProfissional(LinhaDeCatalogo):
     class Meta(LinhaDeCatalogo.Meta):
         verbose_name = "linha de serviço profissional"
         verbose_name_plural = "linhas de serviço profissional"
+
+
+# Propostas dos licitantes (contratos/propostas): registradas aqui para o Django as achar com a app.
+from contratos.propostas.models import LinhaProposta, Proposta  # noqa: E402, F401

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from contratos import views, views_linhas, views_mapa
 
@@ -30,4 +30,5 @@ urlpatterns = [
     path("os/<int:pk>/", views_linhas.os_editar, name="os_editar"),
     path("os/<int:pk>/imprimir/", views_linhas.os_imprimir, name="os_imprimir"),
     path("os/<int:pk>/excluir/", views_linhas.os_excluir, name="os_excluir"),
+    path("", include("contratos.propostas.urls")),
 ]

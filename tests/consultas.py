@@ -105,3 +105,7 @@ def visitar(cliente, url, n: int, dados=None, status=200):
         resposta = cliente.get(url, dados)
     assert resposta.status_code == status
     return resposta
+
+# --- propostas ---
+# contratação (com órgão e mapa), linhas de perfil (com perfil, OS e item), propostas, ofertas.
+PROPOSTAS_ANALISE = BASE + 4

@@ -1,0 +1,113 @@
+"""Páginas das propostas: a análise lado a lado, o cadastro de uma proposta e a planilha da análise.
+
+Acesso como a contratação (core/permissoes.py): a Equipe do órgão escreve, a Consulta lê, outro órgão 404.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from contratos.models import Contratacao
+from contratos.propostas import analise, servicos
+from contratos.propostas.exportacao import gerar_analise_xlsx
+from contratos.propostas.forms import LimiaresForm, OfertasForm, PropostaForm
+from contratos.propostas.models import Proposta
+from contratos.views import PERM_EDITAR, PERM_LER, motivo
+from core.permissoes import objeto_ou_404
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _contratacao(request, pk, permissao):
+    return objeto_ou_404(
+        request.user,
+        Contratacao.objects.select_related("orgao", "mapa"),
+        permissao=permissao,
+        motivo=motivo(request.user),
+        pk=pk,
+    )
+
+
+def _analise(request, contratacao):
+    limiares = LimiaresForm(request.GET or None)
+    ordem = request.GET.get("ordem", "")
+    return limiares, analise.analisar(contratacao, limiares=limiares.limiares(), ordem=ordem)
+
+
+def propostas(request, pk):
+    contratacao = _contratacao(request, pk, PERM_LER)
+    limiares, resultado = _analise(request, contratacao)
+    return render(
+        request,
+        "contratos/propostas/analise.html",
+        {
+            "contratacao": contratacao,
+            "analise": resultado,
+            "limiares": limiares,
+            "ordem": request.GET.get("ordem", ""),
+            "parametros": request.GET.urlencode(),
+            "pode_editar": request.user.has_perm(PERM_EDITAR),
+        },
+    )
+
+
+def propostas_xlsx(request, pk):
+    contratacao = _contratacao(request, pk, PERM_LER)
+    _, resultado = _analise(request, contratacao)
+    resposta = HttpResponse(gerar_analise_xlsx(contratacao, resultado), content_type=XLSX)
+    nome = f"analise-propostas-{contratacao.pk}.xlsx"
+    resposta["Content-Disposition"] = f'attachment; filename="{nome}"'
+    return resposta
+
+
+def _editar(request, contratacao, proposta):
+    linhas = analise.linhas_estimadas(contratacao)
+    dados = request.POST if request.method == "POST" else None
+    inicial = (
+        {o.linha_id: (o.preco, o.salario, o.fator_k) for o in proposta.linhas.all()} if proposta.pk else {}
+    )
+    form = PropostaForm(dados, instance=proposta)
+    ofertas = OfertasForm(dados, linhas=linhas, inicial=inicial)
+    if dados is not None and form.is_valid() and ofertas.is_valid():
+        try:
+            servicos.proposta_salvar(proposta=form.instance, ofertas=ofertas.ofertas)
+        except ValidationError as erro:
+            form.add_error(None, erro.messages)
+        else:
+            messages.success(request, "Proposta salva.")
+            return redirect("contratos:contratacao_propostas", contratacao.pk)
+    return render(
+        request,
+        "contratos/propostas/proposta_form.html",
+        {"contratacao": contratacao, "proposta": proposta, "form": form, "ofertas": ofertas},
+    )
+
+
+def proposta_nova(request, pk):
+    contratacao = _contratacao(request, pk, PERM_EDITAR)
+    return _editar(request, contratacao, Proposta(contratacao=contratacao))
+
+
+def _proposta(request, pk):
+    return objeto_ou_404(
+        request.user,
+        Proposta.objects.select_related("contratacao__orgao", "contratacao__mapa"),
+        permissao=PERM_EDITAR,
+        motivo=motivo(request.user),
+        pk=pk,
+    )
+
+
+def proposta_editar(request, pk):
+    proposta = _proposta(request, pk)
+    return _editar(request, proposta.contratacao, proposta)
+
+
+@require_POST
+def proposta_excluir(request, pk):
+    proposta = _proposta(request, pk)
+    servicos.proposta_excluir(proposta=proposta)
+    messages.success(request, f"Proposta de {proposta.licitante} excluída.")
+    return redirect("contratos:contratacao_propostas", proposta.contratacao_id)
