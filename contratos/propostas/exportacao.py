@@ -28,8 +28,14 @@ LINHA_TITULOS = 6
 PRIMEIRA = LINHA_TITULOS + 1
 
 
-def _coluna_da_proposta(indice: int, campo: int) -> str:
+def coluna_da_proposta(indice: int, campo: int) -> str:
     return get_column_letter(VALOR_ESTIMADO + 1 + indice * len(POR_PROPOSTA) + campo)
+
+
+def _texto(ws, linha: int, coluna: int, valor) -> None:
+    """Texto do usuário: célula do tipo texto, que nenhum programa calcula (core.celulas)."""
+    celula = ws.cell(linha, coluna, texto_seguro(valor))
+    celula.data_type = "s"
 
 
 def gerar_analise_xlsx(contratacao, analise) -> bytes:
@@ -39,16 +45,15 @@ def gerar_analise_xlsx(contratacao, analise) -> bytes:
     negrito = Font(bold=True)
     ws["A1"] = "Análise das propostas – Portaria SGD/MGI nº 1.070/2023, Anexo II, itens 1 e 5"
     ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"] = texto_seguro(f"Processo {contratacao.numero_processo} – {contratacao.objeto}")
-    ws["A3"] = texto_seguro(f"Versão do mapa: {contratacao.mapa}")
+    _texto(ws, 2, 1, f"Processo {contratacao.numero_processo} – {contratacao.objeto}")
+    _texto(ws, 3, 1, f"Versão do mapa: {contratacao.mapa}")
     ws["A4"] = "Propostas sigilosas: uso restrito ao órgão. Marcas são indícios para diligência."
     ultima = PRIMEIRA + len(analise.linhas) - 1
     total = ultima + 1
     titulos = [*ESTIMATIVA, "Valor estimado"]
     for i, coluna in enumerate(analise.colunas):
-        ws.cell(LINHA_TITULOS - 1, VALOR_ESTIMADO + 1 + i * len(POR_PROPOSTA)).value = texto_seguro(
-            f"{coluna.proposta.licitante} ({coluna.proposta.cnpj_formatado})"
-        )
+        rotulo = f"{coluna.proposta.licitante} ({coluna.proposta.cnpj_formatado})"
+        _texto(ws, LINHA_TITULOS - 1, VALOR_ESTIMADO + 1 + i * len(POR_PROPOSTA), rotulo)
         titulos += list(POR_PROPOSTA)
     for indice, titulo in enumerate(titulos, start=1):
         ws.cell(LINHA_TITULOS, indice, titulo).font = negrito
@@ -67,7 +72,7 @@ def gerar_analise_xlsx(contratacao, analise) -> bytes:
         ws.cell(n, 8, f"=ROUND(F{n}*G{n},2)").number_format = FORMATO_REAIS
         ws.cell(n, 9, f"=E{n}*H{n}").number_format = FORMATO_REAIS
         for i, celula in enumerate(celulas):
-            preco, salario, k, valor, marcas = (_coluna_da_proposta(i, c) for c in range(5))
+            preco, salario, k, valor, marcas = (coluna_da_proposta(i, c) for c in range(5))
             if celula is None:
                 ws[f"{marcas}{n}"] = "não ofertada"
                 continue
@@ -108,7 +113,7 @@ def _totais(ws, analise, total: int, negrito) -> None:
     ws[estimado] = f"=SUM(I{faixa.format(c='I')})"
     ws[estimado].number_format = FORMATO_REAIS
     for i in range(len(analise.colunas)):
-        preco, _, _, valor, marcas = (_coluna_da_proposta(i, c) for c in range(5))
+        preco, _, _, valor, marcas = (coluna_da_proposta(i, c) for c in range(5))
         ws[f"{valor}{total}"] = f"=SUM({valor}{faixa.format(c=valor)})"
         ws[f"{valor}{total + 1}"] = f"={valor}{total}-{estimado}"
         ws[f"{valor}{total + 2}"] = f'=IF({estimado}=0,"",ROUND({valor}{total}/{estimado}*100,2))'

@@ -163,6 +163,12 @@ def _digito(numeros: str, pesos) -> str:
     return "0" if resto < 2 else str(11 - resto)
 
 
+def digitos_verificadores(raiz: str) -> str:
+    """Os 2 dígitos verificadores dos 12 primeiros dígitos do CNPJ."""
+    primeiro = _digito(raiz, _PESOS_1)
+    return primeiro + _digito(raiz + primeiro, _PESOS_2)
+
+
 def normalizar_cnpj(texto: str) -> str:
     """Só os dígitos de um CNPJ válido; ValueError com a mensagem para o usuário, se não for."""
     digitos = "".join(c for c in texto if c.isdigit())
@@ -170,9 +176,7 @@ def normalizar_cnpj(texto: str) -> str:
         raise ValueError("O CNPJ tem 14 dígitos (ex.: 12.345.678/0001-95).")
     if len(set(digitos)) == 1:
         raise ValueError("CNPJ inválido.")
-    primeiro = _digito(digitos[:12], _PESOS_1)
-    segundo = _digito(digitos[:12] + primeiro, _PESOS_2)
-    if digitos[12:] != primeiro + segundo:
+    if digitos[12:] != digitos_verificadores(digitos[:12]):
         raise ValueError("CNPJ inválido: os dígitos verificadores não conferem.")
     return digitos
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from contratos.models import LinhaPerfil
-from contratos.propostas import servicos
+from contratos.propostas import regras, servicos
 from contratos.propostas.models import LinhaProposta, Proposta
 from tests import consultas
 from tests.contratos.conftest import adicionar_os
@@ -17,11 +17,8 @@ CNPJS = ["11222333000181", "11444777000161", "45997418000153"]
 
 def cnpj_valido(n: int) -> str:
     """CNPJ de teste com dígitos verificadores certos, a partir de uma raiz de 8 dígitos."""
-    from contratos.propostas.regras import _PESOS_1, _PESOS_2, _digito
-
-    base = f"{n:08d}0001"
-    primeiro = _digito(base, _PESOS_1)
-    return base + primeiro + _digito(base + primeiro, _PESOS_2)
+    raiz = f"{n:08d}0001"
+    return raiz + regras.digitos_verificadores(raiz)
 
 
 def criar_proposta(contratacao, licitante, precos, *, cnpj=None, salarios=None):
