@@ -106,6 +106,7 @@ def visitar(cliente, url, n: int, dados=None, status=200):
     assert resposta.status_code == status
     return resposta
 
+
 # --- propostas ---
 # contratação (com órgão e mapa), linhas de perfil (com perfil, OS e item), propostas, ofertas.
 PROPOSTAS_ANALISE = BASE + 4

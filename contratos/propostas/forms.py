@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django import forms
 
-from contratos.propostas import regras
+from contratos.propostas import importacao, regras
 from contratos.propostas.models import Proposta
 from core.formularios import CampoDecimalBR
 from core.numeros import formatar_reais
@@ -95,6 +95,20 @@ def validar_oferta(*, preco, salario, fator_k) -> tuple[str, str] | None:
         if derivado != preco:
             return ("preco", f"O preço não confere com salário × Fator-K ({formatar_reais(derivado)}).")
     return None
+
+
+class ImportarForm(forms.Form):
+    arquivo = forms.FileField(
+        label="Anexo A preenchido pelo licitante (.xlsx)",
+        help_text="A planilha exportada em “Exportar Anexo A”, com o salário e o Fator-K (ou o custo por "
+        "profissional) ofertados em cada linha.",
+    )
+
+    def clean_arquivo(self):
+        arquivo = self.cleaned_data["arquivo"]
+        if arquivo.size > importacao.TAMANHO_MAXIMO:
+            raise forms.ValidationError("O arquivo passa de 20 MiB.")
+        return arquivo
 
 
 class LimiaresForm(forms.Form):

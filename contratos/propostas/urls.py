@@ -10,6 +10,11 @@ urlpatterns = [
         views.propostas_xlsx,
         name="contratacao_propostas_xlsx",
     ),
+    path(
+        "contratacoes/<int:pk>/propostas/importar/",
+        views.proposta_importar,
+        name="contratacao_propostas_importar",
+    ),
     path("propostas/<int:pk>/", views.proposta_editar, name="proposta_editar"),
     path("propostas/<int:pk>/excluir/", views.proposta_excluir, name="proposta_excluir"),
 ]

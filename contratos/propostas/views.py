@@ -10,9 +10,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from contratos.models import Contratacao
-from contratos.propostas import analise, servicos
+from contratos.propostas import analise, importacao, servicos
 from contratos.propostas.exportacao import gerar_analise_xlsx
-from contratos.propostas.forms import LimiaresForm, OfertasForm, PropostaForm
+from contratos.propostas.forms import ImportarForm, LimiaresForm, OfertasForm, PropostaForm
 from contratos.propostas.models import Proposta
 from contratos.views import PERM_EDITAR, PERM_LER, motivo
 from core.permissoes import objeto_ou_404
@@ -62,14 +62,15 @@ def propostas_xlsx(request, pk):
     return resposta
 
 
-def _editar(request, contratacao, proposta):
+def _editar(request, contratacao, proposta, *, importadas=None):
+    """Formulário da proposta; com `importadas` (a prévia da importação), já preenchido e não gravado."""
     linhas = analise.linhas_estimadas(contratacao)
-    dados = request.POST if request.method == "POST" else None
+    dados = request.POST if request.method == "POST" and importadas is None else None
     inicial = (
         {o.linha_id: (o.preco, o.salario, o.fator_k) for o in proposta.linhas.all()} if proposta.pk else {}
     )
     form = PropostaForm(dados, instance=proposta)
-    ofertas = OfertasForm(dados, linhas=linhas, inicial=inicial)
+    ofertas = OfertasForm(dados, linhas=linhas, inicial=inicial if importadas is None else importadas)
     if dados is not None and form.is_valid() and ofertas.is_valid():
         try:
             servicos.proposta_salvar(proposta=form.instance, ofertas=ofertas.ofertas)
@@ -81,13 +82,39 @@ def _editar(request, contratacao, proposta):
     return render(
         request,
         "contratos/propostas/proposta_form.html",
-        {"contratacao": contratacao, "proposta": proposta, "form": form, "ofertas": ofertas},
+        {
+            "contratacao": contratacao,
+            "proposta": proposta,
+            "form": form,
+            "ofertas": ofertas,
+            "previa": importadas is not None,
+        },
     )
 
 
 def proposta_nova(request, pk):
     contratacao = _contratacao(request, pk, PERM_EDITAR)
     return _editar(request, contratacao, Proposta(contratacao=contratacao))
+
+
+def proposta_importar(request, pk):
+    """Anexo A preenchido → prévia no formulário da proposta (nada gravado até "Salvar proposta")."""
+    contratacao = _contratacao(request, pk, PERM_EDITAR)
+    form = ImportarForm(request.POST or None, request.FILES or None)
+    erros = []
+    if request.method == "POST" and form.is_valid():
+        arquivo = form.cleaned_data["arquivo"]
+        leitura = importacao.ler_proposta(arquivo.read(), arquivo.name, analise.linhas_estimadas(contratacao))
+        erros = leitura.erros
+        if not erros:
+            return _editar(
+                request, contratacao, Proposta(contratacao=contratacao), importadas=leitura.ofertas
+            )
+    return render(
+        request,
+        "contratos/propostas/importar.html",
+        {"contratacao": contratacao, "form": form, "erros": erros},
+    )
 
 
 def _proposta(request, pk):
