@@ -685,4 +685,4 @@ class LinhaProfissional(LinhaDeCatalogo):
 
 
 # Propostas dos licitantes (contratos/propostas): registradas aqui para o Django as achar com a app.
-from contratos.propostas.models import LinhaProposta, Proposta  # noqa: E402, F401
+from contratos.propostas.models import LinhaProposta, Proposta, ValorContratado  # noqa: E402, F401

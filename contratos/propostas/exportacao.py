@@ -141,3 +141,52 @@ def _aba_regras(wb, analise) -> None:
         ws.cell(n, 2, texto).alignment = Alignment(wrap_text=True, vertical="top")
     ws.column_dimensions["A"].width = 50
     ws.column_dimensions["B"].width = 100
+
+
+def gerar_vantajosidade_xlsx(contratacao, avaliacao) -> bytes:
+    """Relatório da vantajosidade na prorrogação: por item, contratado × referência do mapa vigente, com a
+    diferença e o % por fórmula."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Vantajosidade"
+    negrito = Font(bold=True)
+    ws["A1"] = "Vantajosidade na prorrogação – Portaria SGD/MGI nº 1.070/2023, item 10.8.7"
+    ws["A1"].font = Font(bold=True, size=13)
+    _texto(ws, 2, 1, f"Processo {contratacao.numero_processo} – {contratacao.objeto}")
+    _texto(ws, 3, 1, f"Referência: os mesmos perfis das OS precificados com {avaliacao.mapa}")
+    titulos = (
+        "Item",
+        "Descrição",
+        "Valor mensal contratado",
+        "Referência (mapa vigente)",
+        "Diferença (R$)",
+        "%",
+    )
+    for coluna, titulo in enumerate(titulos, start=1):
+        ws.cell(5, coluna, titulo).font = negrito
+    primeira = 6
+    for n, item in enumerate(avaliacao.itens, start=primeira):
+        ws.cell(n, 1, item.numero)
+        _texto(ws, n, 2, item.descricao)
+        for coluna, valor in ((3, item.contratado), (4, item.referencia)):
+            if valor is not None:
+                ws.cell(n, coluna, valor).number_format = FORMATO_REAIS
+        if item.referencia is None:
+            _texto(ws, n, 5, f"perfis fora da versão vigente: {', '.join(item.ausentes)}")
+            continue
+        ws.cell(n, 5, f'=IF(C{n}="","",C{n}-D{n})').number_format = FORMATO_REAIS
+        ws.cell(n, 6, f'=IF(OR(C{n}="",D{n}=0),"",ROUND((C{n}-D{n})/D{n}*100,2))')
+    total = primeira + len(avaliacao.itens)
+    ws.cell(total, 2, "Total mensal").font = negrito
+    for coluna in "CD":
+        ws[f"{coluna}{total}"] = f"=SUM({coluna}{primeira}:{coluna}{total - 1})"
+        ws[f"{coluna}{total}"].number_format = FORMATO_REAIS
+    ws[f"E{total}"] = f"=C{total}-D{total}"
+    ws[f"E{total}"].number_format = FORMATO_REAIS
+    ws[f"F{total}"] = f'=IF(D{total}=0,"",ROUND((C{total}-D{total})/D{total}*100,2))'
+    for coluna, largura in zip("ABCDEF", (6, 40, 20, 22, 18, 10), strict=True):
+        ws.column_dimensions[coluna].width = largura
+    ws.page_setup.orientation = "landscape"
+    saida = BytesIO()
+    wb.save(saida)
+    return saida.getvalue()

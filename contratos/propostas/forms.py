@@ -136,3 +136,20 @@ class LimiaresForm(forms.Form):
             k_maximo=dados.get("k_maximo") or regras.K_MAXIMO_PADRAO,
             percentual_minimo=dados.get("percentual_minimo") or regras.PERCENTUAL_MINIMO_PADRAO,
         )
+
+
+class ValoresContratadosForm(forms.Form):
+    """O valor mensal atual do contrato em cada item de perfis (vazio: ainda não informado)."""
+
+    def __init__(self, *args, itens, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.itens = itens
+        for item in itens:
+            campo = _campo(f"Item {item.numero} – {item.descricao}", 2, 14)
+            campo.help_text = "Valor mensal atual do contrato neste item."
+            self.fields[f"valor_{item.pk}"] = campo
+            atual = getattr(item, "valor_contratado", None)
+            self.initial[f"valor_{item.pk}"] = atual.valor_mensal if atual else None
+
+    def valores(self) -> dict[int, Decimal | None]:
+        return {item.pk: self.cleaned_data.get(f"valor_{item.pk}") for item in self.itens}

@@ -106,3 +106,25 @@ class LinhaProposta(models.Model):
 
     def __str__(self):
         return f"{self.proposta_id}: {self.linha_id} a {self.preco}"
+
+
+class ValorContratado(models.Model):
+    """Valor mensal atual do contrato num item, para a vantajosidade na prorrogação (item 10.8.7)."""
+
+    item = models.OneToOneField("contratos.Item", on_delete=models.CASCADE, related_name="valor_contratado")
+    valor_mensal = models.DecimalField(
+        "valor mensal contratado", max_digits=14, decimal_places=2, validators=POSITIVO
+    )
+
+    CAMINHO_ORGAO = "item__contratacao__orgao"
+    objects = RestritoQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "valor contratado"
+        verbose_name_plural = "valores contratados"
+        constraints = [
+            models.CheckConstraint(condition=models.Q(valor_mensal__gt=0), name="valor_contratado_positivo"),
+        ]
+
+    def __str__(self):
+        return f"Item {self.item_id}: {self.valor_mensal}"

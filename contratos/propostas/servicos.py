@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from contratos.propostas import regras
-from contratos.propostas.models import LinhaProposta, Proposta
+from contratos.propostas.models import LinhaProposta, Proposta, ValorContratado
 
 
 @transaction.atomic
@@ -33,3 +33,13 @@ def proposta_salvar(
 @transaction.atomic
 def proposta_excluir(*, proposta: Proposta) -> None:
     proposta.delete()
+
+
+@transaction.atomic
+def valores_contratados_salvar(*, valores: dict[int, Decimal | None]) -> None:
+    """pk do item → valor mensal contratado; vazio apaga o valor do item."""
+    for item, valor in valores.items():
+        if valor is None:
+            ValorContratado.objects.filter(item_id=item).delete()
+        else:
+            ValorContratado.objects.update_or_create(item_id=item, defaults={"valor_mensal": valor})

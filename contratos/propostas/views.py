@@ -20,7 +20,7 @@ from core.permissoes import objeto_ou_404
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _contratacao(request, pk, permissao):
+def contratacao_ou_404(request, pk, permissao):
     return objeto_ou_404(
         request.user,
         Contratacao.objects.select_related("orgao", "mapa"),
@@ -37,7 +37,7 @@ def _analise(request, contratacao):
 
 
 def propostas(request, pk):
-    contratacao = _contratacao(request, pk, PERM_LER)
+    contratacao = contratacao_ou_404(request, pk, PERM_LER)
     limiares, resultado = _analise(request, contratacao)
     return render(
         request,
@@ -54,7 +54,7 @@ def propostas(request, pk):
 
 
 def propostas_xlsx(request, pk):
-    contratacao = _contratacao(request, pk, PERM_LER)
+    contratacao = contratacao_ou_404(request, pk, PERM_LER)
     _, resultado = _analise(request, contratacao)
     resposta = HttpResponse(gerar_analise_xlsx(contratacao, resultado), content_type=XLSX)
     nome = f"analise-propostas-{contratacao.pk}.xlsx"
@@ -93,13 +93,13 @@ def _editar(request, contratacao, proposta, *, importadas=None):
 
 
 def proposta_nova(request, pk):
-    contratacao = _contratacao(request, pk, PERM_EDITAR)
+    contratacao = contratacao_ou_404(request, pk, PERM_EDITAR)
     return _editar(request, contratacao, Proposta(contratacao=contratacao))
 
 
 def proposta_importar(request, pk):
     """Anexo A preenchido → prévia no formulário da proposta (nada gravado até "Salvar proposta")."""
-    contratacao = _contratacao(request, pk, PERM_EDITAR)
+    contratacao = contratacao_ou_404(request, pk, PERM_EDITAR)
     form = ImportarForm(request.POST or None, request.FILES or None)
     erros = []
     if request.method == "POST" and form.is_valid():
