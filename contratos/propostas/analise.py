@@ -8,6 +8,7 @@ from contratos import calculo
 from contratos.models import LinhaPerfil
 from contratos.propostas import regras
 from contratos.propostas.models import LinhaProposta, Proposta
+from core.numeros import formatar_numero, formatar_reais
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,19 @@ class LinhaEstimada:
 
 
 @dataclass(frozen=True)
+class Celula:
+    preco: str
+    fator_k: str
+    marcas: list[str]
+
+    @classmethod
+    def de(cls, analisada: regras.LinhaAnalisada) -> "Celula":
+        return cls(
+            formatar_reais(analisada.oferta.preco), formatar_numero(analisada.fator_k), analisada.marcas
+        )
+
+
+@dataclass(frozen=True)
 class Coluna:
     proposta: Proposta
     analise: regras.PropostaAnalisada
@@ -47,6 +61,19 @@ class Analise:
     def tabela(self):
         """Linhas × licitantes: cada linha da estimativa com a célula de cada proposta (ou None)."""
         return [(linha, [c.por_linha.get(linha.pk) for c in self.colunas]) for linha in self.linhas]
+
+    def tabela_exibida(self):
+        """A tabela com os números já escritos em pt-BR: 20 × 500 células pelos filtros de template
+        passariam de 1 s (bench/propostas.py)."""
+        return [
+            (
+                linha,
+                formatar_reais(linha.remuneracao),
+                formatar_reais(linha.valor),
+                [None if a is None else Celula.de(a) for a in celulas],
+            )
+            for linha, celulas in self.tabela()
+        ]
 
     @property
     def regras(self):
