@@ -16,53 +16,24 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-BANCO = Path("/tmp/bench-propostas.sqlite3")  # noqa: S108 (banco descartável do benchmark)
-os.environ["DATABASE_URL"] = f"sqlite:///{BANCO}"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import django  # noqa: E402
+
+# a contratação com N linhas numa OS, num SQLite descartável: a do benchmark das páginas da estimativa
+from bench.contratos_paginas import BANCO  # noqa: E402
+from bench.contratos_paginas import preparar as preparar_estimativa  # noqa: E402
 
 REPETICOES = 5
 METAS_S = {"Página lado a lado": 1.0, "Exportação XLSX": 3.0}
 
 
 def preparar(propostas: int, linhas: int):
-    from django.contrib.auth.models import Group, User
-    from django.core.management import call_command
-
-    from contratos import referencias
-    from contratos.models import Contratacao, Item, LinhaPerfil, MapaSalarial, OrdemServico, Orgao
+    from contratos.models import LinhaPerfil
     from contratos.propostas import regras, servicos
     from contratos.propostas.models import Proposta
-    from core.grupos import EQUIPE
 
-    BANCO.unlink(missing_ok=True)
-    call_command("migrate", verbosity=0)
-    referencias.carregar(saida=open(os.devnull, "w"))  # noqa: SIM115 (mapa 6.055/2025 real)
-    mapa = MapaSalarial.objects.get(nome_ato=referencias.ATO)
-    orgao = Orgao.objects.create(sigla="BENCH", nome="Órgão do benchmark")
-    usuario = User.objects.create_user("bench")
-    usuario.groups.add(Group.objects.get(name=EQUIPE))
-    orgao.membros.add(usuario)
-    contratacao = Contratacao.objects.create(
-        orgao=orgao, objeto="Benchmark", numero_processo="19974.000001/2026-01", mapa=mapa
-    )
-    item = Item.objects.create(contratacao=contratacao, numero=1, descricao="Item do benchmark")
-    ordem = OrdemServico.objects.create(
-        item=item, contratacao=contratacao, numero="OS nº 001/2026", identificacao="x", produtos="Relatório"
-    )
-    perfis = list(mapa.valores.order_by("pk"))
-    LinhaPerfil.objects.bulk_create(
-        LinhaPerfil(
-            ordem=ordem,
-            perfil=perfis[i % len(perfis)],
-            quantidade=1 + i % 4,
-            fator_k=perfis[i % len(perfis)].fator_k,
-            fator_k_referencia=perfis[i % len(perfis)].fator_k,
-        )
-        for i in range(linhas)
-    )
+    usuario, contratacao, _ = preparar_estimativa(linhas)
     pares = [(linha.pk, linha.perfil) for linha in LinhaPerfil.objects.select_related("perfil")]
     for p in range(propostas):
         raiz = f"{p + 1:08d}0001"

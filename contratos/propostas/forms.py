@@ -114,21 +114,14 @@ class ImportarForm(forms.Form):
 class LimiaresForm(forms.Form):
     """Os limiares da análise (padrões do §4.8), ajustáveis na página."""
 
-    k_maximo = CampoDecimalBR(
-        label="Fator-K acima do qual pedir diligência",
-        required=False,
-        max_digits=4,
-        decimal_places=2,
-        min_value=Decimal("0.01"),
-    )
-    percentual_minimo = CampoDecimalBR(
-        label="% mínimo da estimativa",
-        required=False,
-        max_digits=5,
-        decimal_places=2,
-        min_value=Decimal("0.01"),
-        max_value=Decimal("100"),
-    )
+    k_maximo = _campo("Fator-K acima do qual pedir diligência", 2, 4)
+    percentual_minimo = _campo("% mínimo da estimativa", 2, 5)
+
+    def clean_percentual_minimo(self):
+        percentual = self.cleaned_data["percentual_minimo"]
+        if percentual is not None and percentual > 100:
+            raise forms.ValidationError("Informe um percentual de até 100.")
+        return percentual
 
     def limiares(self) -> regras.Limiares:
         dados = self.cleaned_data if self.is_bound and self.is_valid() else {}

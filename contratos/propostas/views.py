@@ -20,14 +20,12 @@ from core.permissoes import objeto_ou_404
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def _no_escopo(request, queryset, pk, permissao):
+    return objeto_ou_404(request.user, queryset, permissao=permissao, motivo=motivo(request.user), pk=pk)
+
+
 def contratacao_ou_404(request, pk, permissao):
-    return objeto_ou_404(
-        request.user,
-        Contratacao.objects.select_related("orgao", "mapa"),
-        permissao=permissao,
-        motivo=motivo(request.user),
-        pk=pk,
-    )
+    return _no_escopo(request, Contratacao.objects.select_related("orgao", "mapa"), pk, permissao)
 
 
 def _analise(request, contratacao):
@@ -118,12 +116,8 @@ def proposta_importar(request, pk):
 
 
 def _proposta(request, pk):
-    return objeto_ou_404(
-        request.user,
-        Proposta.objects.select_related("contratacao__orgao", "contratacao__mapa"),
-        permissao=PERM_EDITAR,
-        motivo=motivo(request.user),
-        pk=pk,
+    return _no_escopo(
+        request, Proposta.objects.select_related("contratacao__orgao", "contratacao__mapa"), pk, PERM_EDITAR
     )
 
 
