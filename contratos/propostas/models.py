@@ -1,5 +1,7 @@
 """Propostas dos licitantes de uma contratação, linha a linha sobre as linhas de perfil da estimativa."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -10,6 +12,8 @@ from core.permissoes import RestritoQuerySet
 from core.restricoes import tamanho_maximo
 
 LICITANTE_MAXIMO = 200
+# meio centavo, e um fio a mais para o produto em ponto flutuante do SQLite
+FOLGA_DO_ARREDONDAMENTO = Decimal("0.0050001")
 POSITIVO = [MinValueValidator(regras.CENTAVO, "Informe um valor maior que zero.")]
 
 
@@ -99,8 +103,18 @@ class LinhaProposta(models.Model):
             # salário e K vêm juntos (um deriva o preço) ou nenhum dos dois
             models.CheckConstraint(
                 condition=models.Q(salario__isnull=True, fator_k__isnull=True)
-                | models.Q(salario__gt=0, fator_k__gt=0),
+                # o IS NOT NULL explícito: "NULL > 0" é desconhecido, e o CHECK deixaria passar
+                | models.Q(salario__isnull=False, fator_k__isnull=False, salario__gt=0, fator_k__gt=0),
                 name="linha_proposta_salario_e_k_juntos",
+            ),
+            # com salário e K, o preço é salário × K ao centavo (meio centavo de folga: o arredondamento)
+            models.CheckConstraint(
+                condition=models.Q(salario__isnull=True)
+                | models.Q(
+                    preco__gte=models.F("salario") * models.F("fator_k") - FOLGA_DO_ARREDONDAMENTO,
+                    preco__lte=models.F("salario") * models.F("fator_k") + FOLGA_DO_ARREDONDAMENTO,
+                ),
+                name="linha_proposta_preco_e_salario_vezes_k",
             ),
         ]
 

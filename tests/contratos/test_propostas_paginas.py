@@ -180,3 +180,29 @@ def test_consultas_fixas_da_analise(client_equipe, nova_contratacao, propostas, 
     url = reverse("contratos:contratacao_propostas", args=[contratacao.pk])
     pagina = consultas.visitar(client_equipe, url, consultas.PROPOSTAS_ANALISE)
     assert pagina.content.decode().count('data-testid="licitante"') == propostas
+
+
+@pytest.mark.parametrize(
+    ("preco", "salario", "k", "aceita"),
+    [
+        ("10760.10", "5075.52", "2.12", True),  # 10.760,1024 → 10.760,10
+        ("2500.13", "1000.05", "2.50", True),  # 2.500,125 → 2.500,13 (meio centavo para cima)
+        ("10760.11", "5075.52", "2.12", False),
+        ("10000.00", "5075.52", None, False),  # salário sem K
+    ],
+)
+def test_banco_exige_preco_igual_a_salario_vezes_k(exemplo, preco, salario, k, aceita):
+    from django.db import IntegrityError, transaction
+
+    proposta = Proposta.objects.create(
+        contratacao=exemplo, licitante="X", cnpj=CNPJS[0], data=date(2026, 3, 1)
+    )
+    linha = LinhaPerfil.objects.filter(ordem__contratacao=exemplo).first()
+    criar = lambda: LinhaProposta.objects.create(  # noqa: E731
+        proposta=proposta, linha=linha, preco=D(preco), salario=D(salario), fator_k=D(k) if k else None
+    )
+    if aceita:
+        criar()
+    else:
+        with pytest.raises(IntegrityError), transaction.atomic():
+            criar()
