@@ -737,3 +737,6 @@ from contratos.fiscalizacao.models import (  # noqa: E402, F401
     ProfissionalAlocado,
     RelatorioFiscalizacao,
 )
+
+# Propostas dos licitantes (contratos/propostas): registradas aqui para o Django as achar com a app.
+from contratos.propostas.models import LinhaProposta, Proposta, ValorContratado  # noqa: E402, F401

@@ -34,4 +34,5 @@ urlpatterns = [
     path("os/<int:pk>/imprimir/", views_linhas.os_imprimir, name="os_imprimir"),
     path("os/<int:pk>/excluir/", views_linhas.os_excluir, name="os_excluir"),
     path("", include("contratos.fiscalizacao.urls")),
+    path("", include("contratos.propostas.urls")),
 ]

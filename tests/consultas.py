@@ -117,3 +117,6 @@ def visitar(cliente, url, n: int, dados=None, status=200):
 FISCALIZACAO_PERIODO = BASE + 5
 # O Painel com períodos no mês: mais a equipe e as linhas de perfil de todos eles (2, de uma vez).
 PAINEL_COM_PERIODOS_NO_MES = 2
+# --- propostas ---
+# contratação (com órgão e mapa), linhas de perfil (com perfil, OS e item), propostas, ofertas.
+PROPOSTAS_ANALISE = BASE + 4

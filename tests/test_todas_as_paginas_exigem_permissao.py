@@ -131,6 +131,8 @@ ARGUMENTOS = {
     "catalogo:exportar": lambda e: {"pk": e["versao"].pk, "formato": "csv"},
     "catalogo:vigente": lambda e: {"tipo": e["versao"].tipo},
     "contratos:mapa_exportar": lambda e: {"pk": e["mapa"].pk, "formato": "csv"},
+    "contratos:proposta_editar": lambda e: {"pk": 1},
+    "contratos:proposta_excluir": lambda e: {"pk": 1},
     "acordo:ocorrencia": lambda e: {"pk": e["ocorrencia"].pk},
     "acordo:concluir": lambda e: {"pk": e["ocorrencia"].pk},
     "acordo:reabrir": lambda e: {"pk": e["ocorrencia"].pk},
