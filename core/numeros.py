@@ -2,7 +2,7 @@
 
 - `arredondar`: meio para cima, como o ROUND do Excel/LibreOffice (DESIGN.md §4.3); 1.234,565 → 1.234,57.
 - `formatar_numero` / `formatar_reais`: 1.234,57 / R$ 1.234,57, independentes do locale do servidor. O filtro
-  `reais` dos templates (core/templatetags/reais.py) dá o mesmo texto pelo `numberformat` do Django.
+  `reais` dos templates (core/templatetags/reais.py) usa a mesma função.
 - `decimal_br`: "1.234,56", "1234,56", "1234.56" ou R$ 1.234,56 → Decimal; o que não é número → ValueError
   com a mensagem em português (planilhas, formulários e regras do domínio usam o mesmo).
 """
@@ -13,8 +13,11 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 _SEPARADORES_BR = str.maketrans(",.", ".,")
 
 
+_QUANTA = {casas: Decimal(1).scaleb(-casas) for casas in range(9)}
+
+
 def quantum(casas: int) -> Decimal:
-    return Decimal(1).scaleb(-casas)
+    return _QUANTA.get(casas) or Decimal(1).scaleb(-casas)
 
 
 def arredondar(valor: Decimal, casas: int = 2) -> Decimal:

