@@ -8,6 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from contratos import calculo
+from contratos.campos import campo_senioridade, senioridade_valida
 from contratos.estimativa import MENSAGEM_FATOR_K_MAXIMO, formatar_numero, validar_fator_k
 from core.permissoes import RestritoQuerySet
 from core.restricoes import tamanho_maximo
@@ -148,13 +149,7 @@ class ValorPerfil(models.Model):
     )
     codigo = models.CharField("código", max_length=20, validators=[CODIGO_PERFIL_VALIDATOR])
     perfil = models.CharField("perfil", max_length=200, help_text="Título sem a senioridade.")
-    senioridade = models.CharField(
-        "senioridade",
-        max_length=10,
-        choices=calculo.SENIORIDADES,
-        blank=True,
-        help_text="Vazio para gerentes.",
-    )
+    senioridade = campo_senioridade()
     remuneracao = models.DecimalField(
         "remuneração mensal (R$)",
         max_digits=14,
@@ -182,10 +177,7 @@ class ValorPerfil(models.Model):
                 condition=models.Q(fator_k__gt=0, fator_k__lte=calculo.FATOR_K_MAXIMO),
                 name="valorperfil_fator_k_entre_0_e_3",
             ),
-            models.CheckConstraint(
-                condition=models.Q(senioridade__in=["", *calculo.EXPERIENCIA_MINIMA_ANOS]),
-                name="valorperfil_senioridade_valida",
-            ),
+            senioridade_valida("valorperfil_senioridade_valida"),
         ]
 
     def __str__(self):

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
-from contratos import calculo
+from contratos.campos import campo_senioridade, senioridade_valida
 from contratos.fiscalizacao.regras import Alocado
 from core.permissoes import RestritoQuerySet
 from core.restricoes import TEXTO_MAXIMO, tamanho_maximo
@@ -112,13 +112,7 @@ class ProfissionalAlocado(models.Model):
     perfil = models.ForeignKey(
         "contratos.ValorPerfil", verbose_name="perfil (código)", on_delete=models.PROTECT, related_name="+"
     )
-    senioridade = models.CharField(
-        "senioridade",
-        max_length=10,
-        choices=calculo.SENIORIDADES,
-        blank=True,
-        help_text="Vazio para gerentes.",
-    )
+    senioridade = campo_senioridade()
     anos_experiencia = models.PositiveSmallIntegerField("anos de experiência nas atividades do perfil")
     formacao = models.CharField("formação ou qualificação", max_length=300)
     certificado = models.CharField("referência do certificado", max_length=200, blank=True)
@@ -142,10 +136,7 @@ class ProfissionalAlocado(models.Model):
                 condition=models.Q(anos_experiencia__lte=ANOS_EXPERIENCIA_MAXIMO),
                 name="alocado_experiencia_maxima",
             ),
-            models.CheckConstraint(
-                condition=models.Q(senioridade__in=["", *calculo.EXPERIENCIA_MINIMA_ANOS]),
-                name="alocado_senioridade_valida",
-            ),
+            senioridade_valida("alocado_senioridade_valida"),
         ]
 
     def __str__(self):
