@@ -21,7 +21,7 @@ PERM_MANTER_MAPA = "contratos.change_mapasalarial"
 ler_mapa = permission_required(PERM_LER_MAPA, raise_exception=True)
 
 
-def _versoes_visiveis(usuario):
+def versoes_visiveis(usuario):
     """Rascunhos só para quem mantém o mapa; os demais veem versões publicadas."""
     versoes = selectors.mapas_para_selecao()
     if not usuario.has_perm(PERM_MANTER_MAPA):
@@ -41,7 +41,7 @@ def _versao_pedida(versoes, valor, *, padrao):
 @ler_mapa
 def mapa(request):
     hoje = timezone.localdate()
-    versoes = _versoes_visiveis(request.user)
+    versoes = versoes_visiveis(request.user)
     atual = _versao_pedida(versoes, request.GET.get("versao"), padrao=selectors.mapa_padrao(hoje=hoje))
     if atual is None:
         return render(request, "contratos/mapa.html", {"mapa": None})
@@ -77,7 +77,7 @@ def mapa_exportar(request, pk, formato):
     """Planilha de uma versão no formato que a importação aceita (exportar → importar devolve o mesmo)."""
     if formato not in FORMATOS_EXPORTACAO:
         raise Http404("Formato desconhecido.")
-    versao = _versao_pedida(_versoes_visiveis(request.user), pk, padrao=None)
+    versao = _versao_pedida(versoes_visiveis(request.user), pk, padrao=None)
     dados = ValorPerfilResource(mapa=versao).export(queryset=versao.valores.order_by("pk"))
     formato_cls = FORMATOS_EXPORTACAO[formato]()
     conteudo = formato_cls.export_data(dados)  # os mesmos formatos do admin: texto nunca vira fórmula
@@ -89,7 +89,7 @@ def mapa_exportar(request, pk, formato):
 
 @ler_mapa
 def mapa_comparar(request):
-    versoes = _versoes_visiveis(request.user)
+    versoes = versoes_visiveis(request.user)
     hoje = timezone.localdate()
     inicial = {}
     padrao = selectors.mapa_padrao(hoje=hoje)
