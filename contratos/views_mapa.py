@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -12,7 +12,9 @@ from contratos.comparacao import comparar_mapas
 from contratos.forms import CompararMapasForm, FiltroMapaForm
 from contratos.models import MapaSalarial
 from contratos.resources import ValorPerfilResource
+from core import exportacoes
 from core.formatos import FORMATO_POR_EXTENSAO
+from core.models import Exportacao
 
 POR_PAGINA = 50
 FORMATOS_EXPORTACAO = FORMATO_POR_EXTENSAO
@@ -80,11 +82,22 @@ def mapa_exportar(request, pk, formato):
     versao = _versao_pedida(versoes_visiveis(request.user), pk, padrao=None)
     dados = ValorPerfilResource(mapa=versao).export(queryset=versao.valores.order_by("pk"))
     formato_cls = FORMATOS_EXPORTACAO[formato]()
-    conteudo = formato_cls.export_data(dados)  # os mesmos formatos do admin: texto nunca vira fórmula
     nome = f"mapa-salarial-{versao.pk}-{(versao.numero or 'rascunho').replace('/', '-').replace('.', '')}"
-    resposta = HttpResponse(conteudo, content_type=formato_cls.get_content_type())
-    resposta["Content-Disposition"] = f'attachment; filename="{nome}.{formato}"'
-    return resposta
+
+    def gerar(carimbo) -> bytes:
+        # os mesmos formatos do admin: texto nunca vira fórmula; o CSV leva só o registro, sem carimbo
+        conteudo = formato_cls.export_data(dados, carimbo=carimbo)
+        return conteudo.encode() if isinstance(conteudo, str) else conteudo
+
+    return exportacoes.exportar(
+        request,
+        tipo=Exportacao.Tipo.MAPA_SALARIAL,
+        origem=versao,
+        descricao=f"Mapa salarial {versao}",
+        nome=f"{nome}.{formato}",
+        mime=formato_cls.get_content_type(),
+        gerar=gerar,
+    )
 
 
 @ler_mapa

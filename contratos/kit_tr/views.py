@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from contratos import selectors
 from contratos.anexo_a import gerar_anexo_a, nome_arquivo
+from contratos.exportacoes import exportar_da_contratacao
 from contratos.kit_tr import dados
 from contratos.kit_tr.conteudo import montar_kit
 from contratos.kit_tr.docx import gerar_kit_tr
@@ -48,18 +49,8 @@ def exportar(request, contratacao, tipo: str):
         def gerar(carimbo):
             return gerar_kit_tr(kit, carimbo=carimbo)
 
-    return exportacoes.exportar(
-        request,
-        tipo=tipo,
-        origem=contratacao,
-        descricao=dados.descricao(contratacao),
-        mapa=str(contratacao.mapa),
-        nome=nome,
-        mime=mime,
-        gerar=gerar,
-        agora=agora,
-        valor_mensal=estimativa.mensal,
-        impressao=dados.impressao(estimativa),
+    return exportar_da_contratacao(
+        request, contratacao, tipo=tipo, nome=nome, mime=mime, gerar=gerar, agora=agora, estimativa=estimativa
     )
 
 
