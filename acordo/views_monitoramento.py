@@ -68,18 +68,26 @@ def gerar_arquivo(*, mes: date, balanco: bool, hoje: date, gerado_em, gerado_por
     return relatorio_xlsx.gerar_xlsx(r, gerado_em=gerado_em, gerado_por=gerado_por, carimbo=carimbo)
 
 
+def tipo_do_arquivo(*, balanco: bool) -> str:
+    return Exportacao.Tipo.ACT_SEMESTRAL if balanco else Exportacao.Tipo.ACT_MENSAL
+
+
+def descricao_do_arquivo(acordo, *, mes: date, balanco: bool) -> str:
+    """O "de quê" do carimbo: o mesmo no download e no relatório anexado à ocorrência."""
+    periodo = "balanço semestral até" if balanco else "relatório mensal de"
+    return f"{acordo} – {periodo} {mes:%m/%Y}"
+
+
 def _exportar(request, *, mes: date, balanco: bool, hoje: date, gerado_por: str):
     """O XLSX do download, carimbado e registrado (core.exportacoes) com o ACT como origem."""
     acordo = selectors.acordo_atual()
     if acordo is None:
         raise Http404("O ACT não está cadastrado.")
-    tipo = Exportacao.Tipo.ACT_SEMESTRAL if balanco else Exportacao.Tipo.ACT_MENSAL
-    periodo = "balanço semestral até" if balanco else "relatório mensal de"
     return exportacoes.exportar(
         request,
-        tipo=tipo,
+        tipo=tipo_do_arquivo(balanco=balanco),
         origem=acordo,
-        descricao=f"{acordo} – {periodo} {mes:%m/%Y}",
+        descricao=descricao_do_arquivo(acordo, mes=mes, balanco=balanco),
         nome=relatorio_xlsx.nome_do_arquivo(mes, balanco=balanco),
         gerar=lambda carimbo: gerar_arquivo(
             mes=mes,
