@@ -14,7 +14,7 @@ from catalogo import selectors
 from catalogo.forms import CompararVersoesForm, FiltroServicosForm
 from catalogo.models import CategoriaNuvem, VersaoCatalogo
 from core import exportacoes
-from core.formatos import exportar_tabela
+from core.formatos import arquivo_da_tabela
 from core.models import Exportacao
 from core.permissoes import objeto_ou_404
 
@@ -140,14 +140,6 @@ class VersaoExportar(_LeCatalogo, View):
         nome = slugify(f"catalogo-{versao.tipo}-{versao.versao}")
         if versao.valores_ilustrativos:
             nome += "-valores-ilustrativos"
-
-        def gerar(carimbo) -> bytes:
-            # os mesmos formatos do admin: texto nunca vira fórmula; o CSV leva só o registro, sem carimbo
-            conteudo = exportar_tabela(tabela, formato, carimbo=carimbo)
-            if formato == "csv":
-                conteudo = ("\ufeff" + conteudo).encode()  # BOM: o Excel abre acentos corretamente
-            return conteudo
-
         return exportacoes.exportar(
             request,
             tipo=Exportacao.Tipo.CATALOGO,
@@ -155,5 +147,7 @@ class VersaoExportar(_LeCatalogo, View):
             descricao=f"Catálogo {versao}",
             nome=f"{nome}.{formato}",
             mime=TIPOS_DE_ARQUIVO[formato],
-            gerar=gerar,
+            # os mesmos formatos do admin: texto nunca vira fórmula; o CSV leva só o registro, sem carimbo;
+            # BOM: o Excel abre acentos corretamente
+            gerar=lambda carimbo: arquivo_da_tabela(tabela, formato, carimbo=carimbo, bom=True),
         )

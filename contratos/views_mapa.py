@@ -13,7 +13,7 @@ from contratos.forms import CompararMapasForm, FiltroMapaForm
 from contratos.models import MapaSalarial
 from contratos.resources import ValorPerfilResource
 from core import exportacoes
-from core.formatos import FORMATO_POR_EXTENSAO
+from core.formatos import FORMATO_POR_EXTENSAO, arquivo_da_tabela
 from core.models import Exportacao
 
 POR_PAGINA = 50
@@ -81,22 +81,16 @@ def mapa_exportar(request, pk, formato):
         raise Http404("Formato desconhecido.")
     versao = _versao_pedida(versoes_visiveis(request.user), pk, padrao=None)
     dados = ValorPerfilResource(mapa=versao).export(queryset=versao.valores.order_by("pk"))
-    formato_cls = FORMATOS_EXPORTACAO[formato]()
     nome = f"mapa-salarial-{versao.pk}-{(versao.numero or 'rascunho').replace('/', '-').replace('.', '')}"
-
-    def gerar(carimbo) -> bytes:
-        # os mesmos formatos do admin: texto nunca vira fórmula; o CSV leva só o registro, sem carimbo
-        conteudo = formato_cls.export_data(dados, carimbo=carimbo)
-        return conteudo.encode() if isinstance(conteudo, str) else conteudo
-
     return exportacoes.exportar(
         request,
         tipo=Exportacao.Tipo.MAPA_SALARIAL,
         origem=versao,
         descricao=f"Mapa salarial {versao}",
         nome=f"{nome}.{formato}",
-        mime=formato_cls.get_content_type(),
-        gerar=gerar,
+        mime=FORMATOS_EXPORTACAO[formato]().get_content_type(),
+        # os mesmos formatos do admin: texto nunca vira fórmula; o CSV leva só o registro, sem carimbo
+        gerar=lambda carimbo: arquivo_da_tabela(dados, formato, carimbo=carimbo),
     )
 
 

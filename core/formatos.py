@@ -132,3 +132,14 @@ def exportar_tabela(tabela: tablib.Dataset, extensao: str, *, carimbo: Carimbo |
     """Bytes (XLSX) ou texto (CSV) de uma exportação, pelo mesmo caminho do admin (fórmulas protegidas). O
     CSV não tem onde levar o carimbo: vale o registro (o SHA-256 o reconhece em "Verificar arquivo")."""
     return FORMATO_POR_EXTENSAO[extensao]().export_data(tabela, carimbo=carimbo)
+
+
+def arquivo_da_tabela(
+    tabela: tablib.Dataset, extensao: str, *, carimbo: Carimbo | None, bom: bool = False
+) -> bytes:
+    """Os bytes do download (os que o registro das exportações guarda o SHA-256): o CSV em UTF-8, com o BOM
+    que faz o Excel abrir os acentos, se pedido."""
+    conteudo = exportar_tabela(tabela, extensao, carimbo=carimbo)
+    if isinstance(conteudo, str):
+        return (("\ufeff" if bom else "") + conteudo).encode()
+    return conteudo
