@@ -31,8 +31,13 @@ def copiar(apps, schema_editor):
 
 
 def devolver(apps, schema_editor):
+    """Volta só o que a tabela antiga sabe guardar (arquivos de uma contratação) e o tira de core, para
+    que migrar de novo não o copie duas vezes."""
     Antiga = apps.get_model("contratos", "Exportacao")
     Nova = apps.get_model("core", "Exportacao")
+    das_contratacoes = Nova.objects.filter(
+        tipo_origem__app_label="contratos", tipo_origem__model="contratacao", tipo__in=["anexo_a", "kit_tr"]
+    )
     Antiga.objects.bulk_create(
         Antiga(
             contratacao_id=e.id_origem,
@@ -46,12 +51,9 @@ def devolver(apps, schema_editor):
             valor_mensal=e.valor_mensal,
             impressao=e.impressao,
         )
-        for e in Nova.objects.filter(
-            tipo_origem__app_label="contratos",
-            tipo_origem__model="contratacao",
-            tipo__in=["anexo_a", "kit_tr"],
-        )
+        for e in das_contratacoes
     )
+    das_contratacoes.delete()
 
 
 class Migration(migrations.Migration):
