@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from acordo.monitoramento import Balanco, RelatorioMensal
+from core.carimbo import Carimbo, carimbar_xlsx
 from core.celulas import texto_seguro
 
 FORMATO_REAIS = '"R$" #,##0.00'
@@ -236,7 +237,12 @@ def _aba_serie(wb: Workbook, b: Balanco) -> None:
 
 
 def gerar_xlsx(
-    relatorio: RelatorioMensal, *, gerado_em: datetime, gerado_por: str, balanco: Balanco | None = None
+    relatorio: RelatorioMensal,
+    *,
+    gerado_em: datetime,
+    gerado_por: str,
+    balanco: Balanco | None = None,
+    carimbo: Carimbo | None = None,
 ) -> bytes:
     """O relatório mensal (ou, com `balanco`, o balanço semestral que termina no mês do relatório)."""
     r = relatorio
@@ -293,6 +299,7 @@ def gerar_xlsx(
         aba.page_setup.orientation = "landscape"
         aba.page_setup.fitToWidth = 1
         aba.sheet_properties.pageSetUpPr.fitToPage = True
+    carimbar_xlsx(wb, carimbo)
     saida = BytesIO()
     wb.save(saida)
     return saida.getvalue()

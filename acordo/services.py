@@ -22,6 +22,8 @@ from acordo.models import (
     Representante,
     TokenCalendario,
 )
+from core import exportacoes
+from core.carimbo import Carimbo
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +106,9 @@ class RelatorioGerado:
     nome_arquivo: str
     conteudo: bytes
     gerado_em: datetime
+    # o carimbo que o arquivo traz e o tipo no registro das exportações (core.exportacoes)
+    carimbo: Carimbo | None = None
+    tipo_do_arquivo: str = ""
 
     @property
     def sha256(self) -> str:
@@ -160,6 +165,14 @@ def ocorrencia_concluir(
                 gerado_por=usuario,
             )
         )
+        if relatorio.carimbo is not None:
+            exportacoes.registrar(
+                origem=ocorrencia.acao.acordo,
+                tipo=relatorio.tipo_do_arquivo,
+                conteudo=relatorio.conteudo,
+                carimbo=relatorio.carimbo,
+                usuario=usuario,
+            )
     return ocorrencia
 
 

@@ -18,6 +18,7 @@ from acordo.forms import ROTULOS_SITUACAO, ConclusaoForm, CronogramaFiltroForm, 
 from acordo.forms_monitoramento import ConclusaoComRelatorioForm
 from acordo.models import RelatorioAnexado
 from acordo.permissoes import MONITORAMENTO
+from core import exportacoes
 from core.permissoes import objeto_ou_404
 
 POR_PAGINA = 25
@@ -162,21 +163,28 @@ def _relatorio_para_anexar(request, ocorrencia, dados, hoje):
         return None
     tipo = selectors.tipo_de_relatorio(ocorrencia)
     mes = dados["competencia"]
-    gerado_em = timezone.localtime()
     semestral = tipo == RelatorioAnexado.Tipo.SEMESTRAL
+    # carimbado como o download; o serviço o registra (core.exportacoes) na mesma transação da conclusão
+    carimbo = exportacoes.carimbo_novo(
+        origem=views_monitoramento.descricao_do_arquivo(ocorrencia.acao.acordo, mes=mes, balanco=semestral),
+        agora=timezone.localtime(),
+    )
     conteudo = views_monitoramento.gerar_arquivo(
         mes=mes,
         balanco=semestral,
         hoje=hoje,
-        gerado_em=gerado_em,
+        gerado_em=carimbo.gerado_em,
         gerado_por=request.user.get_full_name() or request.user.get_username(),
+        carimbo=carimbo,
     )
     return services.RelatorioGerado(
         tipo=tipo,
         competencia=mes,
         nome_arquivo=relatorio_xlsx.nome_do_arquivo(mes, balanco=semestral),
         conteudo=conteudo,
-        gerado_em=gerado_em,
+        gerado_em=carimbo.gerado_em,
+        carimbo=carimbo,
+        tipo_do_arquivo=views_monitoramento.tipo_do_arquivo(balanco=semestral),
     )
 
 

@@ -15,6 +15,8 @@ from acordo import monitoramento, relatorio_xlsx, selectors
 from acordo.models import RelatorioAnexado
 from acordo.permissoes import MONITORAMENTO
 from contratos.estimativa import formatar_reais
+from core import exportacoes
+from core.models import Exportacao
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PRIMEIRO_MES = date(2024, 11, 1)  # mês da assinatura do ACT 142/2024
@@ -55,13 +57,47 @@ def inicio(request):
     return redirect("acordo:monitoramento_mes", ano=mes.year, mes=mes.month)
 
 
-def gerar_arquivo(*, mes: date, balanco: bool, hoje: date, gerado_em, gerado_por: str) -> bytes:
+def gerar_arquivo(*, mes: date, balanco: bool, hoje: date, gerado_em, gerado_por: str, carimbo=None) -> bytes:
     """Os bytes do XLSX do mês (ou do balanço que termina nele): o mesmo arquivo do download e do anexo."""
     if balanco:
         b = selectors.balanco_semestral(mes, hoje=hoje)
-        return relatorio_xlsx.gerar_xlsx(b.ultimo, gerado_em=gerado_em, gerado_por=gerado_por, balanco=b)
+        return relatorio_xlsx.gerar_xlsx(
+            b.ultimo, gerado_em=gerado_em, gerado_por=gerado_por, balanco=b, carimbo=carimbo
+        )
     r = selectors.relatorio_mensal(mes, hoje=hoje)
-    return relatorio_xlsx.gerar_xlsx(r, gerado_em=gerado_em, gerado_por=gerado_por)
+    return relatorio_xlsx.gerar_xlsx(r, gerado_em=gerado_em, gerado_por=gerado_por, carimbo=carimbo)
+
+
+def tipo_do_arquivo(*, balanco: bool) -> str:
+    return Exportacao.Tipo.ACT_SEMESTRAL if balanco else Exportacao.Tipo.ACT_MENSAL
+
+
+def descricao_do_arquivo(acordo, *, mes: date, balanco: bool) -> str:
+    """O "de quê" do carimbo: o mesmo no download e no relatório anexado à ocorrência."""
+    periodo = "balanço semestral até" if balanco else "relatório mensal de"
+    return f"{acordo} – {periodo} {mes:%m/%Y}"
+
+
+def _exportar(request, *, mes: date, balanco: bool, hoje: date, gerado_por: str):
+    """O XLSX do download, carimbado e registrado (core.exportacoes) com o ACT como origem."""
+    acordo = selectors.acordo_atual()
+    if acordo is None:
+        raise Http404("O ACT não está cadastrado.")
+    return exportacoes.exportar(
+        request,
+        tipo=tipo_do_arquivo(balanco=balanco),
+        origem=acordo,
+        descricao=descricao_do_arquivo(acordo, mes=mes, balanco=balanco),
+        nome=relatorio_xlsx.nome_do_arquivo(mes, balanco=balanco),
+        gerar=lambda carimbo: gerar_arquivo(
+            mes=mes,
+            balanco=balanco,
+            hoje=hoje,
+            gerado_em=carimbo.gerado_em,
+            gerado_por=gerado_por,
+            carimbo=carimbo,
+        ),
+    )
 
 
 def _pagina(request, ano, mes, *, balanco: bool, formato: str):
@@ -69,13 +105,7 @@ def _pagina(request, ano, mes, *, balanco: bool, formato: str):
     inicio_mes = mes_valido(ano, mes, hoje=hoje)
     gerado_em, gerado_por = _carimbo(request)
     if formato == "xlsx":
-        conteudo = gerar_arquivo(
-            mes=inicio_mes, balanco=balanco, hoje=hoje, gerado_em=gerado_em, gerado_por=gerado_por
-        )
-        resposta = HttpResponse(conteudo, content_type=XLSX)
-        nome = relatorio_xlsx.nome_do_arquivo(inicio_mes, balanco=balanco)
-        resposta["Content-Disposition"] = f'attachment; filename="{nome}"'
-        return resposta
+        return _exportar(request, mes=inicio_mes, balanco=balanco, hoje=hoje, gerado_por=gerado_por)
     contexto = {
         "hoje": hoje,
         "gerado_em": gerado_em,

@@ -6,7 +6,13 @@ class CatalogoConfig(AppConfig):
     verbose_name = "Catálogos SERPRO"
 
     def ready(self):
-        from catalogo import permissoes, referencias, selectors
+        from catalogo import exportacoes, permissoes, referencias, selectors
         from core.registro import registrar_area
 
-        registrar_area(self.label, permissoes=permissoes, referencias=referencias, selectors=selectors)
+        registrar_area(
+            self.label,
+            permissoes=permissoes,
+            referencias=referencias,
+            selectors=selectors,
+            exportacoes=exportacoes,
+        )

@@ -5,7 +5,7 @@ Permissões no estilo único (core.permissoes): cada view declara a permissão; 
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils.text import slugify
 from django.views import View
 from django.views.generic import TemplateView
@@ -13,7 +13,9 @@ from django.views.generic import TemplateView
 from catalogo import selectors
 from catalogo.forms import CompararVersoesForm, FiltroServicosForm
 from catalogo.models import CategoriaNuvem, VersaoCatalogo
-from core.formatos import exportar_tabela
+from core import exportacoes
+from core.formatos import arquivo_da_tabela
+from core.models import Exportacao
 from core.permissoes import objeto_ou_404
 
 POR_PAGINA = 25
@@ -134,13 +136,18 @@ class VersaoExportar(_LeCatalogo, View):
         if formato not in TIPOS_DE_ARQUIVO:
             raise Http404
         versao = objeto_ou_404(request.user, _versoes_visiveis(request.user), permissao=LER, pk=pk)
-        # os mesmos formatos do admin: texto nunca vira fórmula
-        conteudo = exportar_tabela(selectors.planilha_da_versao(versao), formato)
-        if formato == "csv":
-            conteudo = "\ufeff" + conteudo  # BOM: o Excel abre acentos corretamente
+        tabela = selectors.planilha_da_versao(versao)
         nome = slugify(f"catalogo-{versao.tipo}-{versao.versao}")
         if versao.valores_ilustrativos:
             nome += "-valores-ilustrativos"
-        resposta = HttpResponse(conteudo, content_type=TIPOS_DE_ARQUIVO[formato])
-        resposta["Content-Disposition"] = f'attachment; filename="{nome}.{formato}"'
-        return resposta
+        return exportacoes.exportar(
+            request,
+            tipo=Exportacao.Tipo.CATALOGO,
+            origem=versao,
+            descricao=f"Catálogo {versao}",
+            nome=f"{nome}.{formato}",
+            mime=TIPOS_DE_ARQUIVO[formato],
+            # os mesmos formatos do admin: texto nunca vira fórmula; o CSV leva só o registro, sem carimbo;
+            # BOM: o Excel abre acentos corretamente
+            gerar=lambda carimbo: arquivo_da_tabela(tabela, formato, carimbo=carimbo, bom=True),
+        )

@@ -34,7 +34,7 @@ from contratos.estimativa import (
     formatar_numero,
     formatar_reais,
 )
-from core.carimbo import Carimbo
+from core.carimbo import Carimbo, carimbar_xlsx
 from core.celulas import texto_seguro
 
 TITULO_PADRAO = "Anexo A – Planilha simplificada para estimativa do valor mensal do serviço"
@@ -580,12 +580,7 @@ def gerar_anexo_a(
     props.keywords = "Anexo A; estimativa; Portaria SGD/MGI nº 1.070/2023; Portaria SGD/MGI nº 6.055/2025"
     props.description = texto_seguro(f"{cabecalho.orgao} – mapa: {cabecalho.mapa_ato}")[:250]
     props.created = _como_datetime(cabecalho.gerado_em)
-    if carimbo is not None:
-        props.identifier = carimbo.codigo
-        props.version = carimbo.versao_app
-        props.description = texto_seguro(carimbo.texto)[:250]
-        for ws in wb.worksheets:
-            ws.oddFooter.left.text = carimbo.rodape
+    carimbar_xlsx(wb, carimbo)
 
     saida = BytesIO()
     wb.save(saida)

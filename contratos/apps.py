@@ -6,7 +6,13 @@ class ContratosConfig(AppConfig):
     verbose_name = "Contratações"
 
     def ready(self):
-        from contratos import permissoes, referencias, selectors
+        from contratos import exportacoes, permissoes, referencias, selectors
         from core.registro import registrar_area
 
-        registrar_area(self.label, permissoes=permissoes, referencias=referencias, selectors=selectors)
+        registrar_area(
+            self.label,
+            permissoes=permissoes,
+            referencias=referencias,
+            selectors=selectors,
+            exportacoes=exportacoes,
+        )

@@ -676,52 +676,6 @@ class LinhaProfissional(LinhaDeCatalogo):
         verbose_name_plural = "linhas de serviço profissional"
 
 
-class TipoExportacao(models.TextChoices):
-    ANEXO_A = "anexo_a", "Anexo A (XLSX)"
-    KIT_TR = "kit_tr", "Kit do Termo de Referência (DOCX)"
-
-
-class Exportacao(models.Model):
-    """Registro de um arquivo gerado (DESIGN.md §5, carimbo): quem, quando, o SHA-256 e o código do rodapé.
-
-    Fica em contratos (não em core) porque tudo o que se exporta hoje é de uma contratação: a chave
-    estrangeira dá o escopo por órgão do `restringir` (sem vazamento na conferência) e permite dizer se a
-    estimativa mudou desde a geração; o carimbo puro (core/carimbo.py) serve às outras áreas.
-    """
-
-    Tipo = TipoExportacao
-
-    contratacao = models.ForeignKey(Contratacao, on_delete=models.CASCADE, related_name="exportacoes")
-    tipo = models.CharField("arquivo", max_length=20, choices=Tipo)
-    codigo = models.CharField("código", max_length=9, unique=True)
-    sha256 = models.CharField("SHA-256", max_length=64, db_index=True)
-    gerado_em = models.DateTimeField("gerado em")
-    gerado_por = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="gerado por", on_delete=models.SET_NULL, null=True
-    )
-    versao_app = models.CharField("versão do PlanejaTIC", max_length=30)
-    mapa = models.CharField("versão do mapa", max_length=400)
-    valor_mensal = models.DecimalField("valor mensal na geração", max_digits=14, decimal_places=2)
-    # SHA-256 da estimativa (itens, linhas, meses) na geração: "a estimativa mudou desde então?"
-    impressao = models.CharField("impressão da estimativa", max_length=64)
-
-    CAMINHO_ORGAO = "contratacao__orgao"  # core.permissoes: o escopo do usuário
-    objects = RestritoQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = "exportação registrada"
-        verbose_name_plural = "exportações registradas"
-        ordering = ["-gerado_em", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(tipo__in=TipoExportacao.values), name="exportacao_tipo_valido"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.get_tipo_display()} {self.codigo}"
-
-
 # Fiscalização técnica (pacote próprio); importada aqui para o Django registrar os modelos na app.
 from contratos.fiscalizacao.models import (  # noqa: E402, F401
     EmissaoOS,

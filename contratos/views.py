@@ -27,7 +27,8 @@ from contratos.grafico import altura_do_grafico, barras_por_perfil
 from contratos.kit_tr import dados as kit_tr
 from contratos.kit_tr.verificacao import verificar
 from contratos.kit_tr.views import exportar
-from contratos.models import Contratacao, Exportacao, Item, Orgao
+from contratos.models import Contratacao, Item, Orgao
+from core.models import Exportacao
 from core.permissoes import exigir, objeto_ou_404
 
 PERM_LER = "contratos.view_contratacao"

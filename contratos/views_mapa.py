@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -12,7 +12,9 @@ from contratos.comparacao import comparar_mapas
 from contratos.forms import CompararMapasForm, FiltroMapaForm
 from contratos.models import MapaSalarial
 from contratos.resources import ValorPerfilResource
-from core.formatos import FORMATO_POR_EXTENSAO
+from core import exportacoes
+from core.formatos import FORMATO_POR_EXTENSAO, arquivo_da_tabela
+from core.models import Exportacao
 
 POR_PAGINA = 50
 FORMATOS_EXPORTACAO = FORMATO_POR_EXTENSAO
@@ -21,7 +23,7 @@ PERM_MANTER_MAPA = "contratos.change_mapasalarial"
 ler_mapa = permission_required(PERM_LER_MAPA, raise_exception=True)
 
 
-def _versoes_visiveis(usuario):
+def versoes_visiveis(usuario):
     """Rascunhos só para quem mantém o mapa; os demais veem versões publicadas."""
     versoes = selectors.mapas_para_selecao()
     if not usuario.has_perm(PERM_MANTER_MAPA):
@@ -41,7 +43,7 @@ def _versao_pedida(versoes, valor, *, padrao):
 @ler_mapa
 def mapa(request):
     hoje = timezone.localdate()
-    versoes = _versoes_visiveis(request.user)
+    versoes = versoes_visiveis(request.user)
     atual = _versao_pedida(versoes, request.GET.get("versao"), padrao=selectors.mapa_padrao(hoje=hoje))
     if atual is None:
         return render(request, "contratos/mapa.html", {"mapa": None})
@@ -77,19 +79,24 @@ def mapa_exportar(request, pk, formato):
     """Planilha de uma versão no formato que a importação aceita (exportar → importar devolve o mesmo)."""
     if formato not in FORMATOS_EXPORTACAO:
         raise Http404("Formato desconhecido.")
-    versao = _versao_pedida(_versoes_visiveis(request.user), pk, padrao=None)
+    versao = _versao_pedida(versoes_visiveis(request.user), pk, padrao=None)
     dados = ValorPerfilResource(mapa=versao).export(queryset=versao.valores.order_by("pk"))
-    formato_cls = FORMATOS_EXPORTACAO[formato]()
-    conteudo = formato_cls.export_data(dados)  # os mesmos formatos do admin: texto nunca vira fórmula
     nome = f"mapa-salarial-{versao.pk}-{(versao.numero or 'rascunho').replace('/', '-').replace('.', '')}"
-    resposta = HttpResponse(conteudo, content_type=formato_cls.get_content_type())
-    resposta["Content-Disposition"] = f'attachment; filename="{nome}.{formato}"'
-    return resposta
+    return exportacoes.exportar(
+        request,
+        tipo=Exportacao.Tipo.MAPA_SALARIAL,
+        origem=versao,
+        descricao=f"Mapa salarial {versao}",
+        nome=f"{nome}.{formato}",
+        mime=FORMATOS_EXPORTACAO[formato]().get_content_type(),
+        # os mesmos formatos do admin: texto nunca vira fórmula; o CSV leva só o registro, sem carimbo
+        gerar=lambda carimbo: arquivo_da_tabela(dados, formato, carimbo=carimbo),
+    )
 
 
 @ler_mapa
 def mapa_comparar(request):
-    versoes = _versoes_visiveis(request.user)
+    versoes = versoes_visiveis(request.user)
     hoje = timezone.localdate()
     inicial = {}
     padrao = selectors.mapa_padrao(hoje=hoje)

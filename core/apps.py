@@ -9,7 +9,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Núcleo"
 
     def ready(self):
+        from core import permissoes
         from core.grupos import sincronizar_grupos
+        from core.registro import registrar_area
+
+        registrar_area(self.label, permissoes=permissoes)
 
         # Cada migrate reaplica aos grupos as permissões que as áreas registraram (core.registro).
         post_migrate.connect(sincronizar_grupos, dispatch_uid="core.sincronizar_grupos")

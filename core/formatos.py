@@ -13,6 +13,7 @@ import io
 import tablib
 from import_export.formats import base_formats
 
+from core.carimbo import Carimbo, carimbar_xlsx
 from core.celulas import texto_seguro
 from core.planilhas import ler_tabela
 
@@ -87,7 +88,8 @@ class XLSXSeguro(base_formats.XLSX):
     def create_dataset(self, in_stream):
         return _tabela_ja_lida(in_stream) or ler_tabela("planilha.xlsx", in_stream)
 
-    def export_data(self, dataset, **kwargs):
+    def export_data(self, dataset, *, carimbo: Carimbo | None = None, **kwargs):
+        """`carimbo` (core.carimbo): nas propriedades e no rodapé, como em todo arquivo gerado."""
         from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Font
@@ -116,6 +118,7 @@ class XLSXSeguro(base_formats.XLSX):
                     celula.font = negrito
                 celulas.append(celula)
             aba.append(celulas)
+        carimbar_xlsx(livro, carimbo)
         saida = io.BytesIO()
         livro.save(saida)
         return saida.getvalue()
@@ -125,6 +128,18 @@ FORMATOS = [CSVSeguro, XLSXSeguro]
 FORMATO_POR_EXTENSAO = {"csv": CSVSeguro, "xlsx": XLSXSeguro}
 
 
-def exportar_tabela(tabela: tablib.Dataset, extensao: str) -> str | bytes:
-    """Bytes (XLSX) ou texto (CSV) de uma exportação, pelo mesmo caminho do admin (fórmulas protegidas)."""
-    return FORMATO_POR_EXTENSAO[extensao]().export_data(tabela)
+def exportar_tabela(tabela: tablib.Dataset, extensao: str, *, carimbo: Carimbo | None = None) -> str | bytes:
+    """Bytes (XLSX) ou texto (CSV) de uma exportação, pelo mesmo caminho do admin (fórmulas protegidas). O
+    CSV não tem onde levar o carimbo: vale o registro (o SHA-256 o reconhece em "Verificar arquivo")."""
+    return FORMATO_POR_EXTENSAO[extensao]().export_data(tabela, carimbo=carimbo)
+
+
+def arquivo_da_tabela(
+    tabela: tablib.Dataset, extensao: str, *, carimbo: Carimbo | None, bom: bool = False
+) -> bytes:
+    """Os bytes do download (os que o registro das exportações guarda o SHA-256): o CSV em UTF-8, com o BOM
+    que faz o Excel abrir os acentos, se pedido."""
+    conteudo = exportar_tabela(tabela, extensao, carimbo=carimbo)
+    if isinstance(conteudo, str):
+        return (("\ufeff" if bom else "") + conteudo).encode()
+    return conteudo

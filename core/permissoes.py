@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import get_object_or_404
 
+from core.grupos import NOMES
+
 MOTIVO_PADRAO = "Seu perfil não permite esta ação."
 
 
@@ -37,3 +39,18 @@ def objeto_ou_404(usuario, queryset, *, permissao: str, motivo: str = MOTIVO_PAD
     objeto = get_object_or_404(queryset.restringir(usuario), **filtros)
     exigir(usuario, permissao, motivo=motivo)
     return objeto
+
+
+def pode_ver(usuario, objeto, *, permissao: str) -> bool:
+    """A regra do `objeto_ou_404` como pergunta: o objeto está no escopo do usuário e ele tem a permissão."""
+    if not usuario.has_perm(permissao):
+        return False
+    if getattr(type(objeto), "CAMINHO_ORGAO", None) is None:
+        return True
+    return type(objeto).objects.restringir(usuario).filter(pk=objeto.pk).exists()
+
+
+# "Verificar arquivo" (ler o registro das exportações) abre para todo papel: o que a conferência revela
+# depende de quem vê a origem do arquivo (core.exportacoes.conferir), não da página.
+VERIFICAR_ARQUIVO = "core.view_exportacao"
+GRUPOS = {nome: [VERIFICAR_ARQUIVO] for nome in NOMES}

@@ -1,14 +1,26 @@
 """Registro das áreas do produto, preenchido pelas apps de cima no `AppConfig.ready()`.
 
 `core` é a camada de baixo e não importa as apps que o usam (nem por import dinâmico): cada área declara
-aqui os grupos e permissões que concede, o carregador dos seus dados de referência e a sua contribuição ao
-Painel. A ordem do registro é a de INSTALLED_APPS (a das camadas): quem depende carrega depois.
+aqui os grupos e permissões que concede, o carregador dos seus dados de referência, a sua contribuição ao
+Painel e, para os arquivos que exporta, quem pode ver o objeto de origem (core.exportacoes). A ordem do
+registro é a de INSTALLED_APPS (a das camadas): quem depende carrega depois.
 """
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from core.grupos import NOMES
+
+
+@dataclass(frozen=True)
+class Origem:
+    """Um tipo de objeto de que a área gera arquivos (Contratacao, Acordo...): o que "Verificar arquivo"
+    precisa saber dele sem importar a área."""
+
+    # pode_ver(usuario, objeto) -> bool: quem não vê o objeto recebe "desconhecido" (sem vazamento)
+    pode_ver: Callable
+    # impressao(objeto) -> str: os números de agora, para "mudou desde a geração?"; None: não se aplica
+    impressao: Callable | None = None
 
 
 @dataclass(frozen=True)
@@ -24,15 +36,19 @@ class Area:
     painel: Callable | None = None
     # quem não tem esta permissão não vê (nem calcula) o cartão da área; None: toda pessoa autenticada
     permissao_do_painel: str | None = None
+    # {"app.modelo": Origem} dos objetos de que a área gera arquivos
+    origens: Mapping[str, Origem] = field(default_factory=dict)
 
 
 _AREAS: dict[str, Area] = {}
 
 
-def registrar_area(rotulo: str, *, permissoes=None, referencias=None, selectors=None) -> Area:
+def registrar_area(
+    rotulo: str, *, permissoes=None, referencias=None, selectors=None, exportacoes=None
+) -> Area:
     """Registra (ou substitui, se o ready() rodar de novo) a área `rotulo` a partir dos seus módulos:
-    `permissoes.GRUPOS` (e `permissoes.PAINEL`, a permissão do cartão), `referencias.carregar` e
-    `selectors.painel_contexto`; cada um é opcional."""
+    `permissoes.GRUPOS` (e `permissoes.PAINEL`, a permissão do cartão), `referencias.carregar`,
+    `selectors.painel_contexto` e `exportacoes.ORIGENS` ({Modelo: Origem}); cada um é opcional."""
     grupos = dict(getattr(permissoes, "GRUPOS", {}))
     desconhecidos = set(grupos) - set(NOMES)
     if desconhecidos:
@@ -46,6 +62,7 @@ def registrar_area(rotulo: str, *, permissoes=None, referencias=None, selectors=
         carregar_referencias=getattr(referencias, "carregar", None),
         painel=getattr(selectors, "painel_contexto", None),
         permissao_do_painel=getattr(permissoes, "PAINEL", None),
+        origens={m._meta.label_lower: o for m, o in getattr(exportacoes, "ORIGENS", {}).items()},
     )
     _AREAS[rotulo] = area
     return area
@@ -75,3 +92,11 @@ def areas_do_painel(usuario) -> list[Area]:
         for a in _AREAS.values()
         if a.painel is not None and (a.permissao_do_painel is None or usuario.has_perm(a.permissao_do_painel))
     ]
+
+
+def origem(rotulo_do_modelo: str) -> Origem | None:
+    """A Origem registrada para "app.modelo" (minúsculas), de qualquer área."""
+    for registrada in _AREAS.values():
+        if rotulo_do_modelo in registrada.origens:
+            return registrada.origens[rotulo_do_modelo]
+    return None

@@ -61,8 +61,10 @@ MAPA_VERSAO_PEDIDA = MAPA + 2
 # versão vigente (id, versão), as duas versões escolhidas e as do seletor (4), os perfis das duas (2),
 # a contagem das versões comparáveis e as versões do formulário (2).
 MAPA_COMPARAR = BASE + 10
-# versão e perfis (CSV ou XLSX).
-MAPA_EXPORTAR = BASE + 2
+# Toda exportação registra o arquivo (core.exportacoes, DESIGN.md §5): SAVEPOINT, INSERT, RELEASE.
+REGISTRO_DA_EXPORTACAO = 3
+# versão e perfis (CSV ou XLSX) e o registro.
+MAPA_EXPORTAR = BASE + 2 + REGISTRO_DA_EXPORTACAO
 
 # --- catálogo ---
 # contagem das versões, a página de versões, vigentes por tipo (2), versões vigentes e em análise (3).
@@ -74,8 +76,8 @@ CATALOGO_SERVICOS = BASE + 6
 CATALOGO_VIGENTE = CATALOGO_SERVICOS + 2
 # as duas versões (a comparação lê os serviços de cada uma pela versão já carregada).
 CATALOGO_COMPARAR = BASE + 2
-# versão, serviços, níveis.
-CATALOGO_EXPORTAR = BASE + 3
+# versão, serviços, níveis e o registro.
+CATALOGO_EXPORTAR = BASE + 3 + REGISTRO_DA_EXPORTACAO
 
 # --- ACT 142/2024 ---
 # acordo, partícipes, representantes, ocorrências próximas e os responsáveis das suas ações.

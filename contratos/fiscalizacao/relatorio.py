@@ -12,6 +12,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
 
 from contratos.fiscalizacao.regras import Verificacao, nome_senioridade
+from core.carimbo import Carimbo, carimbar_xlsx
 from core.celulas import texto_seguro
 
 MODELO = (
@@ -90,7 +91,7 @@ def _linha(ws, valores, *, negrito=False) -> None:
     ws.append(celulas)
 
 
-def gerar_xlsx(conteudo: dict, *, titulo: str, gerado_em: datetime) -> bytes:
+def gerar_xlsx(conteudo: dict, *, titulo: str, gerado_em: datetime, carimbo: Carimbo | None = None) -> bytes:
     ws = Workbook().active
     ws.title = "Relatório"
     _linha(ws, [titulo], negrito=True)
@@ -118,6 +119,7 @@ def gerar_xlsx(conteudo: dict, *, titulo: str, gerado_em: datetime) -> bytes:
     for linha in ws.iter_rows():
         for celula in linha:
             celula.alignment = Alignment(wrap_text=True, vertical="top")
+    carimbar_xlsx(ws.parent, carimbo)
     saida = BytesIO()
     ws.parent.save(saida)
     return saida.getvalue()

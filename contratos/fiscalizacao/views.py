@@ -2,11 +2,11 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from contratos.exportacoes import exportar_da_contratacao
 from contratos.fiscalizacao import importacao, relatorio, selectors, services
 from contratos.fiscalizacao.forms import (
     AlocadoForm,
@@ -18,6 +18,7 @@ from contratos.fiscalizacao.forms import (
 from contratos.fiscalizacao.models import EmissaoOS, ProfissionalAlocado, RelatorioFiscalizacao
 from contratos.fiscalizacao.regras import NOTA_15_5
 from contratos.selectors import ORDENS
+from core.models import Exportacao
 from core.permissoes import objeto_ou_404
 
 PERM_LER = "contratos.view_periodofiscalizacao"
@@ -213,11 +214,16 @@ def relatorio_ver(request, pk):
 def relatorio_xlsx(request, pk):
     concluido = _objeto(request, RELATORIOS, pk, PERM_LER)
     titulo = f"Relatório de fiscalização técnica – versão {concluido.versao}"
-    dados = relatorio.gerar_xlsx(concluido.conteudo, titulo=titulo, gerado_em=timezone.localtime())
     periodo = concluido.periodo
-    nome = f"fiscalizacao-os-{periodo.emissao.ordem_id}-{periodo.competencia:%Y-%m}-v{concluido.versao}.xlsx"
-    resposta = HttpResponse(
-        dados, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    ordem = periodo.emissao.ordem
+    return exportar_da_contratacao(
+        request,
+        ordem.contratacao,
+        origem=concluido,  # congelado: a conferência não pergunta se mudou
+        detalhe=f" – OS {ordem.numero}, {periodo.competencia:%m/%Y}, relatório v{concluido.versao}",
+        tipo=Exportacao.Tipo.RELATORIO_FISCALIZACAO,
+        nome=f"fiscalizacao-os-{ordem.pk}-{periodo.competencia:%Y-%m}-v{concluido.versao}.xlsx",
+        gerar=lambda carimbo: relatorio.gerar_xlsx(
+            concluido.conteudo, titulo=titulo, gerado_em=carimbo.gerado_em, carimbo=carimbo
+        ),
     )
-    resposta["Content-Disposition"] = f'attachment; filename="{nome}"'
-    return resposta

@@ -1,14 +1,11 @@
-"""Leitura e gravação do kit do TR, da verificação e do registro de exportações (Django).
+"""Leitura do kit do TR e da verificação normativa (Django); o registro das exportações é core.exportacoes.
 
 Lê a mesma estimativa da tela (`selectors.resumir_contratacao`) e entrega entradas aos módulos puros.
 """
 
 import hashlib
-from dataclasses import dataclass
-from datetime import date, datetime
-from importlib.metadata import PackageNotFoundError, version
+from datetime import date
 
-from django.db import transaction
 from django.urls import reverse
 
 from catalogo import selectors as catalogo_selectors
@@ -17,16 +14,8 @@ from contratos.comparacao import mapa_mais_novo
 from contratos.estimativa import Estimativa
 from contratos.kit_tr import verificacao
 from contratos.kit_tr.conteudo import OrdemTR
-from contratos.models import Contratacao, Exportacao, MembroEquipe
-from core.carimbo import Carimbo, novo_codigo, sha256
+from contratos.models import Contratacao, MembroEquipe
 from core.vigencia import Estado
-
-
-def versao_app() -> str:
-    try:
-        return version("planejatic")
-    except PackageNotFoundError:  # rodando do código sem instalar
-        return "desenvolvimento"
 
 
 def impressao(est: Estimativa) -> str:
@@ -90,49 +79,6 @@ def ordens_do_tr(contratacao: Contratacao) -> list[OrdemTR]:
     ]
 
 
-def carimbar(contratacao: Contratacao, *, agora: datetime) -> Carimbo:
-    return Carimbo(
-        versao_app=versao_app(),
-        contratacao=f"Processo {contratacao.numero_processo} ({contratacao.orgao.sigla})",
-        mapa=str(contratacao.mapa),
-        gerado_em=agora,
-        codigo=novo_codigo(),
-    )
-
-
-@transaction.atomic
-def exportacao_registrar(
-    *, contratacao: Contratacao, tipo: str, conteudo: bytes, carimbo: Carimbo, estimativa: Estimativa, usuario
-) -> Exportacao:
-    return Exportacao.objects.create(
-        contratacao=contratacao,
-        tipo=tipo,
-        codigo=carimbo.codigo,
-        sha256=sha256(conteudo),
-        gerado_em=carimbo.gerado_em,
-        gerado_por=usuario,
-        versao_app=carimbo.versao_app,
-        mapa=carimbo.mapa,
-        valor_mensal=estimativa.mensal,
-        impressao=impressao(estimativa),
-    )
-
-
-@dataclass(frozen=True)
-class Conferencia:
-    exportacao: Exportacao | None
-    estimativa_mudou: bool = False
-
-
-def conferir(*, usuario, digest: str) -> Conferencia:
-    """A exportação com este SHA-256 entre as que o usuário pode ver; fora do escopo é "desconhecido"."""
-    exportacao = (
-        Exportacao.objects.restringir(usuario)
-        .filter(sha256=digest)
-        .select_related("contratacao__orgao", "gerado_por")
-        .first()
-    )
-    if exportacao is None:
-        return Conferencia(None)
-    atual = selectors.resumir_contratacao(exportacao.contratacao).estimativa
-    return Conferencia(exportacao, estimativa_mudou=impressao(atual) != exportacao.impressao)
+def descricao(contratacao: Contratacao) -> str:
+    """O "de quê" do carimbo dos arquivos de uma contratação."""
+    return f"Processo {contratacao.numero_processo} ({contratacao.orgao.sigla})"

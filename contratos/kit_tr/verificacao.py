@@ -10,6 +10,10 @@ from dataclasses import dataclass, field
 from contratos.estimativa import LinhaPerfil
 from core.numeros import formatar_numero
 
+# As regras citadas estão nas fontes (../shared/seeds/): a Portaria 6.055/2025 dá a redação do art. 2º, dos
+# itens do Anexo I e do Anexo II; a IN SGD/ME nº 94/2022 (definição da equipe) é citada por ela.
+PORTARIA = "Portaria SGD/MGI nº 1.070/2023 (redação da nº 6.055/2025)"
+
 PAPEIS = {
     "requisitante": "integrante requisitante",
     "tecnico": "integrante técnico",
@@ -65,7 +69,8 @@ def verificar(s: Situacao) -> list[Achado]:
             Achado(
                 "mapa-substituido",
                 f"A versão do mapa fixada ({s.mapa}) foi substituída pela vigente {s.mapa_mais_novo}.",
-                "Portaria SGD/MGI nº 1.070/2023, Anexo II: a estimativa usa o mapa de referência vigente.",
+                f"{PORTARIA}, Anexo II, item 1: o mapa de pesquisa salarial define o preço de referência da "
+                "licitação; a versão substituída deixou de ser a de referência.",
                 s.url_reprecificar,
                 "Ver a diferença e reprecificar",
             )
@@ -76,8 +81,9 @@ def verificar(s: Situacao) -> list[Achado]:
                 Achado(
                     f"equipe-sem-{papel}",
                     f"A equipe de planejamento não tem {nome}.",
-                    "Lei nº 14.133/2021, art. 6º, e IN SGD/ME nº 94/2022, art. 2º: a equipe de planejamento "
-                    "reúne os integrantes requisitante, técnico e administrativo.",
+                    "IN SGD/ME nº 94/2022, art. 2º: a Equipe de Planejamento da Contratação é composta "
+                    "pelos integrantes técnico, administrativo e requisitante; "
+                    f"{PORTARIA}, Anexo I, item 10.7.3.7: é ela que preenche o Anexo A.",
                     s.url_editar,
                     "Editar dados e equipe",
                 )
@@ -87,7 +93,9 @@ def verificar(s: Situacao) -> list[Achado]:
             Achado(
                 "uasg",
                 "A UASG não foi informada (nem na contratação, nem no órgão).",
-                "Termo de Referência: identificação da unidade compradora (UASG) no processo.",
+                f"{PORTARIA}, Anexo I, item 10.7.3.7: o Anexo A consta como anexo do Termo de Referência; "
+                "o cabeçalho dele identifica a unidade compradora (UASG) (leiaute deste sistema: o modelo "
+                "oficial não está nas suas fontes).",
                 s.url_editar,
                 "Editar dados e equipe",
             )
@@ -100,8 +108,8 @@ def verificar(s: Situacao) -> list[Achado]:
                 "fator-k",
                 f"{lp.ordem_servico}, {lp.codigo}: Fator-K {formatar_numero(lp.fator_k)} em vez de "
                 f"{formatar_numero(lp.fator_k_mapa)} do mapa. Justificativa: {lp.justificativa}",
-                "Anexo II, item 4: outro Fator-K só com justificativa na memória de cálculo "
-                "(segunda olhada).",
+                f"{PORTARIA}, Anexo II, item 4: outro Fator-K só justificado com a memória de cálculo e não "
+                "superior a 3 (segunda olhada).",
                 _url_da_os(s, lp.ordem_servico),
                 "Abrir a OS",
             )
@@ -123,7 +131,9 @@ def _achados_do_item(item: ItemVerificado) -> list[Achado]:
                     "catalogo-substituido",
                     f"{nome} usa o catálogo {item.catalogo_substituido}, substituído por versão vigente "
                     "mais nova.",
-                    "ACT nº 142/2024: os preços de referência são os do catálogo vigente.",
+                    "Plano de Trabalho do ACT MGI nº 142/2024 (cronograma): o catálogo e as suas condições "
+                    "(valores, níveis de serviço) são os acordados entre SERPRO e SGD/MGI; a versão "
+                    "substituída deixou de ser a acordada.",
                     item.url,
                     "Abrir o item",
                 )
@@ -133,7 +143,8 @@ def _achados_do_item(item: ItemVerificado) -> list[Achado]:
                 Achado(
                     "item-sem-linhas",
                     f"{nome} não tem serviços do catálogo.",
-                    "Art. 2º: o valor mensal do item se baseia nas quantidades estimadas.",
+                    f"{PORTARIA}, Anexo I, item 10.7.3.7: o Anexo A fundamenta a memória de cálculo da "
+                    "estimativa do valor mensal de cada item da contratação.",
                     item.url,
                     "Abrir o item",
                 )
@@ -144,7 +155,8 @@ def _achados_do_item(item: ItemVerificado) -> list[Achado]:
             Achado(
                 "item-sem-os",
                 f"{nome} não tem Ordem de Serviço planejada.",
-                "Art. 2º e item 9.5.1.1: o valor do item se baseia nas OS planejadas e seus perfis mínimos.",
+                f"{PORTARIA}, art. 2º, e Anexo I, item 9.5.1.1: o valor estimado baseia-se nas quantidades e "
+                "perfis profissionais mínimos previstos em ordens de serviço.",
                 item.url,
                 "Abrir o item",
             )
@@ -153,7 +165,8 @@ def _achados_do_item(item: ItemVerificado) -> list[Achado]:
         Achado(
             "os-sem-linhas",
             f"{nome}: {ordem.numero} não tem perfil profissional.",
-            "Item 9.5.1.1: a OS traz os perfis mínimos, com ao menos 1 profissional por perfil.",
+            f"{PORTARIA}, Anexo I, item 9.5.1.1: a OS contém os perfis profissionais mínimos, com ao menos 1 "
+            "profissional para cada perfil.",
             ordem.url,
             "Abrir a OS",
         )

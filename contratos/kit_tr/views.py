@@ -2,65 +2,60 @@
 
 from django import forms
 from django.contrib.auth.decorators import permission_required
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from contratos import selectors
 from contratos.anexo_a import gerar_anexo_a, nome_arquivo
+from contratos.exportacoes import exportar_da_contratacao
 from contratos.kit_tr import dados
 from contratos.kit_tr.conteudo import montar_kit
 from contratos.kit_tr.docx import gerar_kit_tr
 from contratos.kit_tr.verificacao import como_texto
-from contratos.models import Exportacao
+from core import exportacoes
 from core.carimbo import sha256
+from core.models import Exportacao
+from core.permissoes import VERIFICAR_ARQUIVO
 
-PERM_LER = "contratos.view_contratacao"
-TIPO_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-TIPO_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LIMITE_ARQUIVO = 12 * 1024 * 1024  # o mesmo de FILE_UPLOAD_MAX_MEMORY_SIZE
 
 
-def exportar(request, contratacao, tipo: str) -> HttpResponse:
-    """Gera o arquivo com carimbo e a verificação normativa, registra quem gerou e o SHA-256, responde."""
+def exportar(request, contratacao, tipo: str):
+    """Anexo A ou kit do TR, com a verificação normativa, pelo caminho único de core.exportacoes."""
     agora = timezone.localtime()
     resumo, achados = dados.verificar_contratacao(contratacao, hoje=agora.date())
     cabecalho, estimativa, perfis = selectors.anexo_a_dados(contratacao, hoje=agora.date(), resumo=resumo)
-    carimbo = dados.carimbar(contratacao, agora=agora)
+    nome = nome_arquivo(contratacao.numero_processo, agora.date())
     if tipo == Exportacao.Tipo.ANEXO_A:
-        conteudo = gerar_anexo_a(
-            cabecalho=cabecalho,
-            estimativa=estimativa,
-            mapa=perfis,
-            carimbo=carimbo,
-            verificacao=como_texto(achados),
-        )
-        nome, mime = nome_arquivo(contratacao.numero_processo, agora.date()), TIPO_XLSX
+        mime = exportacoes.XLSX
+
+        def gerar(carimbo):
+            return gerar_anexo_a(
+                cabecalho=cabecalho,
+                estimativa=estimativa,
+                mapa=perfis,
+                carimbo=carimbo,
+                verificacao=como_texto(achados),
+            )
     else:
+        mime, nome = exportacoes.DOCX, nome.replace("anexo-a_", "kit-tr_").removesuffix(".xlsx") + ".docx"
         kit = montar_kit(
             cabecalho=cabecalho,
             estimativa=estimativa,
             ordens=dados.ordens_do_tr(contratacao),
             verificacao=como_texto(achados),
         )
-        conteudo = gerar_kit_tr(kit, carimbo=carimbo)
-        nome = nome_arquivo(contratacao.numero_processo, agora.date()).replace("anexo-a_", "kit-tr_")
-        nome, mime = nome.removesuffix(".xlsx") + ".docx", TIPO_DOCX
-    dados.exportacao_registrar(
-        contratacao=contratacao,
-        tipo=tipo,
-        conteudo=conteudo,
-        carimbo=carimbo,
-        estimativa=estimativa,
-        usuario=request.user,
+
+        def gerar(carimbo):
+            return gerar_kit_tr(kit, carimbo=carimbo)
+
+    return exportar_da_contratacao(
+        request, contratacao, tipo=tipo, nome=nome, mime=mime, gerar=gerar, agora=agora, estimativa=estimativa
     )
-    resposta = HttpResponse(conteudo, content_type=mime)
-    resposta["Content-Disposition"] = f'attachment; filename="{nome}"'
-    return resposta
 
 
 class VerificarArquivoForm(forms.Form):
-    arquivo = forms.FileField(label="Arquivo gerado pelo PlanejaTIC (Anexo A ou kit do TR)")
+    arquivo = forms.FileField(label="Arquivo gerado pelo PlanejaTIC (planilha, documento ou relatório)")
 
     def clean_arquivo(self):
         arquivo = self.cleaned_data["arquivo"]
@@ -69,7 +64,7 @@ class VerificarArquivoForm(forms.Form):
         return arquivo
 
 
-@permission_required(PERM_LER, raise_exception=True)
+@permission_required(VERIFICAR_ARQUIVO, raise_exception=True)
 def verificar_arquivo(request):
     if request.method != "POST":
         return render(request, "contratos/verificar_arquivo.html", {"form": VerificarArquivoForm()})
@@ -78,5 +73,5 @@ def verificar_arquivo(request):
     if form.is_valid():
         arquivo = form.cleaned_data["arquivo"]
         conteudo = b"".join(arquivo.chunks())
-        conferencia = dados.conferir(usuario=request.user, digest=sha256(conteudo))
+        conferencia = exportacoes.conferir(usuario=request.user, digest=sha256(conteudo))
     return render(request, "contratos/verificar_arquivo.html", {"form": form, "conferencia": conferencia})

@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from contratos.propostas import regras
+from core.carimbo import Carimbo, carimbar_xlsx
 from core.celulas import texto_seguro
 
 FORMATO_REAIS = '"R$" #,##0.00'
@@ -38,7 +39,7 @@ def _texto(ws, linha: int, coluna: int, valor) -> None:
     celula.data_type = "s"
 
 
-def gerar_analise_xlsx(contratacao, analise) -> bytes:
+def gerar_analise_xlsx(contratacao, analise, *, carimbo: Carimbo | None = None) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = ABA_ANALISE
@@ -98,6 +99,7 @@ def gerar_analise_xlsx(contratacao, analise) -> bytes:
         ws.column_dimensions[get_column_letter(VALOR_ESTIMADO + 1 + i)].width = 16
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
+    carimbar_xlsx(wb, carimbo)
     saida = BytesIO()
     wb.save(saida)
     return saida.getvalue()
@@ -143,7 +145,7 @@ def _aba_regras(wb, analise) -> None:
     ws.column_dimensions["B"].width = 100
 
 
-def gerar_vantajosidade_xlsx(contratacao, avaliacao) -> bytes:
+def gerar_vantajosidade_xlsx(contratacao, avaliacao, *, carimbo: Carimbo | None = None) -> bytes:
     """Relatório da vantajosidade na prorrogação: por item, contratado × referência do mapa vigente, com a
     diferença e o % por fórmula."""
     wb = Workbook()
@@ -187,6 +189,7 @@ def gerar_vantajosidade_xlsx(contratacao, avaliacao) -> bytes:
     for coluna, largura in zip("ABCDEF", (6, 40, 20, 22, 18, 10), strict=True):
         ws.column_dimensions[coluna].width = largura
     ws.page_setup.orientation = "landscape"
+    carimbar_xlsx(wb, carimbo)
     saida = BytesIO()
     wb.save(saida)
     return saida.getvalue()

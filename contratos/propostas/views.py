@@ -5,19 +5,19 @@ Acesso como a contratação (core/permissoes.py): a Equipe do órgão escreve, a
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from contratos import selectors
+from contratos.exportacoes import exportar_da_contratacao
 from contratos.models import Contratacao
 from contratos.propostas import analise, importacao, servicos
 from contratos.propostas.exportacao import gerar_analise_xlsx
 from contratos.propostas.forms import ImportarForm, LimiaresForm, OfertasForm, PropostaForm
 from contratos.propostas.models import Proposta
 from contratos.views import PERM_EDITAR, PERM_LER, motivo
+from core.models import Exportacao
 from core.permissoes import objeto_ou_404
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _no_escopo(request, queryset, pk, permissao):
@@ -54,10 +54,15 @@ def propostas(request, pk):
 def propostas_xlsx(request, pk):
     contratacao = contratacao_ou_404(request, pk, PERM_LER)
     _, resultado = _analise(request, contratacao)
-    resposta = HttpResponse(gerar_analise_xlsx(contratacao, resultado), content_type=XLSX)
-    nome = f"analise-propostas-{contratacao.pk}.xlsx"
-    resposta["Content-Disposition"] = f'attachment; filename="{nome}"'
-    return resposta
+    return exportar_da_contratacao(
+        request,
+        contratacao,
+        tipo=Exportacao.Tipo.ANALISE_PROPOSTAS,
+        nome=f"analise-propostas-{contratacao.pk}.xlsx",
+        gerar=lambda carimbo: gerar_analise_xlsx(contratacao, resultado, carimbo=carimbo),
+        # a coluna "Valor estimado" é a estimativa: a conferência avisa se ela mudou
+        estimativa=selectors.resumir_contratacao(contratacao).estimativa,
+    )
 
 
 def _editar(request, contratacao, proposta, *, importadas=None):

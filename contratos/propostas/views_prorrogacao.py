@@ -1,17 +1,18 @@
 """Vantajosidade na prorrogação: valores do contrato por item contra a referência do mapa vigente."""
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from contratos import selectors
+from contratos.exportacoes import exportar_da_contratacao
 from contratos.models import Item
 from contratos.propostas import prorrogacao, servicos
 from contratos.propostas.exportacao import gerar_vantajosidade_xlsx
 from contratos.propostas.forms import ValoresContratadosForm
-from contratos.propostas.views import XLSX, contratacao_ou_404
+from contratos.propostas.views import contratacao_ou_404
 from contratos.views import PERM_EDITAR, PERM_LER, motivo
+from core.models import Exportacao
 from core.permissoes import exigir
 
 
@@ -58,6 +59,11 @@ def vantajosidade_imprimir(request, pk):
 
 def vantajosidade_xlsx(request, pk):
     contratacao = contratacao_ou_404(request, pk, PERM_LER)
-    resposta = HttpResponse(gerar_vantajosidade_xlsx(contratacao, _avaliar(contratacao)), content_type=XLSX)
-    resposta["Content-Disposition"] = f'attachment; filename="vantajosidade-{contratacao.pk}.xlsx"'
-    return resposta
+    avaliacao = _avaliar(contratacao)
+    return exportar_da_contratacao(
+        request,
+        contratacao,
+        tipo=Exportacao.Tipo.VANTAJOSIDADE,
+        nome=f"vantajosidade-{contratacao.pk}.xlsx",
+        gerar=lambda carimbo: gerar_vantajosidade_xlsx(contratacao, avaliacao, carimbo=carimbo),
+    )

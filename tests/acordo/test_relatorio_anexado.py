@@ -4,6 +4,7 @@ import hashlib
 from io import BytesIO
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -11,6 +12,7 @@ from openpyxl import load_workbook
 from acordo import monitoramento, services
 from acordo.models import Ocorrencia, RelatorioAnexado
 from acordo.relatorio_xlsx import ABA_RESUMO, ABA_SERIE
+from core.models import Exportacao
 
 
 @pytest.fixture
@@ -124,3 +126,28 @@ def test_ocorrencia_reaberta_com_relatorio_sai_se_a_vigencia_encurta(
         "history_change_reason", flat=True
     )
     assert any(sha in (m or "") for m in motivos)
+
+
+def test_relatorio_anexado_e_carimbado_e_reconhecido_em_verificar_arquivo(
+    client_acompanhamento, client_equipe, usuario_acompanhamento, monitoramento_3
+):
+    """O anexo é um arquivo gerado como o download: carimbado e registrado na mesma transação da conclusão."""
+    assert _concluir(client_acompanhamento, monitoramento_3).status_code == 302
+    anexo = RelatorioAnexado.objects.get(ocorrencia=monitoramento_3)
+    baixado = client_acompanhamento.get(anexo.get_absolute_url()).content
+    pasta = load_workbook(BytesIO(baixado))
+    registro = Exportacao.objects.get()
+    assert pasta.properties.identifier == registro.codigo and registro.sha256 == anexo.sha256
+    assert (registro.tipo, registro.gerado_por) == (Exportacao.Tipo.ACT_MENSAL, usuario_acompanhamento)
+    assert "relatório mensal de 01/2025" in registro.descricao
+    verificar = reverse("contratos:verificar_arquivo")
+    conferido = client_acompanhamento.post(verificar, {"arquivo": SimpleUploadedFile("a.xlsx", baixado)})
+    assert conferido.context["conferencia"].exportacao == registro
+    alheio = client_equipe.post(verificar, {"arquivo": SimpleUploadedFile("a.xlsx", baixado)})
+    assert alheio.context["conferencia"].exportacao is None
+
+
+def test_conclusao_recusada_nao_registra_o_arquivo(client_acompanhamento, monitoramento_3):
+    resposta = _concluir(client_acompanhamento, monitoramento_3, data_conclusao="2099-01-01")
+    assert resposta.status_code == 400
+    assert not Exportacao.objects.exists() and not RelatorioAnexado.objects.exists()

@@ -8,7 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from contratos.anexo_a import ABA_ANEXO, ABA_MAPA, ABA_MEMORIA
-from contratos.models import Exportacao, LinhaPerfil
+from contratos.models import LinhaPerfil
+from core.models import Exportacao
 
 VERIFICAR = reverse("contratos:verificar_arquivo")
 
@@ -26,7 +27,7 @@ def enviar(cliente, conteudo: bytes, nome="anexo-a.xlsx"):
 def test_anexo_a_registra_quem_gerou_quando_e_o_sha256(client_equipe, exemplo, usuario_equipe):
     conteudo = exportar_anexo_a(client_equipe, exemplo)
     exportacao = Exportacao.objects.get()
-    assert exportacao.contratacao == exemplo and exportacao.gerado_por == usuario_equipe
+    assert exportacao.origem == exemplo and exportacao.gerado_por == usuario_equipe
     assert exportacao.tipo == Exportacao.Tipo.ANEXO_A
     assert exportacao.sha256 == hashlib.sha256(conteudo).hexdigest()
     assert str(exportacao.valor_mensal) == "56152.38"
@@ -97,8 +98,15 @@ def test_sem_arquivo_mensagem_junto_ao_campo(client_equipe, exemplo):
     assert resposta.context["conferencia"] is None
 
 
-def test_verificar_arquivo_exige_ler_contratacoes(client_acompanhamento):
-    assert client_acompanhamento.get(VERIFICAR).status_code == 403
+def test_quem_nao_le_contratacoes_abre_a_pagina_mas_o_anexo_a_e_desconhecido(
+    client_acompanhamento, client_equipe, exemplo
+):
+    """O Acompanhamento do ACT verifica os relatórios do ACT; um Anexo A ele não vê (sem vazamento)."""
+    conteudo = exportar_anexo_a(client_equipe, exemplo)
+    assert client_acompanhamento.get(VERIFICAR).status_code == 200
+    resposta = enviar(client_acompanhamento, conteudo)
+    assert resposta.context["conferencia"].exportacao is None
+    assert "19974.000001/2026-01" not in resposta.content.decode()
 
 
 def test_consulta_tambem_verifica(client_consulta, client_equipe, exemplo):

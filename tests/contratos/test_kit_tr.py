@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from contratos.estimativa import REGRA_UM_PROFISSIONAL
-from contratos.models import Exportacao
+from core.models import Exportacao
 from tests.contratos.conftest import adicionar_os
 from tests.planilhas import SOFFICE, libreoffice_disponivel
 

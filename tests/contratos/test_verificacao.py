@@ -4,6 +4,7 @@ A página da contratação (com o link de correção) e a aba "Memória de cálc
 """
 
 from datetime import date
+from decimal import Decimal as D
 from io import BytesIO
 
 import openpyxl
@@ -12,6 +13,8 @@ from django.urls import reverse
 
 from catalogo.models import VersaoCatalogo
 from contratos.anexo_a import ABA_MEMORIA
+from contratos.estimativa import LinhaPerfil
+from contratos.kit_tr import verificacao as v
 from contratos.models import Item, MembroEquipe, OrdemServico
 from tests.contratos.conftest import CAMPOS_OS, adicionar_os
 from tests.contratos.test_nuvem import criar_catalogo, item_nuvem
@@ -144,3 +147,37 @@ def test_anexo_a_sem_objecao_diz_isso_na_memoria(client_equipe, pronta):
         for (c,) in openpyxl.load_workbook(BytesIO(xlsx))[ABA_MEMORIA].iter_rows(max_col=1, values_only=True)
     ]
     assert memoria[-1] == "Nenhuma objeção encontrada."
+
+
+# As fontes que a verificação pode citar (../shared/seeds/ e a IN que a Portaria 6.055/2025 cita): uma regra
+# sem documento ("Art. 2º: ...") não diz de onde vem, e uma de documento fora daqui não se confere.
+FONTES = (
+    "Portaria SGD/MGI nº 1.070/2023 (redação da nº 6.055/2025), ",
+    "IN SGD/ME nº 94/2022, art. 2º: ",
+    "Plano de Trabalho do ACT MGI nº 142/2024 ",
+)
+
+
+def test_toda_regra_citada_nomeia_o_documento_e_o_dispositivo():
+    ordem_vazia = v.OrdemVerificada("OS nº 002/2026", 0, "/os/2/")
+    k = LinhaPerfil("OS nº 001/2026", "ASUPCOMP-02", "Analista", "Pleno", 1, D("5075.52"), D("2.12"), D("3"))
+    situacao = v.Situacao(
+        url_editar="/e/",
+        url_reprecificar="/r/",
+        mapa="Portaria A",
+        mapa_mais_novo="Portaria B",
+        papeis=frozenset(),
+        uasg="",
+        itens=(
+            v.ItemVerificado(1, "Perfis", False, "/i/1/"),
+            v.ItemVerificado(2, "Perfis", False, "/i/2/", ordens=(ordem_vazia,)),
+            v.ItemVerificado(3, "Nuvem", True, "/i/3/", catalogo_substituido="Nuvem 2025.1"),
+        ),
+        fatores_k_alterados=(k,),
+    )
+    achados = v.verificar(situacao)
+    assert len({a.codigo for a in achados}) == 10  # todas as checagens
+    for achado in achados:
+        assert achado.regra.startswith(FONTES), achado.regra
+    # a Lei 14.133/2021 não define a composição da equipe de planejamento (a IN SGD/ME nº 94/2022 define)
+    assert not any("14.133" in a.regra for a in achados)

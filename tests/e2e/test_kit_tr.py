@@ -31,7 +31,7 @@ def test_equipe_baixa_o_kit_do_tr_e_verifica_o_arquivo(pagina, entrar, axe, usua
     expect(painel.get_by_test_id("achado-equipe-sem-requisitante")).to_contain_text(
         "A equipe de planejamento não tem integrante requisitante."
     )
-    expect(painel.get_by_text("Lei nº 14.133/2021").first).to_be_visible()
+    expect(painel.get_by_text("IN SGD/ME nº 94/2022").first).to_be_visible()
     expect(painel.get_by_role("link", name="Editar dados e equipe").first).to_be_visible()
     assert axe(pagina) == []
 
@@ -47,7 +47,7 @@ def test_equipe_baixa_o_kit_do_tr_e_verifica_o_arquivo(pagina, entrar, axe, usua
 
     pagina.get_by_role("link", name="Verificar arquivo").click()
     expect(pagina.get_by_role("heading", name="Verificar arquivo")).to_be_visible()
-    pagina.get_by_label("Arquivo gerado pelo PlanejaTIC (Anexo A ou kit do TR)").set_input_files(arquivo)
+    pagina.get_by_label("Arquivo gerado pelo PlanejaTIC").set_input_files(arquivo)
     pagina.get_by_role("button", name="Verificar").click()
     confere = pagina.get_by_test_id("confere")
     expect(confere).to_contain_text("Confere com uma exportação registrada.")
