@@ -22,6 +22,7 @@ from acordo.models import (
     Representante,
     TokenCalendario,
 )
+from core.atributos import atributos
 
 logger = logging.getLogger(__name__)
 
@@ -150,13 +151,10 @@ def ocorrencia_concluir(
         _gravar(
             RelatorioAnexado(
                 ocorrencia=ocorrencia,
-                tipo=relatorio.tipo,
-                competencia=relatorio.competencia,
-                nome_arquivo=relatorio.nome_arquivo,
-                conteudo=relatorio.conteudo,
-                sha256=relatorio.sha256,
+                **atributos(
+                    relatorio, "tipo", "competencia", "nome_arquivo", "conteudo", "sha256", "gerado_em"
+                ),
                 tamanho=len(relatorio.conteudo),
-                gerado_em=relatorio.gerado_em,
                 gerado_por=usuario,
             )
         )
