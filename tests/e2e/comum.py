@@ -1,5 +1,6 @@
-"""Passos comuns dos passeios de itens de catálogo: a contratação de partida e a conferência do Anexo A."""
+"""Passos comuns dos passeios: as fotos pedidas, a contratação de partida e a conferência do Anexo A."""
 
+import os
 from decimal import Decimal
 
 import openpyxl
@@ -8,6 +9,14 @@ from contratos.anexo_a import ABA_ANEXO
 from contratos.models import Contratacao
 from tests.contratos.conftest import adicionar_os, criar_mapa
 from tests.planilhas import reais_calculados, recalcular
+
+FOTOS = os.environ.get("FOTOS_E2E", "")  # pasta para as capturas de tela, só quando pedida
+
+
+def foto(pagina, nome: str) -> None:
+    """Captura a página inteira em FOTOS (para revisar o visual); sem a variável, não faz nada."""
+    if FOTOS:
+        pagina.screenshot(path=f"{FOTOS}/{nome}.png", full_page=True)
 
 
 def contratacao_do_exemplo(orgao, *, objeto: str, numero_processo: str) -> Contratacao:
