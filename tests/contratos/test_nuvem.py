@@ -173,9 +173,7 @@ def _dados(servicos, linhas, *, versao=1):
 
 @pytest.fixture
 def item_vazio(exemplo, catalogo):
-    return Item.objects.create(
-        contratacao=exemplo, numero=2, descricao="Nuvem", tipo="nuvem", catalogo=catalogo
-    )
+    return item_nuvem(exemplo, catalogo, linhas=())
 
 
 def test_totais_ao_vivo_sem_gravar(item_vazio, catalogo, client_equipe):
@@ -249,12 +247,17 @@ def test_item_de_perfis_nao_tem_linhas_de_nuvem_e_item_de_nuvem_nao_tem_os(exemp
         services.ordem_servico_salvar(ordem=ordem, linhas=[])
 
 
+def banco_recusa_quantidade_zero_e_item_sem_versao(item, servico):
+    """Nos dois catálogos, o banco (não só o formulário) recusa a linha com quantidade zero e o item de
+    catálogo sem a versão."""
+    with pytest.raises(IntegrityError), transaction.atomic():
+        item.linhas_de_catalogo.model.objects.create(item=item, servico=servico, quantidade=D("0"))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Item.objects.filter(pk=item.pk).update(catalogo=None)
+
+
 def test_banco_recusa_quantidade_nao_positiva_e_item_de_nuvem_sem_catalogo(item_vazio, catalogo):
-    servico = catalogo.servicos_nuvem.first()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        LinhaNuvem.objects.create(item=item_vazio, servico=servico, quantidade=D("0"))
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Item.objects.filter(pk=item_vazio.pk).update(catalogo=None)
+    banco_recusa_quantidade_zero_e_item_sem_versao(item_vazio, catalogo.servicos_nuvem.first())
     with pytest.raises(IntegrityError), transaction.atomic():
         Item.objects.filter(contratacao=item_vazio.contratacao, numero=1).update(catalogo=catalogo)
 
