@@ -9,7 +9,7 @@ from contratos.anexo_a import ABA_ANEXO
 from contratos.models import Contratacao
 from tests.conftest import SENHA
 from tests.contratos.conftest import adicionar_os, criar_mapa
-from tests.e2e.comum import foto
+from tests.e2e.comum import baixar, foto
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -42,10 +42,7 @@ def test_consulta_le_baixa_o_anexo_e_nao_edita(
         expect(conteudo.get_by_role("button", name=rotulo)).to_have_count(0)
     foto(pagina, "1-consulta-detalhe-1366")
 
-    with pagina.expect_download() as download:
-        pagina.get_by_role("link", name="Exportar Anexo A (XLSX)").click()
-    arquivo = tmp_path / download.value.suggested_filename
-    download.value.save_as(arquivo)
+    arquivo = baixar(pagina, tmp_path, pagina.get_by_role("link", name="Exportar Anexo A (XLSX)"))
     planilha = openpyxl.load_workbook(arquivo)[ABA_ANEXO]
     codigos = [c.value for c in planilha["B"] if c.value in ("ASUPCOMP-02", "GERINF")]
     assert codigos == ["ASUPCOMP-02", "GERINF"]
