@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from core.permissoes import RestritoQuerySet
 from core.restricoes import TEXTO_LONGO_MAXIMO, TEXTO_MAXIMO, tamanho_maximo
-from core.versoes import VersaoDeReferencia
+from core.versoes import VersaoDeReferencia, campo_origem
 
 
 def _texto_longo(rotulo: str) -> models.TextField:
@@ -75,15 +75,7 @@ class VersaoCatalogo(VersaoDeReferencia, models.Model):
         help_text="Marque quando os preços não forem os oficiais (catálogo de exemplo).",
     )
     observacoes = _texto_longo("observações")
-    origem = models.ForeignKey(
-        "self",
-        verbose_name="copiada de",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="derivadas",
-        editable=False,
-    )
+    origem = campo_origem("derivadas", editable=False)
     history = HistoricalRecords()
     # dado de referência, comum a todos os órgãos: sem CAMINHO_ORGAO, `restringir` não filtra
     objects = RestritoQuerySet.as_manager()

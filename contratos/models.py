@@ -12,7 +12,7 @@ from contratos.campos import campo_senioridade, senioridade_valida
 from contratos.estimativa import MENSAGEM_FATOR_K_MAXIMO, formatar_numero, validar_fator_k
 from core.permissoes import RestritoQuerySet
 from core.restricoes import tamanho_maximo
-from core.versoes import VersaoDeReferencia
+from core.versoes import VersaoDeReferencia, campo_origem
 
 UASG_VALIDATOR = RegexValidator(r"^\d{6}$", "A UASG tem 6 dígitos.")
 
@@ -68,14 +68,7 @@ class MapaSalarial(VersaoDeReferencia, models.Model):
     data_vigencia = models.DateField("início da vigência", null=True, blank=True)
     situacao = models.CharField("situação", max_length=10, choices=Situacao, default=Situacao.RASCUNHO)
     observacoes = models.TextField("observações", blank=True)
-    origem = models.ForeignKey(
-        "self",
-        verbose_name="copiada de",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="copias",
-    )
+    origem = campo_origem("copias")
     history = HistoricalRecords()
 
     # Ciclo de vida comum (core.versoes): rascunho → publicada (→ revogada); uma série só.

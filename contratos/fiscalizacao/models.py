@@ -3,13 +3,13 @@
 Dados pessoais só os que a verificação precisa (sem CPF nem documento: LGPD), vistos só pelo órgão.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
 from contratos.campos import campo_senioridade, senioridade_valida
 from contratos.fiscalizacao.regras import Alocado
+from core.campos import pessoa_responsavel
 from core.permissoes import RestritoQuerySet
 from core.restricoes import TEXTO_MAXIMO, tamanho_maximo
 
@@ -27,9 +27,7 @@ class EmissaoOS(models.Model):
         "contratos.OrdemServico", verbose_name="OS", on_delete=models.CASCADE, related_name="emissao"
     )
     data_emissao = models.DateField("data de emissão")
-    emitida_por = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    emitida_por = pessoa_responsavel()
 
     CAMINHO_ORGAO = "ordem__contratacao__orgao"  # core.permissoes: o escopo do usuário
     objects = RestritoQuerySet.as_manager()
@@ -163,9 +161,7 @@ class RelatorioFiscalizacao(models.Model):
     versao = models.PositiveIntegerField("versão")
     conteudo = models.JSONField("conteúdo congelado")
     concluido_em = models.DateTimeField("concluído em")
-    concluido_por = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    concluido_por = pessoa_responsavel()
 
     CAMINHO_ORGAO = "periodo__emissao__ordem__contratacao__orgao"  # core.permissoes: o escopo do usuário
     objects = RestritoQuerySet.as_manager()
