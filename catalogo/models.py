@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from core.permissoes import RestritoQuerySet
+from core.permissoes import ModeloRestrito
 from core.restricoes import TEXTO_LONGO_MAXIMO, TEXTO_MAXIMO, tamanho_maximo
 from core.versoes import VersaoDeReferencia, campo_origem
 
@@ -33,7 +33,7 @@ class SituacaoCatalogo(models.TextChoices):
     SUBSTITUIDO = "substituido", "Substituído"  # legado: hoje a substituição é derivada das datas
 
 
-class VersaoCatalogo(VersaoDeReferencia, models.Model):
+class VersaoCatalogo(VersaoDeReferencia, ModeloRestrito):
     """Uma versão de um catálogo, elaborada pelo SERPRO e pactuada com a SGD/MGI."""
 
     Tipo = TipoCatalogo
@@ -77,8 +77,6 @@ class VersaoCatalogo(VersaoDeReferencia, models.Model):
     observacoes = _texto_longo("observações")
     origem = campo_origem("derivadas", editable=False)
     history = HistoricalRecords()
-    # dado de referência, comum a todos os órgãos: sem CAMINHO_ORGAO, `restringir` não filtra
-    objects = RestritoQuerySet.as_manager()
 
     class Meta:
         verbose_name = "versão de catálogo"

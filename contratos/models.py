@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 from contratos import calculo
 from contratos.campos import campo_senioridade, senioridade_valida
 from contratos.estimativa import MENSAGEM_FATOR_K_MAXIMO, formatar_numero, validar_fator_k
-from core.permissoes import RestritoQuerySet
+from core.permissoes import ModeloRestrito
 from core.restricoes import tamanho_maximo
 from core.versoes import VersaoDeReferencia, campo_origem
 
@@ -257,7 +257,7 @@ class SituacaoContratacao(models.TextChoices):
     CONCLUIDA = "concluida", "Concluída"
 
 
-class Contratacao(models.Model):
+class Contratacao(ModeloRestrito):
     """Processo de planejamento de uma contratação, precificado com uma versão fixada do mapa salarial."""
 
     Situacao = SituacaoContratacao
@@ -295,8 +295,7 @@ class Contratacao(models.Model):
     versao = models.PositiveIntegerField("versão de edição", default=1)
     history = HistoricalRecords()
 
-    CAMINHO_ORGAO = "orgao"  # core.permissoes: o escopo do usuário
-    objects = RestritoQuerySet.as_manager()
+    CAMINHO_ORGAO = "orgao"
 
     class Meta:
         verbose_name = "contratação"
@@ -334,7 +333,7 @@ class PapelEquipe(models.TextChoices):
     ADMINISTRATIVO = "administrativo", "Integrante administrativo"
 
 
-class MembroEquipe(models.Model):
+class MembroEquipe(ModeloRestrito):
     """Integrante da equipe de planejamento da contratação."""
 
     Papel = PapelEquipe
@@ -343,8 +342,7 @@ class MembroEquipe(models.Model):
     nome = models.CharField("nome", max_length=NOME_MAXIMO)
     papel = models.CharField("papel", max_length=20, choices=Papel)
 
-    CAMINHO_ORGAO = "contratacao__orgao"  # core.permissoes: o escopo do usuário
-    objects = RestritoQuerySet.as_manager()
+    CAMINHO_ORGAO = "contratacao__orgao"
 
     class Meta:
         verbose_name = "integrante da equipe de planejamento"
@@ -372,7 +370,7 @@ class TipoItem(models.TextChoices):
 TIPOS_DE_CATALOGO = (TipoItem.NUVEM, TipoItem.PROFISSIONAIS)
 
 
-class Item(models.Model):
+class Item(ModeloRestrito):
     """Item da contratação: de perfis profissionais (valor pelas OS planejadas, Art. 2) ou de um catálogo
     SERPRO, de nuvem ou de serviços profissionais (valor pelas linhas de serviço de uma versão aprovada,
     §4.7)."""
@@ -403,8 +401,7 @@ class Item(models.Model):
     # Trava otimista (como em Contratacao e OrdemServico); também protege as linhas de nuvem do item.
     versao = models.PositiveIntegerField("versão de edição", default=1)
 
-    CAMINHO_ORGAO = "contratacao__orgao"  # core.permissoes: o escopo do usuário
-    objects = RestritoQuerySet.as_manager()
+    CAMINHO_ORGAO = "contratacao__orgao"
 
     class Meta:
         verbose_name = "item"
@@ -462,7 +459,7 @@ class Item(models.Model):
             self.catalogo = None
 
 
-class OrdemServico(models.Model):
+class OrdemServico(ModeloRestrito):
     """OS planejada (item 9.5.1.1): objetivo, identificação, perfis mínimos, produtos e prazo."""
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="ordens")
@@ -487,8 +484,7 @@ class OrdemServico(models.Model):
     # Trava otimista (como em Contratacao): duas pessoas na mesma OS não apagam o trabalho uma da outra.
     versao = models.PositiveIntegerField("versão de edição", default=1)
 
-    CAMINHO_ORGAO = "contratacao__orgao"  # core.permissoes: o escopo do usuário
-    objects = RestritoQuerySet.as_manager()
+    CAMINHO_ORGAO = "contratacao__orgao"
 
     class Meta:
         verbose_name = "ordem de serviço planejada"
@@ -536,7 +532,7 @@ def separar_produtos(texto: str) -> list[str]:
     return [linha.strip() for linha in (texto or "").splitlines() if linha.strip()]
 
 
-class LinhaPerfil(models.Model):
+class LinhaPerfil(ModeloRestrito):
     """Perfil mínimo de uma OS com a quantidade estimada e o Fator-K adotado (§4.2)."""
 
     ordem = models.ForeignKey(OrdemServico, on_delete=models.CASCADE, related_name="linhas")
@@ -555,8 +551,7 @@ class LinhaPerfil(models.Model):
     )
     history = HistoricalRecords()
 
-    CAMINHO_ORGAO = "ordem__contratacao__orgao"  # core.permissoes: o escopo do usuário
-    objects = RestritoQuerySet.as_manager()
+    CAMINHO_ORGAO = "ordem__contratacao__orgao"
 
     class Meta:
         verbose_name = "linha de perfil"
@@ -674,7 +669,7 @@ class TipoExportacao(models.TextChoices):
     KIT_TR = "kit_tr", "Kit do Termo de Referência (DOCX)"
 
 
-class Exportacao(models.Model):
+class Exportacao(ModeloRestrito):
     """Registro de um arquivo gerado (DESIGN.md §5, carimbo): quem, quando, o SHA-256 e o código do rodapé.
 
     Fica em contratos (não em core) porque tudo o que se exporta hoje é de uma contratação: a chave
@@ -698,8 +693,7 @@ class Exportacao(models.Model):
     # SHA-256 da estimativa (itens, linhas, meses) na geração: "a estimativa mudou desde então?"
     impressao = models.CharField("impressão da estimativa", max_length=64)
 
-    CAMINHO_ORGAO = "contratacao__orgao"  # core.permissoes: o escopo do usuário
-    objects = RestritoQuerySet.as_manager()
+    CAMINHO_ORGAO = "contratacao__orgao"
 
     class Meta:
         verbose_name = "exportação registrada"

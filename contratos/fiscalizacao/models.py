@@ -10,7 +10,7 @@ from django.urls import reverse
 from contratos.campos import campo_senioridade, senioridade_valida
 from contratos.fiscalizacao.regras import Alocado
 from core.campos import pessoa_responsavel
-from core.permissoes import RestritoQuerySet
+from core.permissoes import ModeloRestrito
 from core.restricoes import TEXTO_MAXIMO, tamanho_maximo
 
 ANOS_EXPERIENCIA_MAXIMO = 60
@@ -20,7 +20,7 @@ MENSAGEM_COMPETENCIA = "O período é um mês: use o primeiro dia do mês."
 MENSAGEM_ANTES_DA_EMISSAO = "O mês não pode ser anterior ao da emissão da OS."
 
 
-class EmissaoOS(models.Model):
+class EmissaoOS(ModeloRestrito):
     """A OS planejada emitida ao contratado: a data de emissão; o número da OS é o mesmo do planejamento."""
 
     ordem = models.OneToOneField(
@@ -29,8 +29,7 @@ class EmissaoOS(models.Model):
     data_emissao = models.DateField("data de emissão")
     emitida_por = pessoa_responsavel()
 
-    CAMINHO_ORGAO = "ordem__contratacao__orgao"  # core.permissoes: o escopo do usuário
-    objects = RestritoQuerySet.as_manager()
+    CAMINHO_ORGAO = "ordem__contratacao__orgao"
 
     class Meta:
         verbose_name = "emissão de OS"
@@ -49,7 +48,7 @@ class Avaliacao(models.TextChoices):
     NAO_ATENDIDO = "nao_atendido", "Não atendido"
 
 
-class PeriodoFiscalizacao(models.Model):
+class PeriodoFiscalizacao(ModeloRestrito):
     """Um mês de fiscalização da OS emitida, com a avaliação do fiscal (juízo registrado, não calculado)."""
 
     emissao = models.ForeignKey(EmissaoOS, on_delete=models.CASCADE, related_name="periodos")
@@ -62,8 +61,7 @@ class PeriodoFiscalizacao(models.Model):
     nota_prazos = models.TextField("nota sobre os prazos", max_length=TEXTO_MAXIMO, blank=True)
     fiscal = models.CharField("fiscal técnico", max_length=200, blank=True)
 
-    CAMINHO_ORGAO = "emissao__ordem__contratacao__orgao"  # core.permissoes: o escopo do usuário
-    objects = RestritoQuerySet.as_manager()
+    CAMINHO_ORGAO = "emissao__ordem__contratacao__orgao"
 
     class Meta:
         verbose_name = "período de fiscalização"
@@ -102,7 +100,7 @@ class PeriodoFiscalizacao(models.Model):
             raise ValidationError({"competencia": MENSAGEM_ANTES_DA_EMISSAO})
 
 
-class ProfissionalAlocado(models.Model):
+class ProfissionalAlocado(ModeloRestrito):
     """Profissional que o contratado alocou no período: sem CPF; só nome, perfil, senioridade e formação."""
 
     periodo = models.ForeignKey(PeriodoFiscalizacao, on_delete=models.CASCADE, related_name="alocados")
@@ -117,8 +115,7 @@ class ProfissionalAlocado(models.Model):
     inicio = models.DateField("início da alocação")
     fim = models.DateField("fim da alocação", null=True, blank=True)
 
-    CAMINHO_ORGAO = "periodo__emissao__ordem__contratacao__orgao"  # core.permissoes: o escopo do usuário
-    objects = RestritoQuerySet.as_manager()
+    CAMINHO_ORGAO = "periodo__emissao__ordem__contratacao__orgao"
 
     class Meta:
         verbose_name = "profissional alocado"
@@ -154,7 +151,7 @@ class ProfissionalAlocado(models.Model):
         return Alocado(self.nome, self.perfil.codigo, self.senioridade, self.anos_experiencia)
 
 
-class RelatorioFiscalizacao(models.Model):
+class RelatorioFiscalizacao(ModeloRestrito):
     """Relatório concluído de um período: o conteúdo congelado (versões; nada é reescrito)."""
 
     periodo = models.ForeignKey(PeriodoFiscalizacao, on_delete=models.CASCADE, related_name="relatorios")
@@ -163,8 +160,7 @@ class RelatorioFiscalizacao(models.Model):
     concluido_em = models.DateTimeField("concluído em")
     concluido_por = pessoa_responsavel()
 
-    CAMINHO_ORGAO = "periodo__emissao__ordem__contratacao__orgao"  # core.permissoes: o escopo do usuário
-    objects = RestritoQuerySet.as_manager()
+    CAMINHO_ORGAO = "periodo__emissao__ordem__contratacao__orgao"
 
     class Meta:
         verbose_name = "relatório de fiscalização técnica"
