@@ -257,7 +257,17 @@ class SituacaoContratacao(models.TextChoices):
     CONCLUIDA = "concluida", "Concluída"
 
 
-class Contratacao(ModeloRestrito):
+class ComTravaDeEdicao(ModeloRestrito):
+    """Trava otimista (contratos/travas.py): o serviço só grava se a `versao` lida no formulário ainda for a
+    do banco; duas pessoas no mesmo registro não apagam o trabalho uma da outra."""
+
+    versao = models.PositiveIntegerField("versão de edição", default=1)
+
+    class Meta:
+        abstract = True
+
+
+class Contratacao(ComTravaDeEdicao):
     """Processo de planejamento de uma contratação, precificado com uma versão fixada do mapa salarial."""
 
     Situacao = SituacaoContratacao
@@ -291,8 +301,6 @@ class Contratacao(ModeloRestrito):
     situacao = models.CharField("situação", max_length=10, choices=Situacao, default=Situacao.RASCUNHO)
     criada_em = models.DateTimeField("criada em", auto_now_add=True)
     atualizada_em = models.DateTimeField("atualizada em", auto_now=True)
-    # Trava otimista: o serviço só grava se a versão lida no formulário ainda for a do banco.
-    versao = models.PositiveIntegerField("versão de edição", default=1)
     history = HistoricalRecords()
 
     CAMINHO_ORGAO = "orgao"
@@ -370,7 +378,7 @@ class TipoItem(models.TextChoices):
 TIPOS_DE_CATALOGO = (TipoItem.NUVEM, TipoItem.PROFISSIONAIS)
 
 
-class Item(ModeloRestrito):
+class Item(ComTravaDeEdicao):
     """Item da contratação: de perfis profissionais (valor pelas OS planejadas, Art. 2) ou de um catálogo
     SERPRO, de nuvem ou de serviços profissionais (valor pelas linhas de serviço de uma versão aprovada,
     §4.7)."""
@@ -398,8 +406,7 @@ class Item(ModeloRestrito):
         on_delete=models.PROTECT,
         related_name="itens_contratacao",
     )
-    # Trava otimista (como em Contratacao e OrdemServico); também protege as linhas de nuvem do item.
-    versao = models.PositiveIntegerField("versão de edição", default=1)
+    # (a trava de edição do item, `versao`, também protege as suas linhas de catálogo)
 
     CAMINHO_ORGAO = "contratacao__orgao"
 
@@ -459,7 +466,7 @@ class Item(ModeloRestrito):
             self.catalogo = None
 
 
-class OrdemServico(ModeloRestrito):
+class OrdemServico(ComTravaDeEdicao):
     """OS planejada (item 9.5.1.1): objetivo, identificação, perfis mínimos, produtos e prazo."""
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="ordens")
@@ -481,8 +488,6 @@ class OrdemServico(ModeloRestrito):
         validators=_texto_longo(TEXTO_LONGO_MAXIMO),
         help_text="Um produto ou resultado por linha.",
     )
-    # Trava otimista (como em Contratacao): duas pessoas na mesma OS não apagam o trabalho uma da outra.
-    versao = models.PositiveIntegerField("versão de edição", default=1)
 
     CAMINHO_ORGAO = "contratacao__orgao"
 
