@@ -16,6 +16,7 @@ from tests import consultas
 from tests.consultas import visitar
 from tests.contratos.conftest import CAMPOS_OS
 from tests.contratos.test_anexo_a import abrir, gerar, linha
+from tests.contratos.test_estimativa import linha_servico
 from tests.planilhas import recalcular
 
 # (código, categoria, unidade, preço unitário com 4 casas, quantidade mensal fracionária)
@@ -355,13 +356,8 @@ def test_os_so_oferece_itens_de_perfis(item_vazio, client_equipe):
 
 def test_anexo_a_total_aponta_para_o_subtotal_de_cada_bloco_inclusive_nuvem_vazia():
     """Perfis, nuvem sem linhas e nuvem com linha: o total soma exatamente as células de subtotal."""
-    nuvem = estimativa.LinhaNuvem(
-        codigo="OBJ-GB",
-        servico="Objeto",
-        categoria="Armazenamento",
-        unidade="GB/mês",
-        quantidade=D("10.5"),
-        preco_unitario=D("0.0456"),
+    nuvem = linha_servico(
+        "OBJ-GB", "10.5", "0.0456", servico="Objeto", categoria="Armazenamento", unidade="GB/mês"
     )
     itens = [
         estimativa.Item(numero=1, descricao="Perfis", linhas=(linha("GERINF"),)),
