@@ -13,6 +13,7 @@ from contratos import estimativa, selectors, services
 from contratos.anexo_a import ABA_ANEXO, AVISO_ILUSTRATIVO
 from contratos.models import Item, LinhaNuvem, LinhaProfissional, OrdemServico
 from tests import consultas
+from tests.catalogo.conftest import servicos_nuvem
 from tests.consultas import visitar
 from tests.contratos.conftest import CAMPOS_OS
 from tests.contratos.test_anexo_a import abrir, gerar, linha
@@ -55,17 +56,7 @@ def criar_catalogo(*, versao="2025.1", aprovado=True, ilustrativo=False, servico
         ilustrativo=ilustrativo,
         referencia_sei="SEI 00000.000001/2025-01",
     )
-    ServicoNuvem.objects.bulk_create(
-        ServicoNuvem(
-            versao=catalogo,
-            codigo=codigo,
-            nome=f"Serviço {codigo}",
-            categoria=categoria,
-            unidade_medida=unidade,
-            preco_unitario=D(preco),
-        )
-        for codigo, categoria, unidade, preco, _ in servicos
-    )
+    ServicoNuvem.objects.bulk_create(servicos_nuvem(catalogo, servicos))
     return catalogo
 
 
