@@ -207,7 +207,7 @@ def _copiar_linhas(
     originais = list(modelo._default_manager.filter(**{caminho: raiz}).order_by("pk"))
     copias = [
         modelo(
-            **{campo: getattr(linha, campo) for campo in campos},
+            **atributos(linha, *campos),
             **{campo_dono.name: novos[getattr(linha, campo_dono.attname)]},
         )
         for linha in originais
