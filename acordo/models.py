@@ -11,7 +11,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from acordo import prazos
-from core.permissoes import RestritoQuerySet
+from core.permissoes import ModeloRestrito
 from core.restricoes import TEXTO_LONGO_MAXIMO, TEXTO_MAXIMO, tamanho_maximo
 
 NUMERO_SEI_VALIDATOR = RegexValidator(
@@ -190,7 +190,7 @@ class AcaoCronograma(models.Model):
         return self.tipo_prazo == self.TipoPrazo.RECORRENTE
 
 
-class Ocorrencia(models.Model):
+class Ocorrencia(ModeloRestrito):
     """Cada vencimento de uma ação, materializado antecipadamente; atrasada é derivada de `hoje`."""
 
     Estado = EstadoOcorrencia
@@ -221,8 +221,6 @@ class Ocorrencia(models.Model):
         blank=True,
     )
     historico = HistoricalRecords()
-    # dado de referência, comum a todos os órgãos: sem CAMINHO_ORGAO, `restringir` não filtra
-    objects = RestritoQuerySet.as_manager()
 
     class Meta:
         verbose_name = "ocorrência"

@@ -23,6 +23,7 @@ from acordo.models import (
     TokenCalendario,
 )
 from core import exportacoes
+from core.atributos import atributos
 from core.carimbo import Carimbo
 
 logger = logging.getLogger(__name__)
@@ -155,13 +156,10 @@ def ocorrencia_concluir(
         _gravar(
             RelatorioAnexado(
                 ocorrencia=ocorrencia,
-                tipo=relatorio.tipo,
-                competencia=relatorio.competencia,
-                nome_arquivo=relatorio.nome_arquivo,
-                conteudo=relatorio.conteudo,
-                sha256=relatorio.sha256,
+                **atributos(
+                    relatorio, "tipo", "competencia", "nome_arquivo", "conteudo", "sha256", "gerado_em"
+                ),
                 tamanho=len(relatorio.conteudo),
-                gerado_em=relatorio.gerado_em,
                 gerado_por=usuario,
             )
         )

@@ -9,9 +9,9 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from core.permissoes import RestritoQuerySet
+from core.permissoes import ModeloRestrito
 from core.restricoes import TEXTO_LONGO_MAXIMO, TEXTO_MAXIMO, tamanho_maximo
-from core.versoes import VersaoDeReferencia
+from core.versoes import VersaoDeReferencia, campo_origem
 
 
 def _texto_longo(rotulo: str) -> models.TextField:
@@ -33,7 +33,7 @@ class SituacaoCatalogo(models.TextChoices):
     SUBSTITUIDO = "substituido", "Substituído"  # legado: hoje a substituição é derivada das datas
 
 
-class VersaoCatalogo(VersaoDeReferencia, models.Model):
+class VersaoCatalogo(VersaoDeReferencia, ModeloRestrito):
     """Uma versão de um catálogo, elaborada pelo SERPRO e pactuada com a SGD/MGI."""
 
     Tipo = TipoCatalogo
@@ -75,18 +75,8 @@ class VersaoCatalogo(VersaoDeReferencia, models.Model):
         help_text="Marque quando os preços não forem os oficiais (catálogo de exemplo).",
     )
     observacoes = _texto_longo("observações")
-    origem = models.ForeignKey(
-        "self",
-        verbose_name="copiada de",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="derivadas",
-        editable=False,
-    )
+    origem = campo_origem("derivadas", editable=False)
     history = HistoricalRecords()
-    # dado de referência, comum a todos os órgãos: sem CAMINHO_ORGAO, `restringir` não filtra
-    objects = RestritoQuerySet.as_manager()
 
     class Meta:
         verbose_name = "versão de catálogo"

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 
 from contas.confiabilidade import BRONZE, OURO, PRATA
+from core.campos import pessoa_responsavel
 
 
 class IdentidadeGovbr(models.Model):
@@ -46,22 +47,8 @@ class EventoAuditoria(models.Model):
     tipo = models.CharField("evento", max_length=20, choices=Tipo.choices)
     meio = models.CharField("meio", max_length=10, choices=Meio.choices, default=Meio.APP)
     quando = models.DateTimeField("quando", auto_now_add=True, db_index=True)
-    ator = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="quem fez",
-    )
-    alvo = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="eventos_auditoria",
-        verbose_name="pessoa",
-    )
+    ator = pessoa_responsavel("quem fez")
+    alvo = pessoa_responsavel("pessoa", related_name="eventos_auditoria")
     # O usuário digitado numa entrada recusada (pode não existir); nunca o CPF.
     usuario_informado = models.CharField("usuário informado", max_length=150, blank=True)
     orgao = models.ForeignKey(

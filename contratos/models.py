@@ -10,9 +10,9 @@ from simple_history.models import HistoricalRecords
 from contratos import calculo
 from contratos.campos import campo_senioridade, senioridade_valida
 from contratos.estimativa import MENSAGEM_FATOR_K_MAXIMO, formatar_numero, validar_fator_k
-from core.permissoes import RestritoQuerySet
+from core.permissoes import ModeloRestrito
 from core.restricoes import tamanho_maximo
-from core.versoes import VersaoDeReferencia
+from core.versoes import VersaoDeReferencia, campo_origem
 
 UASG_VALIDATOR = RegexValidator(r"^\d{6}$", "A UASG tem 6 dígitos.")
 
@@ -68,14 +68,7 @@ class MapaSalarial(VersaoDeReferencia, models.Model):
     data_vigencia = models.DateField("início da vigência", null=True, blank=True)
     situacao = models.CharField("situação", max_length=10, choices=Situacao, default=Situacao.RASCUNHO)
     observacoes = models.TextField("observações", blank=True)
-    origem = models.ForeignKey(
-        "self",
-        verbose_name="copiada de",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="copias",
-    )
+    origem = campo_origem("copias")
     history = HistoricalRecords()
 
     # Ciclo de vida comum (core.versoes): rascunho → publicada (→ revogada); uma série só.
@@ -264,7 +257,17 @@ class SituacaoContratacao(models.TextChoices):
     CONCLUIDA = "concluida", "Concluída"
 
 
-class Contratacao(models.Model):
+class ComTravaDeEdicao(ModeloRestrito):
+    """Trava otimista (contratos/travas.py): o serviço só grava se a `versao` lida no formulário ainda for a
+    do banco; duas pessoas no mesmo registro não apagam o trabalho uma da outra."""
+
+    versao = models.PositiveIntegerField("versão de edição", default=1)
+
+    class Meta:
+        abstract = True
+
+
+class Contratacao(ComTravaDeEdicao):
     """Processo de planejamento de uma contratação, precificado com uma versão fixada do mapa salarial."""
 
     Situacao = SituacaoContratacao
@@ -298,12 +301,9 @@ class Contratacao(models.Model):
     situacao = models.CharField("situação", max_length=10, choices=Situacao, default=Situacao.RASCUNHO)
     criada_em = models.DateTimeField("criada em", auto_now_add=True)
     atualizada_em = models.DateTimeField("atualizada em", auto_now=True)
-    # Trava otimista: o serviço só grava se a versão lida no formulário ainda for a do banco.
-    versao = models.PositiveIntegerField("versão de edição", default=1)
     history = HistoricalRecords()
 
-    CAMINHO_ORGAO = "orgao"  # core.permissoes: o escopo do usuário
-    objects = RestritoQuerySet.as_manager()
+    CAMINHO_ORGAO = "orgao"
 
     class Meta:
         verbose_name = "contratação"
@@ -341,7 +341,7 @@ class PapelEquipe(models.TextChoices):
     ADMINISTRATIVO = "administrativo", "Integrante administrativo"
 
 
-class MembroEquipe(models.Model):
+class MembroEquipe(ModeloRestrito):
     """Integrante da equipe de planejamento da contratação."""
 
     Papel = PapelEquipe
@@ -350,8 +350,7 @@ class MembroEquipe(models.Model):
     nome = models.CharField("nome", max_length=NOME_MAXIMO)
     papel = models.CharField("papel", max_length=20, choices=Papel)
 
-    CAMINHO_ORGAO = "contratacao__orgao"  # core.permissoes: o escopo do usuário
-    objects = RestritoQuerySet.as_manager()
+    CAMINHO_ORGAO = "contratacao__orgao"
 
     class Meta:
         verbose_name = "integrante da equipe de planejamento"
@@ -379,7 +378,7 @@ class TipoItem(models.TextChoices):
 TIPOS_DE_CATALOGO = (TipoItem.NUVEM, TipoItem.PROFISSIONAIS)
 
 
-class Item(models.Model):
+class Item(ComTravaDeEdicao):
     """Item da contratação: de perfis profissionais (valor pelas OS planejadas, Art. 2) ou de um catálogo
     SERPRO, de nuvem ou de serviços profissionais (valor pelas linhas de serviço de uma versão aprovada,
     §4.7)."""
@@ -407,11 +406,9 @@ class Item(models.Model):
         on_delete=models.PROTECT,
         related_name="itens_contratacao",
     )
-    # Trava otimista (como em Contratacao e OrdemServico); também protege as linhas de nuvem do item.
-    versao = models.PositiveIntegerField("versão de edição", default=1)
+    # (a trava de edição do item, `versao`, também protege as suas linhas de catálogo)
 
-    CAMINHO_ORGAO = "contratacao__orgao"  # core.permissoes: o escopo do usuário
-    objects = RestritoQuerySet.as_manager()
+    CAMINHO_ORGAO = "contratacao__orgao"
 
     class Meta:
         verbose_name = "item"
@@ -469,7 +466,7 @@ class Item(models.Model):
             self.catalogo = None
 
 
-class OrdemServico(models.Model):
+class OrdemServico(ComTravaDeEdicao):
     """OS planejada (item 9.5.1.1): objetivo, identificação, perfis mínimos, produtos e prazo."""
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="ordens")
@@ -491,11 +488,8 @@ class OrdemServico(models.Model):
         validators=_texto_longo(TEXTO_LONGO_MAXIMO),
         help_text="Um produto ou resultado por linha.",
     )
-    # Trava otimista (como em Contratacao): duas pessoas na mesma OS não apagam o trabalho uma da outra.
-    versao = models.PositiveIntegerField("versão de edição", default=1)
 
-    CAMINHO_ORGAO = "contratacao__orgao"  # core.permissoes: o escopo do usuário
-    objects = RestritoQuerySet.as_manager()
+    CAMINHO_ORGAO = "contratacao__orgao"
 
     class Meta:
         verbose_name = "ordem de serviço planejada"
@@ -543,7 +537,7 @@ def separar_produtos(texto: str) -> list[str]:
     return [linha.strip() for linha in (texto or "").splitlines() if linha.strip()]
 
 
-class LinhaPerfil(models.Model):
+class LinhaPerfil(ModeloRestrito):
     """Perfil mínimo de uma OS com a quantidade estimada e o Fator-K adotado (§4.2)."""
 
     ordem = models.ForeignKey(OrdemServico, on_delete=models.CASCADE, related_name="linhas")
@@ -562,8 +556,7 @@ class LinhaPerfil(models.Model):
     )
     history = HistoricalRecords()
 
-    CAMINHO_ORGAO = "ordem__contratacao__orgao"  # core.permissoes: o escopo do usuário
-    objects = RestritoQuerySet.as_manager()
+    CAMINHO_ORGAO = "ordem__contratacao__orgao"
 
     class Meta:
         verbose_name = "linha de perfil"

@@ -27,6 +27,7 @@ from contratos.models import (
 )
 from contratos.resources import ValorPerfilResource
 from core import versoes
+from core.atributos import atributos
 from core.importacao import erros_da_importacao
 from core.planilhas import ErroPlanilha, ler_tabela
 
@@ -343,58 +344,36 @@ def contratacao_reprecificar(
 def contratacao_duplicar(*, contratacao: Contratacao, usuario=None) -> Contratacao:
     """Cópia completa (equipe, itens, OS e linhas) como novo rascunho."""
     nova = Contratacao(
-        orgao=contratacao.orgao,
-        objeto=contratacao.objeto,
-        numero_processo=contratacao.numero_processo,
-        uasg=contratacao.uasg,
-        mapa=contratacao.mapa,
-        meses=contratacao.meses,
+        **atributos(contratacao, "orgao", "objeto", "numero_processo", "uasg", "mapa", "meses"),
         situacao=Contratacao.Situacao.RASCUNHO,
     )
     _autor(nova, usuario).save()
     MembroEquipe.objects.bulk_create(
-        MembroEquipe(contratacao=nova, nome=m.nome, papel=m.papel) for m in contratacao.equipe.all()
+        MembroEquipe(contratacao=nova, **atributos(m, "nome", "papel")) for m in contratacao.equipe.all()
     )
     itens = {}
     for item in contratacao.itens.order_by("numero"):
         itens[item.pk] = Item.objects.create(
-            contratacao=nova,
-            numero=item.numero,
-            descricao=item.descricao,
-            tipo=item.tipo,
-            catalogo_id=item.catalogo_id,
+            contratacao=nova, **atributos(item, "numero", "descricao", "tipo", "catalogo_id")
         )
     ordens = {}
     for ordem in contratacao.ordens.all():
         ordens[ordem.pk] = OrdemServico.objects.create(
             item=itens[ordem.item_id],
             contratacao=nova,
-            numero=ordem.numero,
-            identificacao=ordem.identificacao,
-            objetivo=ordem.objetivo,
-            prazo_atendimento=ordem.prazo_atendimento,
-            produtos=ordem.produtos,
+            **atributos(ordem, "numero", "identificacao", "objetivo", "prazo_atendimento", "produtos"),
         )
     copias = [
         LinhaPerfil(
             ordem=ordens[linha.ordem_id],
-            perfil_id=linha.perfil_id,
-            quantidade=linha.quantidade,
-            fator_k=linha.fator_k,
-            fator_k_referencia=linha.fator_k_referencia,
-            justificativa=linha.justificativa,
+            **atributos(linha, "perfil_id", "quantidade", "fator_k", "fator_k_referencia", "justificativa"),
         )
         for linha in LinhaPerfil.objects.filter(ordem__contratacao=contratacao).order_by("pk")
     ]
     bulk_create_with_history(copias, LinhaPerfil, default_user=usuario, default_change_reason="Duplicação")
     for modelo in (LinhaNuvem, LinhaProfissional):  # linhas dos itens de catálogo: mesmos campos
         linhas = [
-            modelo(
-                item=itens[linha.item_id],
-                servico_id=linha.servico_id,
-                quantidade=linha.quantidade,
-                observacao=linha.observacao,
-            )
+            modelo(item=itens[linha.item_id], **atributos(linha, "servico_id", "quantidade", "observacao"))
             for linha in modelo.objects.filter(item__contratacao=contratacao).order_by("pk")
         ]
         bulk_create_with_history(linhas, modelo, default_user=usuario, default_change_reason="Duplicação")

@@ -29,6 +29,17 @@ class RestritoQuerySet(models.QuerySet):
         return self.filter(**{f"{caminho}__membros": usuario})
 
 
+class ModeloRestrito(models.Model):
+    """Base dos modelos lidos por `Modelo.objects.restringir(usuario)`. A subclasse declara por onde chega ao
+    órgão em `CAMINHO_ORGAO`; sem ele, o dado é de referência, comum a todos os órgãos (catálogos, ACT)."""
+
+    CAMINHO_ORGAO: str | None = None
+    objects = RestritoQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
 def exigir(usuario, permissao: str, *, motivo: str = MOTIVO_PADRAO) -> None:
     if not usuario.has_perm(permissao):
         raise PermissionDenied(motivo)

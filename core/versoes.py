@@ -18,6 +18,20 @@ from django.db import models, transaction
 from simple_history.utils import bulk_create_with_history
 
 from core import vigencia
+from core.atributos import atributos
+
+
+def campo_origem(related_name: str, **opcoes) -> models.ForeignKey:
+    """A versão de que esta foi copiada (`nova_versao` a preenche); apagar a origem não apaga a cópia."""
+    return models.ForeignKey(
+        "self",
+        verbose_name="copiada de",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+        **opcoes,
+    )
 
 
 class VersaoDeReferencia:
@@ -164,7 +178,7 @@ def nova_versao(origem: VersaoDeReferencia, *, usuario=None, **cabecalho):
     cópias de todas as linhas (`LINHAS`), inclusive as das linhas (níveis de serviço de cada serviço)."""
     modelo = type(origem)
     nova = modelo(
-        **{campo: getattr(origem, campo) for campo in modelo.CAMPOS_COPIADOS},
+        **atributos(origem, *modelo.CAMPOS_COPIADOS),
         **cabecalho,
         situacao=modelo.RASCUNHO,
         origem=origem,
@@ -193,7 +207,7 @@ def _copiar_linhas(
     originais = list(modelo._default_manager.filter(**{caminho: raiz}).order_by("pk"))
     copias = [
         modelo(
-            **{campo: getattr(linha, campo) for campo in campos},
+            **atributos(linha, *campos),
             **{campo_dono.name: novos[getattr(linha, campo_dono.attname)]},
         )
         for linha in originais

@@ -17,6 +17,7 @@ from django.core.management.base import CommandError
 from catalogo.models import ServicoNuvem, VersaoCatalogo
 from contratos.models import MapaSalarial
 from core.historico import HistoricoAdmin
+from tests.catalogo.conftest import servicos_nuvem
 from tests.conftest import SENHA
 from tests.contratos.conftest import criar_mapa
 
@@ -24,14 +25,8 @@ from tests.contratos.conftest import criar_mapa
 def _versao(tipo=VersaoCatalogo.Tipo.NUVEM, rotulo="2025.1"):
     versao = VersaoCatalogo.objects.create(tipo=tipo, versao=rotulo, vigencia_inicio=date(2025, 1, 1))
     if tipo == VersaoCatalogo.Tipo.NUVEM:
-        ServicoNuvem.objects.create(
-            versao=versao,
-            codigo="S-0000",
-            nome="Serviço 0",
-            categoria="rede",
-            unidade_medida="GB",
-            preco_unitario="1.2345",
-        )
+        for servico in servicos_nuvem(versao, [("S-0000", "rede", "GB", "1.2345")]):
+            servico.save()  # um a um: o histórico do serviço é usado pelos testes de reverter
     return versao
 
 
@@ -92,7 +87,7 @@ def test_reverter_servico_de_catalogo_aprovado_e_recusado(client_admin_ref):
     )
     assert resposta.status_code == 403
     servico.refresh_from_db()
-    assert servico.nome == "Serviço 0"
+    assert servico.nome == "Serviço S-0000"
 
 
 # --- 2. Membros de órgão só pelo superusuário ---

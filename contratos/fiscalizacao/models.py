@@ -3,14 +3,14 @@
 Dados pessoais só os que a verificação precisa (sem CPF nem documento: LGPD), vistos só pelo órgão.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
 from contratos.campos import campo_senioridade, senioridade_valida
 from contratos.fiscalizacao.regras import Alocado
-from core.permissoes import RestritoQuerySet
+from core.campos import pessoa_responsavel
+from core.permissoes import ModeloRestrito
 from core.restricoes import TEXTO_MAXIMO, tamanho_maximo
 
 ANOS_EXPERIENCIA_MAXIMO = 60
@@ -20,19 +20,16 @@ MENSAGEM_COMPETENCIA = "O período é um mês: use o primeiro dia do mês."
 MENSAGEM_ANTES_DA_EMISSAO = "O mês não pode ser anterior ao da emissão da OS."
 
 
-class EmissaoOS(models.Model):
+class EmissaoOS(ModeloRestrito):
     """A OS planejada emitida ao contratado: a data de emissão; o número da OS é o mesmo do planejamento."""
 
     ordem = models.OneToOneField(
         "contratos.OrdemServico", verbose_name="OS", on_delete=models.CASCADE, related_name="emissao"
     )
     data_emissao = models.DateField("data de emissão")
-    emitida_por = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    emitida_por = pessoa_responsavel()
 
-    CAMINHO_ORGAO = "ordem__contratacao__orgao"  # core.permissoes: o escopo do usuário
-    objects = RestritoQuerySet.as_manager()
+    CAMINHO_ORGAO = "ordem__contratacao__orgao"
 
     class Meta:
         verbose_name = "emissão de OS"
@@ -51,7 +48,7 @@ class Avaliacao(models.TextChoices):
     NAO_ATENDIDO = "nao_atendido", "Não atendido"
 
 
-class PeriodoFiscalizacao(models.Model):
+class PeriodoFiscalizacao(ModeloRestrito):
     """Um mês de fiscalização da OS emitida, com a avaliação do fiscal (juízo registrado, não calculado)."""
 
     emissao = models.ForeignKey(EmissaoOS, on_delete=models.CASCADE, related_name="periodos")
@@ -64,8 +61,7 @@ class PeriodoFiscalizacao(models.Model):
     nota_prazos = models.TextField("nota sobre os prazos", max_length=TEXTO_MAXIMO, blank=True)
     fiscal = models.CharField("fiscal técnico", max_length=200, blank=True)
 
-    CAMINHO_ORGAO = "emissao__ordem__contratacao__orgao"  # core.permissoes: o escopo do usuário
-    objects = RestritoQuerySet.as_manager()
+    CAMINHO_ORGAO = "emissao__ordem__contratacao__orgao"
 
     class Meta:
         verbose_name = "período de fiscalização"
@@ -104,7 +100,7 @@ class PeriodoFiscalizacao(models.Model):
             raise ValidationError({"competencia": MENSAGEM_ANTES_DA_EMISSAO})
 
 
-class ProfissionalAlocado(models.Model):
+class ProfissionalAlocado(ModeloRestrito):
     """Profissional que o contratado alocou no período: sem CPF; só nome, perfil, senioridade e formação."""
 
     periodo = models.ForeignKey(PeriodoFiscalizacao, on_delete=models.CASCADE, related_name="alocados")
@@ -119,8 +115,7 @@ class ProfissionalAlocado(models.Model):
     inicio = models.DateField("início da alocação")
     fim = models.DateField("fim da alocação", null=True, blank=True)
 
-    CAMINHO_ORGAO = "periodo__emissao__ordem__contratacao__orgao"  # core.permissoes: o escopo do usuário
-    objects = RestritoQuerySet.as_manager()
+    CAMINHO_ORGAO = "periodo__emissao__ordem__contratacao__orgao"
 
     class Meta:
         verbose_name = "profissional alocado"
@@ -156,19 +151,16 @@ class ProfissionalAlocado(models.Model):
         return Alocado(self.nome, self.perfil.codigo, self.senioridade, self.anos_experiencia)
 
 
-class RelatorioFiscalizacao(models.Model):
+class RelatorioFiscalizacao(ModeloRestrito):
     """Relatório concluído de um período: o conteúdo congelado (versões; nada é reescrito)."""
 
     periodo = models.ForeignKey(PeriodoFiscalizacao, on_delete=models.CASCADE, related_name="relatorios")
     versao = models.PositiveIntegerField("versão")
     conteudo = models.JSONField("conteúdo congelado")
     concluido_em = models.DateTimeField("concluído em")
-    concluido_por = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    concluido_por = pessoa_responsavel()
 
-    CAMINHO_ORGAO = "periodo__emissao__ordem__contratacao__orgao"  # core.permissoes: o escopo do usuário
-    objects = RestritoQuerySet.as_manager()
+    CAMINHO_ORGAO = "periodo__emissao__ordem__contratacao__orgao"
 
     class Meta:
         verbose_name = "relatório de fiscalização técnica"

@@ -8,6 +8,7 @@ from contratos.fiscalizacao import relatorio
 from contratos.fiscalizacao.models import EmissaoOS, PeriodoFiscalizacao, ProfissionalAlocado
 from contratos.fiscalizacao.regras import PerfilDaOS, verificar
 from contratos.models import LinhaPerfil
+from core.atributos import atributos
 
 EMISSOES = EmissaoOS.objects.select_related("ordem__contratacao__orgao")
 PERIODOS = PeriodoFiscalizacao.objects.select_related(
@@ -46,14 +47,9 @@ def conteudo_do_periodo(periodo: PeriodoFiscalizacao, alocados: list[Profissiona
     ]
     equipe = [
         relatorio.linha_equipe(
-            nome=a.nome,
             codigo=a.perfil.codigo,
-            senioridade=a.senioridade,
             anos=a.anos_experiencia,
-            formacao=a.formacao,
-            certificado=a.certificado,
-            inicio=a.inicio,
-            fim=a.fim,
+            **atributos(a, "nome", "senioridade", "formacao", "certificado", "inicio", "fim"),
         )
         for a in alocados
     ]

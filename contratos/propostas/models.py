@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 
 from contratos.propostas import regras
-from core.permissoes import RestritoQuerySet
+from core.permissoes import ModeloRestrito
 from core.restricoes import tamanho_maximo
 
 LICITANTE_MAXIMO = 200
@@ -31,7 +31,7 @@ class SituacaoProposta(models.TextChoices):
     DESCLASSIFICADA = "desclassificada", "Desclassificada"
 
 
-class Proposta(models.Model):
+class Proposta(ModeloRestrito):
     """Proposta de um licitante no certame (sigilosa: só o órgão da contratação a vê)."""
 
     Situacao = SituacaoProposta
@@ -45,8 +45,7 @@ class Proposta(models.Model):
     situacao = models.CharField("situação", max_length=20, choices=Situacao, default=Situacao.RECEBIDA)
     criada_em = models.DateTimeField("criada em", auto_now_add=True)
 
-    CAMINHO_ORGAO = "contratacao__orgao"  # core.permissoes: o escopo do usuário
-    objects = RestritoQuerySet.as_manager()
+    CAMINHO_ORGAO = "contratacao__orgao"
 
     class Meta:
         verbose_name = "proposta"
@@ -76,7 +75,7 @@ class Proposta(models.Model):
         return regras.formatar_cnpj(self.cnpj) if len(self.cnpj) == 14 else self.cnpj
 
 
-class LinhaProposta(models.Model):
+class LinhaProposta(ModeloRestrito):
     """O ofertado para uma linha de perfil da estimativa: o preço unitário mensal por profissional, e o
     salário e o K quando o licitante os informou (aí o preço é salário × K, arredondado como §4.3)."""
 
@@ -91,7 +90,6 @@ class LinhaProposta(models.Model):
     )
 
     CAMINHO_ORGAO = "proposta__contratacao__orgao"
-    objects = RestritoQuerySet.as_manager()
 
     class Meta:
         verbose_name = "linha da proposta"
@@ -122,7 +120,7 @@ class LinhaProposta(models.Model):
         return f"{self.proposta_id}: {self.linha_id} a {self.preco}"
 
 
-class ValorContratado(models.Model):
+class ValorContratado(ModeloRestrito):
     """Valor mensal atual do contrato num item, para a vantajosidade na prorrogação (item 10.8.7)."""
 
     item = models.OneToOneField("contratos.Item", on_delete=models.CASCADE, related_name="valor_contratado")
@@ -131,7 +129,6 @@ class ValorContratado(models.Model):
     )
 
     CAMINHO_ORGAO = "item__contratacao__orgao"
-    objects = RestritoQuerySet.as_manager()
 
     class Meta:
         verbose_name = "valor contratado"

@@ -34,6 +34,22 @@ SERVICOS_POR_TIPO = {
 }
 
 
+def servicos_nuvem(versao, linhas) -> list[ServicoNuvem]:
+    """Serviços de nuvem da versão, ainda não gravados: `linhas` = [(código, categoria, unidade, preço, ...)]
+    (o formato de tests.contratos.test_nuvem.SERVICOS), com o nome "Serviço <código>"."""
+    return [
+        ServicoNuvem(
+            versao=versao,
+            codigo=codigo,
+            nome=f"Serviço {codigo}",
+            categoria=categoria,
+            unidade_medida=unidade,
+            preco_unitario=Decimal(preco),
+        )
+        for codigo, categoria, unidade, preco, *_ in linhas
+    ]
+
+
 @pytest.fixture
 def catalogo_exemplo(db):
     referencias.carregar(saida=io.StringIO())

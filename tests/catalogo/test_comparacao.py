@@ -8,6 +8,7 @@ from django.urls import reverse
 from catalogo.calculo import ItemPreco, comparar
 from catalogo.models import ServicoNuvem
 from catalogo.services import versao_copiar
+from tests.catalogo.conftest import servicos_nuvem
 
 
 def test_regra_pura_da_comparacao():
@@ -45,14 +46,7 @@ def test_pagina_de_comparacao(client_admin_ref, catalogo_exemplo):
     nova = versao_copiar(origem=origem, versao="2025.1", vigencia_inicio=date(2025, 6, 1))
     ServicoNuvem.objects.filter(versao=nova, codigo="CMP-VCPU").update(preco_unitario=Decimal("0.0453"))
     ServicoNuvem.objects.filter(versao=nova, codigo="RED-IP").delete()
-    ServicoNuvem.objects.create(
-        versao=nova,
-        codigo="CMP-GPU",
-        nome="GPU",
-        categoria="computacao",
-        unidade_medida="GPU/hora",
-        preco_unitario=Decimal("2.5000"),
-    )
+    ServicoNuvem.objects.bulk_create(servicos_nuvem(nova, [("CMP-GPU", "computacao", "GPU/hora", "2.5000")]))
     html = client_admin_ref.get(
         reverse("catalogo:comparar"), {"base": origem.pk, "nova": nova.pk}
     ).content.decode()

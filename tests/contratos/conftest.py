@@ -92,6 +92,24 @@ def adicionar_os(contratacao, linhas, *, item_numero=1, numero="OS nº 001/2026"
     return ordem
 
 
+def dados_contratacao(contratacao, *, meses="12", equipe=(), **outros) -> dict:
+    """POST do formulário da contratação com os dados dela; `equipe` = [(nome, papel)] novos, `outros`
+    acrescenta ou troca campos (a versão lida, o mapa, os campos ocultos)."""
+    dados = {
+        "objeto": contratacao.objeto,
+        "numero_processo": contratacao.numero_processo,
+        "uasg": "",
+        "meses": meses,
+        "situacao": "rascunho",
+        "equipe-TOTAL_FORMS": str(len(equipe)),
+        "equipe-INITIAL_FORMS": "0",
+    }
+    for i, (nome, papel) in enumerate(equipe):
+        dados[f"equipe-{i}-nome"] = nome
+        dados[f"equipe-{i}-papel"] = papel
+    return {**dados, **outros}
+
+
 @pytest.fixture
 def exemplo(nova_contratacao):
     """Exemplo trabalhado (DESIGN.md §4.3): 2 × ASUPCOMP-02 + 1 × GERINF."""

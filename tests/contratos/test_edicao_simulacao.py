@@ -5,8 +5,8 @@ from decimal import Decimal as D
 from django.urls import reverse
 
 from contratos.edicao.simulacao import Base, simular
-from contratos.estimativa import Item, LinhaNuvem
-from tests.contratos.test_estimativa import ASUPCOMP_02, GERINF, linha
+from contratos.estimativa import Item
+from tests.contratos.test_estimativa import ASUPCOMP_02, GERINF, linha, linha_servico
 
 
 def _base(posicao=0, outras=()):
@@ -30,14 +30,7 @@ def test_as_outras_os_do_item_somam_no_item_e_na_contratacao_nao_na_os():
 def test_item_de_catalogo_recebe_as_linhas_de_servico():
     item = Item(numero=2, descricao="Nuvem", linhas=(), tipo="nuvem")
     base = Base(itens=(Item(numero=1, descricao="x", linhas=(linha(**GERINF),)), item), meses=12, posicao=1)
-    servico = LinhaNuvem(
-        codigo="BD-HORA",
-        servico="BD",
-        categoria="c",
-        unidade="h",
-        quantidade=D("3.5"),
-        preco_unitario=D("12.3456"),
-    )
+    servico = linha_servico("BD-HORA", "3.5", "12.3456", servico="BD", categoria="c", unidade="h")
     s = simular(base, [servico])
     assert s.mensal == s.item_mensal == D("43.21")
     assert s.estimativa.mensal == D("34632.18") + D("43.21")

@@ -6,6 +6,7 @@ import pytest
 
 from contratos.estimativa import (
     Item,
+    LinhaNuvem,
     LinhaPerfil,
     alerta_fator_k_implicito,
     calcular_estimativa,
@@ -29,6 +30,18 @@ def linha(codigo, remuneracao, k_mapa, quantidade=1, k=None, justificativa="", o
         fator_k_mapa=D(k_mapa),
         fator_k=D(k if k is not None else k_mapa),
         justificativa=justificativa,
+    )
+
+
+def linha_servico(codigo, quantidade, preco_unitario, *, servico="", categoria="", unidade=""):
+    """Linha pura de um item de catálogo: na conta só entram a quantidade e o preço unitário."""
+    return LinhaNuvem(
+        codigo=codigo,
+        servico=servico or codigo,
+        categoria=categoria,
+        unidade=unidade,
+        quantidade=D(quantidade),
+        preco_unitario=D(preco_unitario),
     )
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from contratos.models import Contratacao, LinhaPerfil, MapaSalarial, OrdemServico
 from tests import consultas
 from tests.consultas import visitar
-from tests.contratos.conftest import adicionar_os
+from tests.contratos.conftest import adicionar_os, dados_contratacao
 
 INJECOES = ("=1+1", "+1+1", "-1+1", "@SUM(1,1)")
 
@@ -228,19 +228,9 @@ def test_reprecificar_bloqueado_quando_falta_codigo(exemplo, mapa_novo, client_e
 
 
 def test_versao_fixada_nao_muda_pela_edicao(exemplo, mapa_novo, client_equipe):
-    dados = {
-        "objeto": exemplo.objeto,
-        "numero_processo": exemplo.numero_processo,
-        "uasg": "",
-        "meses": "24",
-        "situacao": "rascunho",
-        "mapa": mapa_novo.pk,
-        "versao": exemplo.versao,
-        "equipe-TOTAL_FORMS": "1",
-        "equipe-INITIAL_FORMS": "0",
-        "equipe-0-nome": "Maria",
-        "equipe-0-papel": "tecnico",
-    }
+    dados = dados_contratacao(
+        exemplo, meses="24", equipe=[("Maria", "tecnico")], mapa=mapa_novo.pk, versao=exemplo.versao
+    )
     r = client_equipe.post(reverse("contratos:contratacao_editar", args=[exemplo.pk]), dados)
     assert r.status_code == 302
     exemplo.refresh_from_db()

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from contratos import calculo
 from contratos.models import Contratacao, Item, LinhaNuvem, LinhaPerfil, MembroEquipe, OrdemServico
+from tests.contratos.conftest import dados_contratacao
 from tests.contratos.test_concorrencia import client_colega  # noqa: F401 (fixture)
 from tests.contratos.test_estimativa_paginas import dados_os
 from tests.contratos.test_nuvem import _dados as dados_nuvem
@@ -234,16 +235,7 @@ def test_banco_recusa_numeros_acima_do_dominio(exemplo, catalogo):  # noqa: F811
 
 def test_meses_99999_e_recusado_no_formulario(exemplo, client_equipe):
     url = reverse("contratos:contratacao_editar", args=[exemplo.pk])
-    dados = {
-        "objeto": exemplo.objeto,
-        "numero_processo": exemplo.numero_processo,
-        "uasg": "",
-        "meses": "99999",
-        "situacao": "rascunho",
-        "equipe-TOTAL_FORMS": "0",
-        "equipe-INITIAL_FORMS": "0",
-        **campos_ocultos(client_equipe, url),
-    }
+    dados = dados_contratacao(exemplo, meses="99999", **campos_ocultos(client_equipe, url))
     r = client_equipe.post(url, dados)
     assert r.status_code == 200
     assert "A vigência estimada vai até 120 meses" in r.content.decode()
@@ -285,19 +277,8 @@ def test_quantidade_de_nuvem_acima_de_um_bilhao_e_recusada(com_nuvem, catalogo, 
 
 def test_equipe_de_200_integrantes_e_recusada(exemplo, client_equipe):
     url = reverse("contratos:contratacao_editar", args=[exemplo.pk])
-    dados = {
-        "objeto": exemplo.objeto,
-        "numero_processo": exemplo.numero_processo,
-        "uasg": "",
-        "meses": "12",
-        "situacao": "rascunho",
-        "equipe-TOTAL_FORMS": "200",
-        "equipe-INITIAL_FORMS": "0",
-        **campos_ocultos(client_equipe, url),
-    }
-    for i in range(200):
-        dados[f"equipe-{i}-nome"] = f"Pessoa {i}"
-        dados[f"equipe-{i}-papel"] = "tecnico"
+    equipe = [(f"Pessoa {i}", "tecnico") for i in range(200)]
+    dados = dados_contratacao(exemplo, equipe=equipe, **campos_ocultos(client_equipe, url))
     r = client_equipe.post(url, dados)
     assert r.status_code == 200
     assert "A equipe de planejamento tem no máximo 30 integrantes." in r.content.decode()

@@ -13,9 +13,11 @@ from contratos import estimativa, selectors, services
 from contratos.anexo_a import ABA_ANEXO, AVISO_ILUSTRATIVO
 from contratos.models import Item, LinhaNuvem, LinhaProfissional, OrdemServico
 from tests import consultas
+from tests.catalogo.conftest import servicos_nuvem
 from tests.consultas import visitar
 from tests.contratos.conftest import CAMPOS_OS
 from tests.contratos.test_anexo_a import abrir, gerar, linha
+from tests.contratos.test_estimativa import linha_servico
 from tests.planilhas import recalcular
 
 # (código, categoria, unidade, preço unitário com 4 casas, quantidade mensal fracionária)
@@ -54,17 +56,7 @@ def criar_catalogo(*, versao="2025.1", aprovado=True, ilustrativo=False, servico
         ilustrativo=ilustrativo,
         referencia_sei="SEI 00000.000001/2025-01",
     )
-    ServicoNuvem.objects.bulk_create(
-        ServicoNuvem(
-            versao=catalogo,
-            codigo=codigo,
-            nome=f"Serviço {codigo}",
-            categoria=categoria,
-            unidade_medida=unidade,
-            preco_unitario=D(preco),
-        )
-        for codigo, categoria, unidade, preco, _ in servicos
-    )
+    ServicoNuvem.objects.bulk_create(servicos_nuvem(catalogo, servicos))
     return catalogo
 
 
@@ -173,9 +165,7 @@ def _dados(servicos, linhas, *, versao=1):
 
 @pytest.fixture
 def item_vazio(exemplo, catalogo):
-    return Item.objects.create(
-        contratacao=exemplo, numero=2, descricao="Nuvem", tipo="nuvem", catalogo=catalogo
-    )
+    return item_nuvem(exemplo, catalogo, linhas=())
 
 
 def test_totais_ao_vivo_sem_gravar(item_vazio, catalogo, client_equipe):
@@ -249,12 +239,17 @@ def test_item_de_perfis_nao_tem_linhas_de_nuvem_e_item_de_nuvem_nao_tem_os(exemp
         services.ordem_servico_salvar(ordem=ordem, linhas=[])
 
 
+def banco_recusa_quantidade_zero_e_item_sem_versao(item, servico):
+    """Nos dois catálogos, o banco (não só o formulário) recusa a linha com quantidade zero e o item de
+    catálogo sem a versão."""
+    with pytest.raises(IntegrityError), transaction.atomic():
+        item.linhas_de_catalogo.model.objects.create(item=item, servico=servico, quantidade=D("0"))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Item.objects.filter(pk=item.pk).update(catalogo=None)
+
+
 def test_banco_recusa_quantidade_nao_positiva_e_item_de_nuvem_sem_catalogo(item_vazio, catalogo):
-    servico = catalogo.servicos_nuvem.first()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        LinhaNuvem.objects.create(item=item_vazio, servico=servico, quantidade=D("0"))
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Item.objects.filter(pk=item_vazio.pk).update(catalogo=None)
+    banco_recusa_quantidade_zero_e_item_sem_versao(item_vazio, catalogo.servicos_nuvem.first())
     with pytest.raises(IntegrityError), transaction.atomic():
         Item.objects.filter(contratacao=item_vazio.contratacao, numero=1).update(catalogo=catalogo)
 
@@ -352,13 +347,8 @@ def test_os_so_oferece_itens_de_perfis(item_vazio, client_equipe):
 
 def test_anexo_a_total_aponta_para_o_subtotal_de_cada_bloco_inclusive_nuvem_vazia():
     """Perfis, nuvem sem linhas e nuvem com linha: o total soma exatamente as células de subtotal."""
-    nuvem = estimativa.LinhaNuvem(
-        codigo="OBJ-GB",
-        servico="Objeto",
-        categoria="Armazenamento",
-        unidade="GB/mês",
-        quantidade=D("10.5"),
-        preco_unitario=D("0.0456"),
+    nuvem = linha_servico(
+        "OBJ-GB", "10.5", "0.0456", servico="Objeto", categoria="Armazenamento", unidade="GB/mês"
     )
     itens = [
         estimativa.Item(numero=1, descricao="Perfis", linhas=(linha("GERINF"),)),

@@ -3,19 +3,19 @@
 from decimal import Decimal as D
 
 import pytest
-from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from catalogo.models import ServicoProfissional, VersaoCatalogo
 from contratos import selectors, services
 from contratos.anexo_a import ABA_ANEXO
-from contratos.models import Item, LinhaProfissional
+from contratos.models import LinhaProfissional
 from tests import consultas
 from tests.consultas import visitar
 from tests.contratos.test_anexo_a import abrir
 from tests.contratos.test_nuvem import MENSAL as MENSAL_PERFIS_E_NUVEM
 from tests.contratos.test_nuvem import (
     _dados,
+    banco_recusa_quantidade_zero_e_item_sem_versao,
     criar_catalogo,
     item_de_catalogo,
     item_nuvem,
@@ -110,9 +110,7 @@ def _dados_prof(catalogo, linhas):
 
 @pytest.fixture
 def item_prof_vazio(exemplo, catalogo_prof):
-    return Item.objects.create(
-        contratacao=exemplo, numero=2, descricao="Apoio", tipo="profissionais", catalogo=catalogo_prof
-    )
+    return item_profissional(exemplo, catalogo_prof, numero=2, linhas=())
 
 
 def test_pagina_de_linhas_grava_servicos_profissionais(item_prof_vazio, catalogo_prof, client_equipe):
@@ -176,10 +174,7 @@ def test_item_profissional_criado_leva_as_linhas(exemplo, catalogo_prof, client_
 
 def test_banco_recusa_quantidade_zero_e_item_de_catalogo_sem_versao(item_prof_vazio, catalogo_prof):
     servico = catalogo_prof.servicos_profissionais.first()
-    with pytest.raises(IntegrityError), transaction.atomic():
-        LinhaProfissional.objects.create(item=item_prof_vazio, servico=servico, quantidade=D("0"))
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Item.objects.filter(pk=item_prof_vazio.pk).update(catalogo=None)
+    banco_recusa_quantidade_zero_e_item_sem_versao(item_prof_vazio, servico)
 
 
 def test_outro_orgao_recebe_404(item_prof_vazio, client_outro_orgao):

@@ -1,13 +1,33 @@
-"""Passos comuns dos passeios de itens de catálogo: a contratação de partida e a conferência do Anexo A."""
+"""Passos comuns dos passeios: as fotos pedidas, a contratação de partida e a conferência do Anexo A."""
 
+import os
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
+from playwright.sync_api import expect
 
 from contratos.anexo_a import ABA_ANEXO
 from contratos.models import Contratacao
 from tests.contratos.conftest import adicionar_os, criar_mapa
 from tests.planilhas import reais_calculados, recalcular
+
+FOTOS = os.environ.get("FOTOS_E2E", "")  # pasta para as capturas de tela, só quando pedida
+
+
+def foto(pagina, nome: str) -> None:
+    """Captura a página inteira em FOTOS (para revisar o visual); sem a variável, não faz nada."""
+    if FOTOS:
+        pagina.screenshot(path=f"{FOTOS}/{nome}.png", full_page=True)
+
+
+def baixar(pagina, tmp_path, alvo) -> Path:
+    """Clica em `alvo` (um localizador), espera o download e o guarda em `tmp_path` com o nome sugerido."""
+    with pagina.expect_download() as download:
+        alvo.click()
+    arquivo = tmp_path / download.value.suggested_filename
+    download.value.save_as(arquivo)
+    return arquivo
 
 
 def contratacao_do_exemplo(orgao, *, objeto: str, numero_processo: str) -> Contratacao:
@@ -25,10 +45,7 @@ def baixar_e_conferir_anexo_a(
 ) -> None:
     """Baixa o Anexo A pela página; cada serviço (na ordem das linhas) tem a fórmula viva e o valor que o
     LibreOffice recalcula; os totais do cabeçalho batem com a tela."""
-    with pagina.expect_download() as download:
-        pagina.get_by_role("link", name="Exportar Anexo A (XLSX)").click()
-    arquivo = tmp_path / download.value.suggested_filename
-    download.value.save_as(arquivo)
+    arquivo = baixar(pagina, tmp_path, pagina.get_by_role("link", name="Exportar Anexo A (XLSX)"))
     formulas = openpyxl.load_workbook(arquivo)[ABA_ANEXO]
     rodadas = [c.row for c in formulas["B"] if c.value in servicos]
     assert [formulas[f"I{r}"].value for r in rodadas] == [f"=ROUND(E{r}*F{r},2)" for r in rodadas]
@@ -38,3 +55,16 @@ def baixar_e_conferir_anexo_a(
         mensal,
         anual,
     )
+
+
+def conferir_totais(pagina, *, item: str, mensal: str, anual: str) -> None:
+    """Os totais que o servidor recalcula a cada alteração da página das linhas: do item, mensal e anual."""
+    for nome, valor in (("total-item", item), ("total-mensal", mensal), ("total-anual", anual)):
+        expect(pagina.get_by_test_id(nome)).to_have_text(valor)
+
+
+def sair_e_esperar_o_calculo(pagina, campo: str) -> None:
+    """O "change" ao sair do campo dispara mais um cálculo; o servidor de teste (SQLite em memória) divide
+    uma só conexão entre as threads, então esperamos esse pedido terminar antes de salvar."""
+    pagina.locator(campo).blur()
+    pagina.wait_for_load_state("networkidle")

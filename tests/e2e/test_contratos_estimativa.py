@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from contratos.anexo_a import ABA_ANEXO
 from tests.conftest import SENHA
 from tests.contratos.conftest import criar_mapa
+from tests.e2e.comum import baixar
 from tests.planilhas import reais_calculados, recalcular
 
 
@@ -78,11 +79,8 @@ def test_equipe_monta_estimativa_e_exporta_anexo_a(
     expect(pagina.get_by_test_id("total-anual")).to_have_text("R$ 899.455,92")
     assert axe(pagina) == []
 
-    with pagina.expect_download() as download:
-        pagina.get_by_role("link", name="Exportar Anexo A (XLSX)").click()
-    assert download.value.suggested_filename.startswith("anexo-a_19974.000123-2026-45_")
-    arquivo = tmp_path / download.value.suggested_filename
-    download.value.save_as(arquivo)
+    arquivo = baixar(pagina, tmp_path, pagina.get_by_role("link", name="Exportar Anexo A (XLSX)"))
+    assert arquivo.name.startswith("anexo-a_19974.000123-2026-45_")
     formulas = openpyxl.load_workbook(arquivo)[ABA_ANEXO]
     assert [formulas[f"H{r}"].value for r in (9, 10, 11)] == [f"=ROUND(F{r}*G{r},2)" for r in (9, 10, 11)]
     assert [formulas[f"I{r}"].value for r in (9, 10, 11)] == [f"=E{r}*H{r}" for r in (9, 10, 11)]

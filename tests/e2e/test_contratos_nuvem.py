@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from tests.conftest import SENHA
 from tests.contratos.test_nuvem import criar_catalogo
-from tests.e2e.comum import baixar_e_conferir_anexo_a, contratacao_do_exemplo
+from tests.e2e import comum
 
 
 @pytest.mark.e2e
@@ -15,7 +15,7 @@ from tests.e2e.comum import baixar_e_conferir_anexo_a, contratacao_do_exemplo
 def test_equipe_inclui_item_de_nuvem_e_exporta(
     pagina, live_server, entrar, axe, usuario_equipe, orgao, tmp_path
 ):
-    contratacao = contratacao_do_exemplo(
+    contratacao = comum.contratacao_do_exemplo(
         orgao, objeto="Nuvem e sustentação", numero_processo="19974.000777/2026-01"
     )
     catalogo = criar_catalogo(ilustrativo=True)
@@ -41,14 +41,9 @@ def test_equipe_inclui_item_de_nuvem_e_exporta(
     pagina.get_by_role("button", name="Adicionar serviço").click()
     pagina.locator('select[name="nuvem-1-servico"]').select_option(servico["BD-HORA"])
     pagina.locator('input[name="nuvem-1-quantidade"]').fill("3,5")  # × 12,3450 = 43,2075 → 43,21
-    expect(pagina.get_by_test_id("total-item")).to_have_text("R$ 223,44")
-    expect(pagina.get_by_test_id("total-mensal")).to_have_text("R$ 56.375,82")
-    expect(pagina.get_by_test_id("total-anual")).to_have_text("R$ 676.509,84")
+    comum.conferir_totais(pagina, item="R$ 223,44", mensal="R$ 56.375,82", anual="R$ 676.509,84")
     assert axe(pagina) == []
-    # O "change" ao sair do campo dispara mais um cálculo; o servidor de teste (SQLite em memória) divide
-    # uma só conexão entre as threads, então esperamos esse pedido terminar antes de salvar.
-    pagina.locator('input[name="nuvem-1-quantidade"]').blur()
-    pagina.wait_for_load_state("networkidle")
+    comum.sair_e_esperar_o_calculo(pagina, 'input[name="nuvem-1-quantidade"]')
     pagina.get_by_role("button", name="Salvar serviços").click()
 
     expect(pagina.get_by_test_id("total-mensal")).to_have_text("R$ 56.375,82")
@@ -56,5 +51,7 @@ def test_equipe_inclui_item_de_nuvem_e_exporta(
     assert axe(pagina) == []
 
     servicos = {"VM-VCPU": D("180.23"), "BD-HORA": D("43.21")}
-    baixar_e_conferir_anexo_a(pagina, tmp_path, servicos=servicos, mensal=D("56375.82"), anual=D("676509.84"))
+    comum.baixar_e_conferir_anexo_a(
+        pagina, tmp_path, servicos=servicos, mensal=D("56375.82"), anual=D("676509.84")
+    )
     assert pagina.externas == []

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tests.conftest import SENHA
 from tests.contratos.test_profissionais import criar_catalogo_profissional
-from tests.e2e.comum import baixar_e_conferir_anexo_a, contratacao_do_exemplo
+from tests.e2e import comum
 
 
 @pytest.mark.e2e
@@ -16,7 +16,7 @@ from tests.e2e.comum import baixar_e_conferir_anexo_a, contratacao_do_exemplo
 def test_equipe_inclui_item_de_servicos_profissionais_e_exporta(
     pagina, live_server, entrar, axe, usuario_equipe, orgao, tmp_path
 ):
-    contratacao = contratacao_do_exemplo(
+    contratacao = comum.contratacao_do_exemplo(
         orgao, objeto="Sustentação e apoio", numero_processo="19974.000888/2026-01"
     )
     catalogo = criar_catalogo_profissional()
@@ -47,12 +47,9 @@ def test_equipe_inclui_item_de_servicos_profissionais_e_exporta(
     pagina.get_by_role("button", name="Adicionar serviço").click()
     pagina.locator('select[name="nuvem-1-servico"]').select_option(servico["PROF-HORA"])
     pagina.locator('input[name="nuvem-1-quantidade"]').fill("10,5")  # × 150,00 = 1.575,00
-    expect(pagina.get_by_test_id("total-item")).to_have_text("R$ 4.485,71")
-    expect(pagina.get_by_test_id("total-mensal")).to_have_text("R$ 60.638,09")
-    expect(pagina.get_by_test_id("total-anual")).to_have_text("R$ 727.657,08")
+    comum.conferir_totais(pagina, item="R$ 4.485,71", mensal="R$ 60.638,09", anual="R$ 727.657,08")
     assert axe(pagina) == []
-    pagina.locator('input[name="nuvem-1-quantidade"]').blur()
-    pagina.wait_for_load_state("networkidle")
+    comum.sair_e_esperar_o_calculo(pagina, 'input[name="nuvem-1-quantidade"]')
     pagina.set_viewport_size({"width": 390, "height": 844})
     pagina.screenshot(path=tmp_path / "linhas-390.png", full_page=True)
     pagina.set_viewport_size({"width": 1366, "height": 900})
@@ -65,5 +62,7 @@ def test_equipe_inclui_item_de_servicos_profissionais_e_exporta(
     assert axe(pagina) == []
 
     servicos = {"PROF-UST": D("2910.71"), "PROF-HORA": D("1575.00")}
-    baixar_e_conferir_anexo_a(pagina, tmp_path, servicos=servicos, mensal=D("60638.09"), anual=D("727657.08"))
+    comum.baixar_e_conferir_anexo_a(
+        pagina, tmp_path, servicos=servicos, mensal=D("60638.09"), anual=D("727657.08")
+    )
     assert pagina.externas == []

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from contratos.models import Contratacao
 from tests.conftest import SENHA
 from tests.contratos.conftest import adicionar_os, criar_mapa
+from tests.e2e.comum import baixar
 
 
 @pytest.mark.e2e
@@ -35,11 +36,8 @@ def test_equipe_baixa_o_kit_do_tr_e_verifica_o_arquivo(pagina, entrar, axe, usua
     expect(painel.get_by_role("link", name="Editar dados e equipe").first).to_be_visible()
     assert axe(pagina) == []
 
-    with pagina.expect_download() as download:
-        pagina.get_by_role("link", name="Kit do TR (DOCX)").click()
-    assert download.value.suggested_filename.startswith("kit-tr_19974.000001-2026-01_")
-    arquivo = tmp_path / download.value.suggested_filename
-    download.value.save_as(arquivo)
+    arquivo = baixar(pagina, tmp_path, pagina.get_by_role("link", name="Kit do TR (DOCX)"))
+    assert arquivo.name.startswith("kit-tr_19974.000001-2026-01_")
     tabelas = [
         c.text for t in docx.Document(BytesIO(arquivo.read_bytes())).tables for r in t.rows for c in r.cells
     ]

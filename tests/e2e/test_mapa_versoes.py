@@ -1,7 +1,6 @@
 """Navegador: o Administrador de referências cria, edita, salva e publica uma versão do mapa no admin."""
 
 import io
-import os
 
 import pytest
 from django.utils import timezone
@@ -10,19 +9,13 @@ from contratos import referencias
 from contratos.models import Contratacao, MapaSalarial
 from tests.conftest import SENHA
 from tests.contratos.conftest import adicionar_os
+from tests.e2e.comum import foto
 
 pytestmark = pytest.mark.e2e
-
-FOTOS = os.environ.get("FOTOS_E2E", "")  # pasta para as capturas de tela, só quando pedida
 
 
 def _mensagem(pagina) -> str:
     return pagina.locator("ul.messagelist").inner_text()
-
-
-def _foto(pagina, nome):
-    if FOTOS:
-        pagina.screenshot(path=f"{FOTOS}/{nome}.png", full_page=True)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -46,7 +39,7 @@ def test_admin_cria_edita_salva_e_publica_nova_versao(
     assert "Vigente" in pagina.locator("#result_list").inner_text()
     pagina.get_by_role("link", name=semente.nome_ato).click()
     assert "Versão travada." in pagina.locator("#content").inner_text()
-    _foto(pagina, f"1-vigente-{largura}")
+    foto(pagina, f"1-vigente-{largura}")
 
     pagina.get_by_role("button", name="Nova versão a partir desta").click()
     pagina.wait_for_load_state()
@@ -62,7 +55,7 @@ def test_admin_cria_edita_salva_e_publica_nova_versao(
     remuneracao = linha.locator("input[name$='-remuneracao']")
     assert remuneracao.input_value() == "5.075,52"
     remuneracao.fill("5.200,00")
-    _foto(pagina, f"2-rascunho-{largura}")
+    foto(pagina, f"2-rascunho-{largura}")
     pagina.get_by_role("button", name="Salvar", exact=True).click()
     pagina.wait_for_load_state()
     assert "foi alterado com sucesso" in _mensagem(pagina)
@@ -86,12 +79,12 @@ def test_admin_cria_edita_salva_e_publica_nova_versao(
     pagina.get_by_role("button", name="Publicar esta versão").click()
     assert "A vigência deve começar depois de 01/09/2025" in pagina.locator("#content").inner_text()
     assert MapaSalarial.objects.get(pk=rascunho.pk).situacao == "rascunho"
-    _foto(pagina, f"3-publicar-erro-{largura}")
+    foto(pagina, f"3-publicar-erro-{largura}")
     campo.fill(f"{hoje:%d/%m/%Y}")
     campo.press("Enter")
     pagina.wait_for_load_state()
     assert "Versão publicada. Situação: Vigente." in _mensagem(pagina)
-    _foto(pagina, f"4-publicada-{largura}")
+    foto(pagina, f"4-publicada-{largura}")
 
     # Uma só vigente; a anterior aparece substituída desde o início da nova.
     pagina.goto(f"{live_server.url}/admin/contratos/mapasalarial/")
@@ -102,5 +95,5 @@ def test_admin_cria_edita_salva_e_publica_nova_versao(
     assert "Vigente" in nova.inner_text()
     antiga = lista.locator("tr", has=pagina.get_by_role("link", name=semente.nome_ato, exact=True))
     assert f"Substituída desde {hoje:%d/%m/%Y}" in antiga.inner_text()
-    _foto(pagina, f"5-lista-{largura}")
+    foto(pagina, f"5-lista-{largura}")
     assert pagina.externas == []

@@ -1,23 +1,15 @@
 """Passeio 2: duas sessões da mesma equipe (dois contextos do navegador) editam a mesma OS; quem salva
 primeiro grava, quem salva depois recebe o aviso de conflito em português, e nada do primeiro se perde."""
 
-import os
-
 import pytest
 from playwright.sync_api import expect
 
 from contratos.models import Contratacao, OrdemServico
 from tests.conftest import SENHA
 from tests.contratos.conftest import adicionar_os, criar_mapa
+from tests.e2e.comum import foto
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-FOTOS = os.environ.get("FOTOS_E2E", "")
-
-
-def _foto(pagina, nome):
-    if FOTOS:
-        pagina.screenshot(path=f"{FOTOS}/{nome}.png", full_page=True)
 
 
 def test_segunda_gravacao_da_mesma_os_recebe_o_conflito(
@@ -58,7 +50,7 @@ def test_segunda_gravacao_da_mesma_os_recebe_o_conflito(
         expect(bruno.get_by_text("suas alterações não foram gravadas")).to_be_visible()
         # O que a segunda pessoa digitou continua na tela para ela copiar.
         expect(bruno.get_by_label("Objetivo")).to_have_value("Objetivo reescrito na segunda sessão")
-        _foto(bruno, "2-conflito-1366")
+        foto(bruno, "2-conflito-1366")
 
         ordem.refresh_from_db()
         assert ordem.objetivo == "Suporte a usuários"

@@ -1,8 +1,6 @@
 """Passeio 1: quem só consulta abre a contratação do seu órgão, vê os totais, não tem como editar (nem
 botões, nem envio direto: recusa em português), baixa o Anexo A; a de outro órgão responde 404 na casca."""
 
-import os
-
 import openpyxl
 import pytest
 from playwright.sync_api import expect
@@ -11,15 +9,9 @@ from contratos.anexo_a import ABA_ANEXO
 from contratos.models import Contratacao
 from tests.conftest import SENHA
 from tests.contratos.conftest import adicionar_os, criar_mapa
+from tests.e2e.comum import baixar, foto
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-FOTOS = os.environ.get("FOTOS_E2E", "")
-
-
-def _foto(pagina, nome):
-    if FOTOS:
-        pagina.screenshot(path=f"{FOTOS}/{nome}.png", full_page=True)
 
 
 def test_consulta_le_baixa_o_anexo_e_nao_edita(
@@ -48,12 +40,9 @@ def test_consulta_le_baixa_o_anexo_e_nao_edita(
     for rotulo in ("Editar dados e equipe", "Reprecificar", "Duplicar", "Excluir", "Novo item", "Editar OS"):
         expect(conteudo.get_by_role("link", name=rotulo)).to_have_count(0)
         expect(conteudo.get_by_role("button", name=rotulo)).to_have_count(0)
-    _foto(pagina, "1-consulta-detalhe-1366")
+    foto(pagina, "1-consulta-detalhe-1366")
 
-    with pagina.expect_download() as download:
-        pagina.get_by_role("link", name="Exportar Anexo A (XLSX)").click()
-    arquivo = tmp_path / download.value.suggested_filename
-    download.value.save_as(arquivo)
+    arquivo = baixar(pagina, tmp_path, pagina.get_by_role("link", name="Exportar Anexo A (XLSX)"))
     planilha = openpyxl.load_workbook(arquivo)[ABA_ANEXO]
     codigos = [c.value for c in planilha["B"] if c.value in ("ASUPCOMP-02", "GERINF")]
     assert codigos == ["ASUPCOMP-02", "GERINF"]
@@ -78,7 +67,7 @@ def test_consulta_le_baixa_o_anexo_e_nao_edita(
     expect(pagina.get_by_role("heading", level=1)).to_have_text("Acesso negado")
     expect(pagina.locator("#cabecalho")).to_contain_text("PlanejaTIC")
     expect(pagina.get_by_text("Forbidden")).to_have_count(0)
-    _foto(pagina, "1-consulta-403-1366")
+    foto(pagina, "1-consulta-403-1366")
     contratacao.refresh_from_db()
     assert contratacao.objeto != "Alterado por quem só consulta"
 
@@ -88,5 +77,5 @@ def test_consulta_le_baixa_o_anexo_e_nao_edita(
     expect(pagina.locator("#cabecalho")).to_contain_text("PlanejaTIC")
     expect(pagina.get_by_text(alheia.objeto)).to_have_count(0)
     expect(pagina.get_by_text("Not Found")).to_have_count(0)
-    _foto(pagina, "1-consulta-404-1366")
+    foto(pagina, "1-consulta-404-1366")
     assert pagina.externas == []

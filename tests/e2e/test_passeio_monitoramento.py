@@ -3,7 +3,6 @@ baixa o XLSX, conclui a ocorrência de monitoramento anexando o relatório, e o 
 
 import hashlib
 import io
-import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,15 +17,9 @@ from core.grupos import ACOMPANHAMENTO
 from tests.conftest import SENHA
 from tests.contratos.conftest import criar_mapa
 from tests.contratos.test_nuvem import criar_catalogo, item_nuvem
+from tests.e2e.comum import foto
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-FOTOS = os.environ.get("FOTOS_E2E", "")
-
-
-def _foto(pagina, nome):
-    if FOTOS:
-        pagina.screenshot(path=f"{FOTOS}/{nome}.png", full_page=True)
 
 
 def test_representante_conclui_o_monitoramento_com_o_relatorio(
@@ -49,7 +42,7 @@ def test_representante_conclui_o_monitoramento_com_o_relatorio(
     pagina.wait_for_load_state()
     expect(pagina.get_by_role("heading", level=1)).to_have_text(f"Monitoramento mensal: {mes:%m/%Y}")
     expect(pagina.get_by_test_id("total-mensal")).to_have_text("R$ 342,85")
-    _foto(pagina, "14-monitoramento-mensal")
+    foto(pagina, "14-monitoramento-mensal")
     assert axe(pagina) == []
     with pagina.expect_download() as baixado:
         pagina.get_by_role("link", name="Baixar XLSX").click()
@@ -59,7 +52,7 @@ def test_representante_conclui_o_monitoramento_com_o_relatorio(
     pagina.wait_for_load_state()
     expect(pagina.get_by_label("Anexar o relatório gerado pelo PlanejaTIC")).to_be_checked()
     expect(pagina.get_by_label("Mês do relatório")).to_have_value(f"{mes:%Y-%m}")
-    _foto(pagina, "14-concluir-com-relatorio")
+    foto(pagina, "14-concluir-com-relatorio")
     assert axe(pagina) == []
     pagina.get_by_label("Número SEI").fill("46328106")
     pagina.get_by_role("button", name="Concluir ocorrência").click()
@@ -71,7 +64,7 @@ def test_representante_conclui_o_monitoramento_com_o_relatorio(
     assert anexo.competencia == mes and anexo.gerado_por.username == "representante"
     expect(pagina.get_by_test_id("historico")).to_contain_text(anexo.sha256)
     expect(pagina.get_by_test_id("sha256")).to_have_text(anexo.sha256)
-    _foto(pagina, "14-ocorrencia-com-hash")
+    foto(pagina, "14-ocorrencia-com-hash")
     with pagina.expect_download() as arquivo:
         pagina.get_by_role("link", name=anexo.nome_arquivo).click()
     assert hashlib.sha256(Path(arquivo.value.path()).read_bytes()).hexdigest() == anexo.sha256

@@ -2,8 +2,6 @@
 dentro do seu contêiner); em alto contraste (botão do cabeçalho) os totais e o motivo de uma linha fora do
 total continuam legíveis. O mesmo vale para o detalhe da contratação com o item."""
 
-import os
-
 import pytest
 from playwright.sync_api import expect
 
@@ -11,10 +9,10 @@ from contratos.models import Contratacao
 from tests.conftest import SENHA
 from tests.contratos.conftest import adicionar_os, criar_mapa
 from tests.contratos.test_profissionais import criar_catalogo_profissional, item_profissional
+from tests.e2e.comum import FOTOS, foto
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-FOTOS = os.environ.get("FOTOS_E2E", "")
 
 # Razão de contraste WCAG entre a cor do texto e a do primeiro fundo opaco atrás dele.
 CONTRASTE = """e => {
@@ -32,11 +30,6 @@ CONTRASTE = """e => {
     const a = lum(rgb(getComputedStyle(e).color)), b = fundo ? lum(cor) : 1;
     return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 }"""
-
-
-def _foto(pagina, nome):
-    if FOTOS:
-        pagina.screenshot(path=f"{FOTOS}/{nome}.png", full_page=True)
 
 
 def _sem_rolagem_lateral(pagina):
@@ -67,7 +60,7 @@ def test_item_profissional_no_celular_e_em_alto_contraste(pagina, live_server, e
     _sem_rolagem_lateral(pagina)
     tabela = pagina.locator(".tabela-rolavel")
     assert tabela.evaluate("e => e.scrollWidth > e.clientWidth"), "a tabela deveria rolar no seu contêiner"
-    _foto(pagina, "4-profissionais-390")
+    foto(pagina, "4-profissionais-390")
 
     pagina.locator("#alternar-contraste").click()
     assert pagina.evaluate("document.documentElement.classList.contains('alto-contraste')")
@@ -80,7 +73,7 @@ def test_item_profissional_no_celular_e_em_alto_contraste(pagina, live_server, e
         expect(alvo).to_be_visible()
         assert alvo.evaluate(CONTRASTE) >= 7, alvo
     _sem_rolagem_lateral(pagina)
-    _foto(pagina, "4-profissionais-390-alto-contraste")
+    foto(pagina, "4-profissionais-390-alto-contraste")
 
     # O detalhe da contratação, com o item, no mesmo celular e ainda em alto contraste.
     pagina.goto(f"{live_server.url}{contratacao.get_absolute_url()}")
@@ -94,7 +87,7 @@ def test_item_profissional_no_celular_e_em_alto_contraste(pagina, live_server, e
     codigo = pagina.locator("#item-2 code", has_text="PROF-HORA")
     linhas = "e => { const r = new Range(); r.selectNodeContents(e); return r.getClientRects().length }"
     assert codigo.evaluate(linhas) == 1
-    _foto(pagina, "4-detalhe-390-alto-contraste")
+    foto(pagina, "4-detalhe-390-alto-contraste")
     if FOTOS:  # recortes legíveis da página longa
         pagina.locator('section[aria-labelledby="titulo-totais"]').screenshot(
             path=f"{FOTOS}/4-detalhe-totais.png"

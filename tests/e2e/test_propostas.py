@@ -6,9 +6,15 @@ from playwright.sync_api import expect
 
 from contratos.propostas.exportacao import ABA_ANALISE
 from tests.conftest import SENHA
-from tests.e2e.comum import contratacao_do_exemplo
+from tests.e2e.comum import baixar, contratacao_do_exemplo
 
 OS = "OS nº 001/2026"
+# Licitante, CNPJ e as ofertas de ASUPCOMP-02 e de GERINF: (preço, salário, K), com "" no que não se digita.
+PROPOSTAS = [
+    ("Alfa Serviços", "11.222.333/0001-81", ("16.000,00", "", ""), ("34.632,18", "", "")),
+    ("Beta Barata", "11.444.777/0001-61", ("5.000,00", "", ""), ("10.000,00", "", "")),
+    ("Gama Regular", "45.997.418/0001-53", ("", "5.075,52", "2,12"), ("", "17.851,64", "1,94")),
+]
 
 
 def _registrar(pagina, licitante, cnpj, *, asup, gerinf):
@@ -38,23 +44,8 @@ def test_equipe_compara_tres_propostas_e_exporta(
     pagina.get_by_role("link", name="Propostas e prorrogação").click()
     expect(pagina.get_by_text("Nenhuma proposta registrada.")).to_be_visible()
 
-    _registrar(
-        pagina,
-        "Alfa Serviços",
-        "11.222.333/0001-81",
-        asup=("16.000,00", "", ""),
-        gerinf=("34.632,18", "", ""),
-    )
-    _registrar(
-        pagina, "Beta Barata", "11.444.777/0001-61", asup=("5.000,00", "", ""), gerinf=("10.000,00", "", "")
-    )
-    _registrar(
-        pagina,
-        "Gama Regular",
-        "45.997.418/0001-53",
-        asup=("", "5.075,52", "2,12"),
-        gerinf=("", "17.851,64", "1,94"),
-    )
+    for licitante, cnpj, asup, gerinf in PROPOSTAS:
+        _registrar(pagina, licitante, cnpj, asup=asup, gerinf=gerinf)
 
     tabela = pagina.get_by_test_id("lado-a-lado")
     expect(tabela.get_by_test_id("licitante")).to_have_count(3)
@@ -66,10 +57,7 @@ def test_equipe_compara_tres_propostas_e_exporta(
     pagina.get_by_test_id("ordenar-total").click()
     expect(tabela.get_by_test_id("total")).to_have_text(["R$ 20.000,00", "R$ 56.152,38", "R$ 66.632,18"])
 
-    with pagina.expect_download() as download:
-        pagina.get_by_test_id("exportar-analise").click()
-    arquivo = tmp_path / download.value.suggested_filename
-    download.value.save_as(arquivo)
+    arquivo = baixar(pagina, tmp_path, pagina.get_by_test_id("exportar-analise"))
     ws = openpyxl.load_workbook(arquivo)[ABA_ANALISE]
     licitantes = [c.value for c in ws[5] if c.value]
     assert licitantes[0] == "Beta Barata (11.444.777/0001-61)" and len(licitantes) == 3  # ordenada pelo total
