@@ -254,6 +254,26 @@ MENSAGEM_EQUIPE_MAXIMA = "A equipe de planejamento tem no máximo {maximo} integ
 MENSAGEM_SEM_PRODUTO = "Informe ao menos um produto ou resultado a entregar (um por linha)."
 
 
+class ComTotalGuardado(models.Model):
+    """Valor mensal guardado (Painel e totais ao vivo leem sem recalcular as linhas). Só `contratos.totais`
+    o grava, pela função pura, numa UPDATE própria: o save() de uma instância lida antes de uma escrita nas
+    linhas (formulário aberto, edição concorrente) grava os outros campos e não devolve um total velho."""
+
+    valor_mensal = models.DecimalField(
+        "valor mensal", max_digits=14, decimal_places=2, default=Decimal("0.00"), editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "valor_mensal"
+            ]
+        super().save(*args, **kwargs)
+
+
 def _texto_longo(maximo: int) -> list:
     """O TextField não confere max_length no full_clean (só no formulário): o validador fecha o serviço."""
     return [MaxLengthValidator(maximo)]
@@ -264,7 +284,7 @@ class SituacaoContratacao(models.TextChoices):
     CONCLUIDA = "concluida", "Concluída"
 
 
-class Contratacao(models.Model):
+class Contratacao(ComTotalGuardado):
     """Processo de planejamento de uma contratação, precificado com uma versão fixada do mapa salarial."""
 
     Situacao = SituacaoContratacao
@@ -300,7 +320,8 @@ class Contratacao(models.Model):
     atualizada_em = models.DateTimeField("atualizada em", auto_now=True)
     # Trava otimista: o serviço só grava se a versão lida no formulário ainda for a do banco.
     versao = models.PositiveIntegerField("versão de edição", default=1)
-    history = HistoricalRecords()
+    # O total guardado é derivado das linhas (que têm histórico próprio), não uma alteração de alguém.
+    history = HistoricalRecords(excluded_fields=["valor_mensal"])
 
     CAMINHO_ORGAO = "orgao"  # core.permissoes: o escopo do usuário
     objects = RestritoQuerySet.as_manager()
@@ -379,7 +400,7 @@ class TipoItem(models.TextChoices):
 TIPOS_DE_CATALOGO = (TipoItem.NUVEM, TipoItem.PROFISSIONAIS)
 
 
-class Item(models.Model):
+class Item(ComTotalGuardado):
     """Item da contratação: de perfis profissionais (valor pelas OS planejadas, Art. 2) ou de um catálogo
     SERPRO, de nuvem ou de serviços profissionais (valor pelas linhas de serviço de uma versão aprovada,
     §4.7)."""
@@ -469,7 +490,7 @@ class Item(models.Model):
             self.catalogo = None
 
 
-class OrdemServico(models.Model):
+class OrdemServico(ComTotalGuardado):
     """OS planejada (item 9.5.1.1): objetivo, identificação, perfis mínimos, produtos e prazo."""
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="ordens")

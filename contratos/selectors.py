@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from functools import cache
 
-from django.db.models import Count, IntegerField, Max, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast, Length, Substr
 from django.utils import timezone
 
@@ -340,9 +340,20 @@ def anexo_a_dados(contratacao: Contratacao, *, hoje: date, resumo: Resumo | None
 PAINEL_CONTRATACOES = 5
 
 
+@dataclass(frozen=True)
+class ResumoPainel:
+    contratacao: Contratacao
+    estimativa: estimativa.Estimativa  # só os totais (sem itens), do valor mensal guardado
+    ilustrativos: bool  # algum item de catálogo usa um catálogo de exemplo
+
+
 def contratacoes_no_painel(usuario) -> dict:
-    """As contratações mais recentes dos órgãos do usuário com o valor mensal (no máximo 5: consultas
-    limitadas)."""
+    """As contratações mais recentes dos órgãos do usuário com o valor mensal guardado pelos serviços
+    (`contratos.totais`): duas consultas, qualquer que seja o número de linhas."""
+    ilustrativo = Item.objects.filter(contratacao=OuterRef("pk"), catalogo__valores_ilustrativos=True)
     visiveis = CONTRATACOES.restringir(usuario).order_by("-atualizada_em", "-pk")
-    recentes = [resumir_contratacao(c) for c in visiveis[:PAINEL_CONTRATACOES]]
+    recentes = [
+        ResumoPainel(c, estimativa.totalizar((), meses=c.meses, mensal=c.valor_mensal), c.ilustrativos)
+        for c in visiveis.annotate(ilustrativos=Exists(ilustrativo))[:PAINEL_CONTRATACOES]
+    ]
     return {"contratacoes": recentes, "total_contratacoes": visiveis.count()}

@@ -16,17 +16,16 @@ from django.test.utils import CaptureQueriesContext
 BASE = 7
 
 # --- painel e contratos ---
-# Painel: mapa vigente (id, versão, nº de perfis), as contratações recentes do órgão, a contagem delas,
-# catálogos vigentes e em análise, o ACT procurado duas vezes, a fiscalização (períodos do mês, relatórios
-# pendentes e a contagem deles)...
-PAINEL_FIXAS = BASE + 12
-# ... e o resumo de cada contratação recente (itens, OS, linhas de perfil, linhas de nuvem), até 5
-# (PAINEL_CONTRATACOES em contratos/selectors.py).
-PAINEL_POR_CONTRATACAO = 4
+# Painel: mapa vigente (id, versão, nº de perfis), as contratações recentes do órgão com o valor mensal
+# guardado (contratos/totais.py), a contagem delas, catálogos vigentes e em análise, o ACT procurado duas
+# vezes, a fiscalização (períodos do mês, relatórios pendentes e a contagem deles). O número não depende de
+# quantas contratações recentes há nem do tamanho delas: os totais não são recalculados a cada visita.
+PAINEL = BASE + 12
 
 
 def painel(*, contratacoes: int) -> int:
-    return PAINEL_FIXAS + PAINEL_POR_CONTRATACAO * min(contratacoes, 5)
+    """O mesmo número com 0, 1 ou 5 contratações recentes, pequenas ou enormes."""
+    return PAINEL
 
 
 # contagem paginada, mapas do filtro, a página de contratações.
