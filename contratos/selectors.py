@@ -201,8 +201,8 @@ class _Gravada:
     linhas_por_ordem: dict[int, list[LinhaPerfil]]
     linhas_por_item: dict[int, list]
 
-    def puros(self, *, sem_ordem: int | None = None, sem_item: int | None = None) -> list[estimativa.Item]:
-        """Entradas da função pura; sem as linhas da OS `sem_ordem` ou do item de catálogo `sem_item`."""
+    def puros(self) -> list[estimativa.Item]:
+        """Entradas da função pura."""
         return [
             estimativa.Item(
                 numero=item.numero,
@@ -210,14 +210,10 @@ class _Gravada:
                 linhas=tuple(
                     edicao.linha_pura(linha, ordem.numero)
                     for ordem in self.ordens_por_item[item.pk]
-                    if ordem.pk != sem_ordem
                     for linha in self.linhas_por_ordem[ordem.pk]
                 ),
                 tipo=item.tipo,
-                linhas_nuvem=tuple(
-                    edicao.linha_nuvem_pura(linha)
-                    for linha in (() if item.pk == sem_item else self.linhas_por_item[item.pk])
-                ),
+                linhas_nuvem=tuple(edicao.linha_nuvem_pura(linha) for linha in self.linhas_por_item[item.pk]),
                 catalogo=str(item.catalogo) if item.catalogo else "",
                 catalogo_ilustrativo=bool(item.catalogo and item.catalogo.valores_ilustrativos),
             )
@@ -271,27 +267,32 @@ def resumir_contratacao(contratacao: Contratacao) -> Resumo:
 
 def base_da_ordem(
     contratacao: Contratacao, ordem: OrdemServico, *, item_id: int | None
-) -> tuple[edicao.Base, list[LinhaPerfil]]:
-    """A base de `edicao.simular` para a OS (sem as linhas gravadas dela, que entram no item `item_id`) e
-    as linhas gravadas dela (o formulário parte delas e as reaproveita ao salvar)."""
-    gravada = _ler(contratacao)
-    posicao = next((i for i, item in enumerate(gravada.itens) if item.pk == item_id), None)
-    base = edicao.Base(
-        itens=tuple(gravada.puros(sem_ordem=ordem.pk)),
-        meses=contratacao.meses,
-        posicao=posicao,
-        ordem_servico=ordem.numero,
-    )
-    return base, gravada.linhas_por_ordem[ordem.pk] if ordem.pk else []
+) -> tuple[edicao.BaseGuardada, list[LinhaPerfil]]:
+    """A base dos totais ao vivo da OS pelos totais guardados (sem o valor gravado desta OS, cujas linhas
+    entram no item `item_id`) e as linhas gravadas dela (o formulário parte delas e as reaproveita ao
+    salvar). Só as linhas desta OS são lidas, qualquer que seja o tamanho da contratação."""
+    gravadas = list(ordem.linhas.select_related("perfil").order_by("pk")) if ordem.pk else []
+    guardado = ordem.valor_mensal if ordem.pk else Decimal("0.00")
+    fora = contratacao.valor_mensal - guardado
+    if ordem.item_id is not None and ordem.item_id == item_id:  # o item já lido com a OS
+        item = (ordem.item.numero, ordem.item.valor_mensal)
+    else:
+        item = contratacao.itens.filter(pk=item_id).values_list("numero", "valor_mensal").first()
+    if item is None:
+        return edicao.BaseGuardada(meses=contratacao.meses, mensal_fora=fora), gravadas
+    numero, valor = item
+    item_fora = valor - guardado if ordem.pk and ordem.item_id == item_id else valor
+    base = edicao.BaseGuardada(contratacao.meses, fora, item_numero=numero, item_fora=item_fora)
+    return base, gravadas
 
 
-def base_do_item(item: Item) -> tuple[edicao.Base, list]:
-    """A base de `edicao.simular` para as linhas do item de catálogo, e as linhas gravadas dele."""
-    contratacao = item.contratacao
-    gravada = _ler(contratacao)
-    posicao = next(i for i, gravado in enumerate(gravada.itens) if gravado.pk == item.pk)
-    base = edicao.Base(itens=tuple(gravada.puros(sem_item=item.pk)), meses=contratacao.meses, posicao=posicao)
-    return base, gravada.linhas_por_item[item.pk]
+def base_do_item(item: Item) -> tuple[edicao.BaseGuardada, list]:
+    """A base dos totais ao vivo das linhas do item de catálogo (pelos totais guardados), e as linhas
+    gravadas dele."""
+    gravadas = list(item.linhas_de_catalogo.select_related("servico").order_by("pk"))
+    fora = item.contratacao.valor_mensal - item.valor_mensal
+    base = edicao.BaseGuardada(item.contratacao.meses, fora, item_numero=item.numero, catalogo=True)
+    return base, gravadas
 
 
 def impacto_nova_versao(mapa_novo: MapaSalarial) -> list[comparacao.ImpactoContratacao]:

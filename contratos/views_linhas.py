@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from contratos import selectors, services
 from contratos.edicao.formularios import LinhasFormSet, LinhasNuvemFormSet, inteiro
-from contratos.edicao.simulacao import puras, simular
+from contratos.edicao.simulacao import puras, simular_sobre_guardados
 from contratos.estimativa import REGRA_UM_PROFISSIONAL
 from contratos.forms import OrdemServicoForm
 from contratos.models import OrdemServico
@@ -52,7 +52,7 @@ def _edicao_os(contratacao, ordem, dados=None, *, mostrar_erros=False) -> dict:
     else:
         formset = LinhasFormSet(dados, perfis=perfis)
         linhas = formset.linhas(existentes={linha.pk: linha for linha in gravadas})
-    simulacao = simular(base, puras(linhas, ordem.numero))
+    simulacao = simular_sobre_guardados(base, puras(linhas, ordem.numero))
     sufixo = f"?os={ordem.pk}&" if ordem.pk else "?"
     return {
         "contratacao": contratacao,
@@ -182,7 +182,7 @@ def _edicao_item(item, dados=None, *, mostrar_erros=False) -> dict:
     else:
         formset = LinhasNuvemFormSet(dados, **opcoes)
         linhas = formset.linhas(existentes={linha.pk: linha for linha in gravadas})
-    simulacao = simular(base, puras(linhas))
+    simulacao = simular_sobre_guardados(base, puras(linhas))
     return {
         "contratacao": item.contratacao,
         "item": item,
