@@ -65,28 +65,46 @@ class TextoLongoDireto(_RenderizacaoDireta, forms.Textarea):
         return f'<textarea name="{name}"{atributos}>\n{self.texto(value)}</textarea>'
 
 
+def _opcao(pk: str, rotulo: str, k: str, marcado: bool = False) -> str:
+    fator_k = f' data-fator-k="{k}"' if k else ""
+    return f'<option value="{pk}"{fator_k}{" selected" if marcado else ""}>{rotulo}</option>'
+
+
 class _SelectDireto(_RenderizacaoDireta, forms.Select):
-    """Opções (pk, rótulo escapado, Fator-K do mapa ou "") montadas uma vez para todas as linhas."""
+    """Opções (pk, rótulo escapado, Fator-K do mapa ou "") montadas uma vez para todas as linhas.
+
+    Com `modelo` (o id de um <template> que a página envia uma vez, `modelo_html`), cada select sai só com a
+    opção escolhida e o script (static/js/contratos.js) o completa com as do modelo ao montar a tabela:
+    500 linhas × 35 perfis repetidos eram 2,7 MB de HTML."""
 
     opcoes: list = []
     vazio = ""
+    modelo = ""
 
     def html(self, name, value, atributos):
         valor = "" if value is None else str(value)
+        opcoes = self.opcoes
+        if self.modelo:
+            opcoes = [opcao for opcao in opcoes if opcao[0] == valor]
+            atributos += f' data-opcoes="{self.modelo}"'
         partes = [f'<select name="{name}"{atributos}>', f'<option value="">{self.vazio}</option>']
-        for pk, rotulo, k in self.opcoes:
-            marcado = " selected" if pk == valor else ""
-            fator_k = f' data-fator-k="{k}"' if k else ""
-            partes.append(f'<option value="{pk}"{fator_k}{marcado}>{rotulo}</option>')
+        partes.extend(_opcao(pk, rotulo, k, pk == valor) for pk, rotulo, k in opcoes)
         partes.append("</select>")
         return "".join(partes)
+
+    def modelo_html(self) -> str:
+        opcoes = "".join(_opcao(*opcao) for opcao in self.opcoes)
+        return mark_safe(  # noqa: S308 (rótulos escapados em opcoes_de_perfis)
+            f'<template id="{self.modelo}"><option value="">{self.vazio}</option>{opcoes}</template>'
+        )
 
 
 class SelectPerfil(_SelectDireto):
     """Perfis da versão fixada; cada opção leva o Fator-K do mapa em data-fator-k (o script revela a
-    justificativa quando o K digitado difere)."""
+    justificativa quando o K digitado difere). As opções vão uma vez na página (`modelo`)."""
 
     vazio = "Escolha o perfil"
+    modelo = "opcoes-perfil"
 
 
 def _preco_e_unidade(servico) -> str:

@@ -264,6 +264,13 @@ class BaseLinhasFormSet(_Linhas, forms.BaseFormSet):
         kwargs.setdefault("prefix", self.prefixo)
         super().__init__(*args, **kwargs)
         self.maximo = self.max_num = self.absolute_max = self.teto()
+        self.opcoes = self.form_kwargs["opcoes"]
+
+    def modelo_das_opcoes(self) -> str:
+        """O <template> com as opções de perfil, uma vez na página (cada select leva só a escolhida)."""
+        select = SelectPerfil()
+        select.opcoes = self.opcoes
+        return select.modelo_html()
 
 
 LinhasFormSet = _formset(LinhaPerfilForm, BaseLinhasFormSet, calculo.LINHAS_POR_OS_MAXIMO)

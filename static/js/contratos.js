@@ -76,7 +76,23 @@
     if (alvo.classList && alvo.classList.contains("campo-fator-k")) atualizarJustificativa(alvo.closest("tr"));
   });
 
-  document.addEventListener("DOMContentLoaded", function () { lembrarTodos(document); });
+  // As opções de perfil vêm uma vez na página (<template id="opcoes-perfil">); cada select chega só com a
+  // escolhida e recebe aqui a lista inteira, mantendo o valor (teclado e mouse usam o select nativo).
+  function completarOpcoes(raiz) {
+    var selects = (raiz || document).querySelectorAll("select[data-opcoes]");
+    for (var i = 0; i < selects.length; i++) {
+      var select = selects[i];
+      var modelo = document.getElementById(select.getAttribute("data-opcoes"));
+      if (!modelo) continue;
+      var valor = select.value;
+      select.removeAttribute("data-opcoes");
+      select.replaceChildren(modelo.content.cloneNode(true));
+      select.value = valor;
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { completarOpcoes(document); lembrarTodos(document); });
+  document.addEventListener("htmx:afterSwap", function () { completarOpcoes(document); });
   document.addEventListener("htmx:afterSettle", function (evento) { lembrarTodos(evento.detail.elt); });
 
   // Depois de incluir ou tirar uma linha, o foco vai para onde o teclado espera continuar.
