@@ -1,6 +1,7 @@
 """Widgets das linhas da OS e dos itens de catálogo, montados em Python (500 linhas × 5 campos pelo motor
 de templates levam segundos), e a lista de catálogos com o tipo de cada versão."""
 
+import copy
 from decimal import Decimal
 
 from django import forms
@@ -27,6 +28,14 @@ def opcoes_de_perfis(perfis) -> list[tuple[str, str, str]]:
 
 class _RenderizacaoDireta:
     """Widget das linhas montado em Python: 500 linhas × 5 campos pelo motor de templates levam segundos."""
+
+    def __deepcopy__(self, memo):
+        # Cada formulário copia os seus campos: sem normalizar as escolhas do Select (as opções vêm prontas
+        # em `opcoes`), a cópia de 500 linhas cai pela metade.
+        copia = copy.copy(self)
+        copia.attrs = self.attrs.copy()
+        memo[id(self)] = copia
+        return copia
 
     def render(self, name, value, attrs=None, renderer=None):
         atributos = "".join(
@@ -83,12 +92,20 @@ class _SelectDireto(_RenderizacaoDireta, forms.Select):
 
     def html(self, name, value, atributos):
         valor = "" if value is None else str(value)
-        opcoes = self.opcoes
+        vazia = f'<option value="">{self.vazio}</option>'
         if self.modelo:
-            opcoes = [opcao for opcao in opcoes if opcao[0] == valor]
-            atributos += f' data-opcoes="{self.modelo}"'
-        partes = [f'<select name="{name}"{atributos}>', f'<option value="">{self.vazio}</option>']
-        partes.extend(_opcao(pk, rotulo, k, pk == valor) for pk, rotulo, k in opcoes)
+            # só a escolhida, pelo código (o rótulo começa por ele, `opcoes_de_perfis`), ou só a vazia; o
+            # script troca pelas opções completas do modelo ao montar a tabela
+            escolhida = "".join(
+                _opcao(pk, rotulo.split(" – ", 1)[0], "", True)
+                for pk, rotulo, _ in self.opcoes
+                if pk == valor
+            )
+            return (
+                f'<select name="{name}"{atributos} data-opcoes="{self.modelo}">{escolhida or vazia}</select>'
+            )
+        partes = [f'<select name="{name}"{atributos}>', vazia]
+        partes.extend(_opcao(pk, rotulo, k, pk == valor) for pk, rotulo, k in self.opcoes)
         partes.append("</select>")
         return "".join(partes)
 

@@ -26,15 +26,34 @@
     return a !== null && b !== null && Math.abs(a - b) < 0.0001;
   }
 
+  // A justificativa só vem na linha que a mostra (500 linhas × um campo escondido pesavam na página): as
+  // outras a recebem do modelo (<template id="modelo-justificativa">, o formulário vazio do formset).
+  function criarJustificativa(linha) {
+    var modelo = document.getElementById("modelo-justificativa");
+    var select = linha.querySelector(".campo-perfil");
+    if (!modelo || !select) return null;
+    var indice = select.name.split("-")[1];
+    var caixa = document.createElement("div");
+    caixa.innerHTML = modelo.innerHTML.split("__prefix__").join(indice);
+    var bloco = caixa.firstElementChild;
+    var texto = bloco.querySelector("textarea");
+    // o rótulo da linha, como os outros campos dela ("... da linha 2", contratos/edicao/formularios.py)
+    texto.setAttribute("aria-label", texto.getAttribute("aria-label") + " da linha " + (Number(indice) + 1));
+    linha.querySelector(".col-perfil").appendChild(bloco);
+    return bloco;
+  }
+
   function atualizarJustificativa(linha) {
     var bloco = linha.querySelector(".bloco-justificativa");
     var campoK = linha.querySelector(".campo-fator-k");
-    if (!bloco || !campoK) return;
+    if (!campoK) return;
     var mapa = kDoMapa(linha);
     var k = numero(campoK.value);
-    var texto = bloco.querySelector("textarea");
+    var texto = bloco ? bloco.querySelector("textarea") : null;
     var difere = mapa !== null && campoK.value.trim() !== "" && !mesmoK(k, mapa);
-    bloco.hidden = !(difere || (texto && texto.value.trim() !== ""));
+    var mostrar = difere || (texto !== null && texto.value.trim() !== "");
+    if (!bloco && mostrar) bloco = criarJustificativa(linha);
+    if (bloco) bloco.hidden = !mostrar;
   }
 
   // Guarda o K do perfil escolhido, para saber na troca se o K da linha era o do mapa ou um digitado.
@@ -94,6 +113,16 @@
   document.addEventListener("DOMContentLoaded", function () { completarOpcoes(document); lembrarTodos(document); });
   document.addEventListener("htmx:afterSwap", function () { completarOpcoes(document); });
   document.addEventListener("htmx:afterSettle", function (evento) { lembrarTodos(evento.detail.elt); });
+
+  // Tirar uma linha: um só endereço na tabela (data-url-linhas) e o índice no botão, em vez de um hx-post
+  // por linha; o envio leva o formulário inteiro, como o botão "Adicionar perfil".
+  document.addEventListener("click", function (evento) {
+    var botao = evento.target.closest && evento.target.closest(".remover-linha[data-indice]");
+    var tabela = document.getElementById("tabela-linhas");
+    if (!botao || !tabela || !window.htmx) return;
+    var url = tabela.getAttribute("data-url-linhas") + "acao=remover&indice=" + botao.getAttribute("data-indice");
+    window.htmx.ajax("POST", url, { source: botao, target: "#tabela-linhas", swap: "outerHTML" });
+  });
 
   // Depois de incluir ou tirar uma linha, o foco vai para onde o teclado espera continuar.
   var ultimaAcao = null;
