@@ -47,12 +47,18 @@ def mapa_vigente_id(*, hoje: date) -> int | None:
     return vigencia.vigente(publicadas.values_list("pk", "data_vigencia"), hoje=hoje)
 
 
-def mapa_padrao(*, hoje: date) -> MapaSalarial | None:
-    """A versão vigente em `hoje` (derivada das datas); na falta, a última publicada."""
+def mapa_padrao(*, hoje: date, contar_perfis: bool = False) -> MapaSalarial | None:
+    """A versão vigente em `hoje` (derivada das datas); na falta, a última publicada. `contar_perfis`:
+    com `total_perfis` na mesma consulta."""
+    mapas = (
+        MapaSalarial.objects.annotate(total_perfis=Count("valores"))
+        if contar_perfis
+        else MapaSalarial.objects
+    )
     pk = mapa_vigente_id(hoje=hoje)
     if pk is not None:
-        return MapaSalarial.objects.get(pk=pk)
-    publicadas = MapaSalarial.objects.exclude(situacao=MapaSalarial.Situacao.RASCUNHO)
+        return mapas.get(pk=pk)
+    publicadas = mapas.exclude(situacao=MapaSalarial.Situacao.RASCUNHO)
     return publicadas.order_by("-data_vigencia", "-pk").first()
 
 
@@ -82,11 +88,11 @@ def painel_contexto(*, usuario, hoje: date) -> dict:
 
     As contratações são lidas só quando o modelo as pede (o modelo chama o que é chamável): `_painel.html`
     só as pede a quem pode lê-las. A permissão fica lá, na borda; aqui só se lê."""
-    mapa = mapa_padrao(hoje=hoje)
+    mapa = mapa_padrao(hoje=hoje, contar_perfis=True)
     contratacoes = cache(lambda: contratacoes_no_painel(usuario))
     return {
         "mapa": mapa,
-        "total_perfis": mapa.valores.count() if mapa else 0,
+        "total_perfis": mapa.total_perfis if mapa else 0,
         "contratacoes": lambda: contratacoes()["contratacoes"],
         "total_contratacoes": lambda: contratacoes()["total_contratacoes"],
         # lido só se o modelo pedir (quem lê a fiscalização)
@@ -263,36 +269,6 @@ def resumir_contratacao(contratacao: Contratacao) -> Resumo:
             ItemResumo(item=item, ordens=ordens, mensal=item_calculado.subtotal_mensal, linhas_nuvem=nuvem)
         )
     return Resumo(contratacao=contratacao, estimativa=calculada, itens=resumo_itens)
-
-
-def base_da_ordem(
-    contratacao: Contratacao, ordem: OrdemServico, *, item_id: int | None
-) -> tuple[edicao.BaseGuardada, list[LinhaPerfil]]:
-    """A base dos totais ao vivo da OS pelos totais guardados (sem o valor gravado desta OS, cujas linhas
-    entram no item `item_id`) e as linhas gravadas dela (o formulário parte delas e as reaproveita ao
-    salvar). Só as linhas desta OS são lidas, qualquer que seja o tamanho da contratação."""
-    gravadas = list(ordem.linhas.select_related("perfil").order_by("pk")) if ordem.pk else []
-    guardado = ordem.valor_mensal if ordem.pk else Decimal("0.00")
-    fora = contratacao.valor_mensal - guardado
-    if ordem.item_id is not None and ordem.item_id == item_id:  # o item já lido com a OS
-        item = (ordem.item.numero, ordem.item.valor_mensal)
-    else:
-        item = contratacao.itens.filter(pk=item_id).values_list("numero", "valor_mensal").first()
-    if item is None:
-        return edicao.BaseGuardada(meses=contratacao.meses, mensal_fora=fora), gravadas
-    numero, valor = item
-    item_fora = valor - guardado if ordem.pk and ordem.item_id == item_id else valor
-    base = edicao.BaseGuardada(contratacao.meses, fora, item_numero=numero, item_fora=item_fora)
-    return base, gravadas
-
-
-def base_do_item(item: Item) -> tuple[edicao.BaseGuardada, list]:
-    """A base dos totais ao vivo das linhas do item de catálogo (pelos totais guardados), e as linhas
-    gravadas dele."""
-    gravadas = list(item.linhas_de_catalogo.select_related("servico").order_by("pk"))
-    fora = item.contratacao.valor_mensal - item.valor_mensal
-    base = edicao.BaseGuardada(item.contratacao.meses, fora, item_numero=item.numero, catalogo=True)
-    return base, gravadas
 
 
 def impacto_nova_versao(mapa_novo: MapaSalarial) -> list[comparacao.ImpactoContratacao]:

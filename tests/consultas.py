@@ -16,11 +16,11 @@ from django.test.utils import CaptureQueriesContext
 BASE = 7
 
 # --- painel e contratos ---
-# Painel: mapa vigente (id, versão, nº de perfis), as contratações recentes do órgão com o valor mensal
+# Painel: mapa vigente (id; versão com o nº de perfis), as contratações recentes do órgão com o valor mensal
 # guardado (contratos/totais.py), a contagem delas, catálogos vigentes e em análise, o ACT procurado duas
 # vezes, a fiscalização (períodos do mês, relatórios pendentes e a contagem deles). O número não depende de
 # quantas contratações recentes há nem do tamanho delas: os totais não são recalculados a cada visita.
-PAINEL = BASE + 12
+PAINEL = BASE + 11
 
 
 def painel(*, contratacoes: int) -> int:
