@@ -63,38 +63,19 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(
-            model_name="contratacao",
-            name="valor_mensal",
-            field=models.DecimalField(
-                decimal_places=2,
-                default=Decimal("0.00"),
-                editable=False,
-                max_digits=14,
-                verbose_name="valor mensal",
-            ),
-        ),
-        migrations.AddField(
-            model_name="item",
-            name="valor_mensal",
-            field=models.DecimalField(
-                decimal_places=2,
-                default=Decimal("0.00"),
-                editable=False,
-                max_digits=14,
-                verbose_name="valor mensal",
-            ),
-        ),
-        migrations.AddField(
-            model_name="ordemservico",
-            name="valor_mensal",
-            field=models.DecimalField(
-                decimal_places=2,
-                default=Decimal("0.00"),
-                editable=False,
-                max_digits=14,
-                verbose_name="valor mensal",
-            ),
-        ),
+        *[
+            migrations.AddField(
+                model_name=modelo,
+                name="valor_mensal",
+                field=models.DecimalField(
+                    decimal_places=2,
+                    default=Decimal("0.00"),
+                    editable=False,
+                    max_digits=14,
+                    verbose_name="valor mensal",
+                ),
+            )
+            for modelo in ("contratacao", "item", "ordemservico")
+        ],
         migrations.RunPython(preencher, migrations.RunPython.noop),
     ]
