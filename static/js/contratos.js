@@ -19,6 +19,7 @@
 
   function kDoMapa(linha) {
     var select = linha.querySelector(".campo-perfil");
+    if (select && select.hasAttribute("data-opcoes")) completar(select);  // antes da sua vez na fila
     return select ? kDaOpcao(select.options[select.selectedIndex]) : null;
   }
 
@@ -97,21 +98,49 @@
 
   // As opções de perfil vêm uma vez na página (<template id="opcoes-perfil">); cada select chega só com a
   // escolhida e recebe aqui a lista inteira, mantendo o valor (teclado e mouse usam o select nativo).
-  function completarOpcoes(raiz) {
-    var selects = (raiz || document).querySelectorAll("select[data-opcoes]");
-    for (var i = 0; i < selects.length; i++) {
-      var select = selects[i];
-      var modelo = document.getElementById(select.getAttribute("data-opcoes"));
-      if (!modelo) continue;
-      var valor = select.value;
-      select.removeAttribute("data-opcoes");
-      select.replaceChildren(modelo.content.cloneNode(true));
-      select.value = valor;
-    }
+  function completar(select) {
+    var modelo = document.getElementById(select.getAttribute("data-opcoes"));
+    if (!modelo) return;
+    var valor = select.value;
+    select.removeAttribute("data-opcoes");
+    select.replaceChildren(modelo.content.cloneNode(true));
+    select.value = valor;
+    lembrarK(select);  // o K do mapa está nas opções completas
   }
 
-  document.addEventListener("DOMContentLoaded", function () { completarOpcoes(document); lembrarTodos(document); });
-  document.addEventListener("htmx:afterSwap", function () { completarOpcoes(document); });
+  // Tabela pequena: completa já. Grande (centenas de linhas): em fatias depois do load, para a página abrir
+  // antes; um select que recebe o foco ou o ponteiro antes da sua vez é completado na hora.
+  var IMEDIATAS = 50;
+  var FATIA = 100;
+  function completarOpcoes() {
+    var selects = document.querySelectorAll("select[data-opcoes]");
+    if (selects.length <= IMEDIATAS) {
+      for (var i = 0; i < selects.length; i++) completar(selects[i]);
+      return;
+    }
+    var inicio = 0;
+    (function fatia() {
+      for (var j = inicio; j < Math.min(inicio + FATIA, selects.length); j++) {
+        if (selects[j].hasAttribute("data-opcoes")) completar(selects[j]);
+      }
+      inicio += FATIA;
+      if (inicio < selects.length) setTimeout(fatia, 0);
+    })();
+  }
+  function completarNaHora(evento) {
+    var alvo = evento.target;
+    if (alvo && alvo.matches && alvo.matches("select[data-opcoes]")) completar(alvo);
+  }
+  ["focusin", "pointerdown", "mouseover"].forEach(function (tipo) {
+    document.addEventListener(tipo, completarNaHora, true);
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    if (document.querySelectorAll("select[data-opcoes]").length <= IMEDIATAS) completarOpcoes();
+    else window.addEventListener("load", completarOpcoes);
+    lembrarTodos(document);
+  });
+  document.addEventListener("htmx:afterSwap", completarOpcoes);
   document.addEventListener("htmx:afterSettle", function (evento) { lembrarTodos(evento.detail.elt); });
 
   // Tirar uma linha: um só endereço na tabela (data-url-linhas) e o índice no botão, em vez de um hx-post
