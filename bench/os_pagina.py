@@ -144,7 +144,7 @@ def _post_ao_vivo(ordem, linhas) -> dict:
         "prazo_atendimento": "",
         "produtos": ordem.produtos,
         "linhas-TOTAL_FORMS": str(len(linhas)),
-        "linhas-INITIAL_FORMS": "0",
+        "linhas-INITIAL_FORMS": str(len(linhas)),  # como a página envia (o formset abriu com as gravadas)
     }
     for i, linha in enumerate(linhas):
         dados |= {
