@@ -12,8 +12,10 @@ Cada figura é a mediana de ≥ 3 rodadas intercaladas, com mín–máx. `medir(
 comum do bench (bench/tabela.py).
 """
 
+import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -21,13 +23,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-PASTA = Path(tempfile.mkdtemp(prefix="bench-os-pagina-"))
-os.environ["DATABASE_URL"] = f"sqlite:///{PASTA / 'banco.sqlite3'}"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # o Playwright síncrono deixa um laço na thread
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-import django  # noqa: E402
+RAIZ = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(RAIZ))
 
 RODADAS = 3
 FORMULARIO = "application/x-www-form-urlencoded"
@@ -157,8 +154,21 @@ def _post_ao_vivo(ordem, linhas) -> dict:
     return dados
 
 
-def medir_tudo(rodadas: int = RODADAS) -> dict:
+def _configurar() -> Path:
+    """Banco SQLite próprio desta execução (caminho único: execuções simultâneas não se atropelam)."""
+    pasta = Path(tempfile.mkdtemp(prefix="bench-os-pagina-"))
+    os.environ["DATABASE_URL"] = f"sqlite:///{pasta / 'banco.sqlite3'}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault(
+        "DJANGO_ALLOW_ASYNC_UNSAFE", "true"
+    )  # o Playwright síncrono deixa um laço na thread
+    import django
+
     django.setup()
+    return pasta
+
+
+def medir_tudo(rodadas: int = RODADAS) -> dict:
     from django.conf import settings
     from django.db import connection
     from django.test import Client
@@ -263,14 +273,30 @@ def _linhas(r) -> list[tuple[str, float, str, bool]]:
 
 
 def medir(rodadas: int = RODADAS) -> list[tuple[str, float, str, bool]]:
-    """(rótulo, valor, unidade, meta atingida) de cada figura, para a tabela comum do bench."""
-    return _linhas(medir_tudo(rodadas))
+    """(rótulo, valor, unidade, meta atingida) de cada figura, para a tabela comum do bench. Roda num
+    processo à parte: o Django dele tem o próprio banco temporário, sem tocar no de quem chama."""
+    saida = subprocess.run(  # noqa: S603 (este mesmo script, com o Python de quem chama)
+        [sys.executable, __file__, "--json", str(rodadas)],
+        cwd=RAIZ,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [tuple(linha) for linha in json.loads(saida.splitlines()[-1])]
 
 
 def main():
-    rodadas = int(sys.argv[1]) if len(sys.argv) > 1 else RODADAS
-    linhas = medir(rodadas)
-    print(f"Banco temporário: {PASTA}; {rodadas} rodadas intercaladas (mediana, mín–máx)")
+    argumentos = [a for a in sys.argv[1:] if a != "--json"]
+    rodadas = int(argumentos[0]) if argumentos else RODADAS
+    pasta = _configurar()
+    carga_antes = os.getloadavg()[0]
+    linhas = _linhas(medir_tudo(rodadas))
+    carga_depois = os.getloadavg()[0]
+    if "--json" in sys.argv:
+        print(json.dumps(linhas))
+        return
+    print(f"Banco temporário: {pasta}; {rodadas} rodadas intercaladas (mediana, mín–máx)")
+    print(f"Carga média da máquina (1 min): {carga_antes:.2f} antes, {carga_depois:.2f} depois")
     for rotulo, valor, unidade, ok in linhas:
         print(f"{rotulo:<72} {valor:>9.1f} {unidade:<9} {'ok' if ok else 'não atingida'}")
 
