@@ -152,28 +152,47 @@ def calcular_linha_nuvem(linha: LinhaNuvem) -> LinhaNuvemCalculada:
     )
 
 
+def somar(valores: Iterable[Decimal]) -> Decimal:
+    """§4.3: OS e item = soma das linhas; contratação = soma dos itens. Soma de Decimais já arredondados é
+    exata: somar subtotais guardados (de OS ou de itens) dá o mesmo centavo que somar as linhas."""
+    return sum(valores, Decimal("0.00"))
+
+
 def calcular_item(item: Item) -> ItemCalculado:
     """Item de perfis soma as linhas das OS; item de catálogo, as linhas de serviço (já arredondadas)."""
     linhas = tuple(calcular_linha(linha) for linha in item.linhas)
     nuvem = tuple(calcular_linha_nuvem(linha) for linha in item.linhas_nuvem)
-    subtotal = sum((lc.valor_mensal for lc in (*linhas, *nuvem)), Decimal("0.00"))
+    subtotal = somar(lc.valor_mensal for lc in (*linhas, *nuvem))
     return ItemCalculado(item=item, linhas=linhas, subtotal_mensal=subtotal, linhas_nuvem=nuvem)
 
 
-def calcular_estimativa(itens: Sequence[Item], *, meses: int) -> Estimativa:
-    """Totais (§4.3) dos dois tipos de item: mensal = soma dos itens; anual = 12 × mensal;
-    período = meses × mensal."""
+def subtotal_mensal(linhas: Iterable[LinhaPerfil] = (), linhas_nuvem: Iterable[LinhaNuvem] = ()) -> Decimal:
+    """Valor mensal de um conjunto de linhas (uma OS, um item de catálogo), pela mesma conta do item."""
+    item = Item(numero=1, descricao="", linhas=tuple(linhas), linhas_nuvem=tuple(linhas_nuvem))
+    return calcular_item(item).subtotal_mensal
+
+
+def totalizar(itens: Sequence[ItemCalculado], *, meses: int, mensal: Decimal | None = None) -> Estimativa:
+    """Totais (§4.3): mensal = soma dos itens (ou `mensal`, já somado a partir de subtotais guardados);
+    anual = 12 × mensal; período = meses × mensal."""
     if meses < 1:
         raise ValueError("Os meses de vigência devem ser um inteiro maior ou igual a 1.")
-    calculados = tuple(calcular_item(item) for item in itens)
-    mensal = sum((ic.subtotal_mensal for ic in calculados), Decimal("0.00"))
+    if mensal is None:
+        mensal = somar(ic.subtotal_mensal for ic in itens)
     return Estimativa(
-        itens=calculados,
+        itens=tuple(itens),
         meses=meses,
         mensal=mensal,
         anual=mensal * MESES_POR_ANO,
         periodo=mensal * meses,
     )
+
+
+def calcular_estimativa(itens: Sequence[Item], *, meses: int) -> Estimativa:
+    """Totais (§4.3) dos dois tipos de item, linha a linha."""
+    if meses < 1:
+        raise ValueError("Os meses de vigência devem ser um inteiro maior ou igual a 1.")
+    return totalizar([calcular_item(item) for item in itens], meses=meses)
 
 
 def validar_quantidade(quantidade) -> list[str]:

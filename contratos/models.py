@@ -247,6 +247,26 @@ MENSAGEM_EQUIPE_MAXIMA = "A equipe de planejamento tem no máximo {maximo} integ
 MENSAGEM_SEM_PRODUTO = "Informe ao menos um produto ou resultado a entregar (um por linha)."
 
 
+class ComTotalGuardado(models.Model):
+    """Valor mensal guardado (Painel e totais ao vivo leem sem recalcular as linhas). Só `contratos.totais`
+    o grava, pela função pura, numa UPDATE própria: o save() de uma instância lida antes de uma escrita nas
+    linhas (formulário aberto, edição concorrente) grava os outros campos e não devolve um total velho."""
+
+    valor_mensal = models.DecimalField(
+        "valor mensal", max_digits=14, decimal_places=2, default=Decimal("0.00"), editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "valor_mensal"
+            ]
+        super().save(*args, **kwargs)
+
+
 def _texto_longo(maximo: int) -> list:
     """O TextField não confere max_length no full_clean (só no formulário): o validador fecha o serviço."""
     return [MaxLengthValidator(maximo)]
@@ -267,7 +287,7 @@ class ComTravaDeEdicao(ModeloRestrito):
         abstract = True
 
 
-class Contratacao(ComTravaDeEdicao):
+class Contratacao(ComTravaDeEdicao, ComTotalGuardado):
     """Processo de planejamento de uma contratação, precificado com uma versão fixada do mapa salarial."""
 
     Situacao = SituacaoContratacao
@@ -301,7 +321,8 @@ class Contratacao(ComTravaDeEdicao):
     situacao = models.CharField("situação", max_length=10, choices=Situacao, default=Situacao.RASCUNHO)
     criada_em = models.DateTimeField("criada em", auto_now_add=True)
     atualizada_em = models.DateTimeField("atualizada em", auto_now=True)
-    history = HistoricalRecords()
+    # O total guardado é derivado das linhas (que têm histórico próprio), não uma alteração de alguém.
+    history = HistoricalRecords(excluded_fields=["valor_mensal"])
 
     CAMINHO_ORGAO = "orgao"
 
@@ -378,7 +399,7 @@ class TipoItem(models.TextChoices):
 TIPOS_DE_CATALOGO = (TipoItem.NUVEM, TipoItem.PROFISSIONAIS)
 
 
-class Item(ComTravaDeEdicao):
+class Item(ComTravaDeEdicao, ComTotalGuardado):
     """Item da contratação: de perfis profissionais (valor pelas OS planejadas, Art. 2) ou de um catálogo
     SERPRO, de nuvem ou de serviços profissionais (valor pelas linhas de serviço de uma versão aprovada,
     §4.7)."""
@@ -466,7 +487,7 @@ class Item(ComTravaDeEdicao):
             self.catalogo = None
 
 
-class OrdemServico(ComTravaDeEdicao):
+class OrdemServico(ComTravaDeEdicao, ComTotalGuardado):
     """OS planejada (item 9.5.1.1): objetivo, identificação, perfis mínimos, produtos e prazo."""
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="ordens")

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from functools import cache
 
-from django.db.models import Count, IntegerField, Max, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast, Length, Substr
 from django.utils import timezone
 
@@ -47,12 +47,18 @@ def mapa_vigente_id(*, hoje: date) -> int | None:
     return vigencia.vigente(publicadas.values_list("pk", "data_vigencia"), hoje=hoje)
 
 
-def mapa_padrao(*, hoje: date) -> MapaSalarial | None:
-    """A versão vigente em `hoje` (derivada das datas); na falta, a última publicada."""
+def mapa_padrao(*, hoje: date, contar_perfis: bool = False) -> MapaSalarial | None:
+    """A versão vigente em `hoje` (derivada das datas); na falta, a última publicada. `contar_perfis`:
+    com `total_perfis` na mesma consulta."""
+    mapas = (
+        MapaSalarial.objects.annotate(total_perfis=Count("valores"))
+        if contar_perfis
+        else MapaSalarial.objects
+    )
     pk = mapa_vigente_id(hoje=hoje)
     if pk is not None:
-        return MapaSalarial.objects.get(pk=pk)
-    publicadas = MapaSalarial.objects.exclude(situacao=MapaSalarial.Situacao.RASCUNHO)
+        return mapas.get(pk=pk)
+    publicadas = mapas.exclude(situacao=MapaSalarial.Situacao.RASCUNHO)
     return publicadas.order_by("-data_vigencia", "-pk").first()
 
 
@@ -82,11 +88,11 @@ def painel_contexto(*, usuario, hoje: date) -> dict:
 
     As contratações são lidas só quando o modelo as pede (o modelo chama o que é chamável): `_painel.html`
     só as pede a quem pode lê-las. A permissão fica lá, na borda; aqui só se lê."""
-    mapa = mapa_padrao(hoje=hoje)
+    mapa = mapa_padrao(hoje=hoje, contar_perfis=True)
     contratacoes = cache(lambda: contratacoes_no_painel(usuario))
     return {
         "mapa": mapa,
-        "total_perfis": mapa.valores.count() if mapa else 0,
+        "total_perfis": mapa.total_perfis if mapa else 0,
         "contratacoes": lambda: contratacoes()["contratacoes"],
         "total_contratacoes": lambda: contratacoes()["total_contratacoes"],
         # lido só se o modelo pedir (quem lê a fiscalização)
@@ -201,8 +207,8 @@ class _Gravada:
     linhas_por_ordem: dict[int, list[LinhaPerfil]]
     linhas_por_item: dict[int, list]
 
-    def puros(self, *, sem_ordem: int | None = None, sem_item: int | None = None) -> list[estimativa.Item]:
-        """Entradas da função pura; sem as linhas da OS `sem_ordem` ou do item de catálogo `sem_item`."""
+    def puros(self) -> list[estimativa.Item]:
+        """Entradas da função pura."""
         return [
             estimativa.Item(
                 numero=item.numero,
@@ -210,14 +216,10 @@ class _Gravada:
                 linhas=tuple(
                     edicao.linha_pura(linha, ordem.numero)
                     for ordem in self.ordens_por_item[item.pk]
-                    if ordem.pk != sem_ordem
                     for linha in self.linhas_por_ordem[ordem.pk]
                 ),
                 tipo=item.tipo,
-                linhas_nuvem=tuple(
-                    edicao.linha_nuvem_pura(linha)
-                    for linha in (() if item.pk == sem_item else self.linhas_por_item[item.pk])
-                ),
+                linhas_nuvem=tuple(edicao.linha_nuvem_pura(linha) for linha in self.linhas_por_item[item.pk]),
                 catalogo=str(item.catalogo) if item.catalogo else "",
                 catalogo_ilustrativo=bool(item.catalogo and item.catalogo.valores_ilustrativos),
             )
@@ -269,31 +271,6 @@ def resumir_contratacao(contratacao: Contratacao) -> Resumo:
     return Resumo(contratacao=contratacao, estimativa=calculada, itens=resumo_itens)
 
 
-def base_da_ordem(
-    contratacao: Contratacao, ordem: OrdemServico, *, item_id: int | None
-) -> tuple[edicao.Base, list[LinhaPerfil]]:
-    """A base de `edicao.simular` para a OS (sem as linhas gravadas dela, que entram no item `item_id`) e
-    as linhas gravadas dela (o formulário parte delas e as reaproveita ao salvar)."""
-    gravada = _ler(contratacao)
-    posicao = next((i for i, item in enumerate(gravada.itens) if item.pk == item_id), None)
-    base = edicao.Base(
-        itens=tuple(gravada.puros(sem_ordem=ordem.pk)),
-        meses=contratacao.meses,
-        posicao=posicao,
-        ordem_servico=ordem.numero,
-    )
-    return base, gravada.linhas_por_ordem[ordem.pk] if ordem.pk else []
-
-
-def base_do_item(item: Item) -> tuple[edicao.Base, list]:
-    """A base de `edicao.simular` para as linhas do item de catálogo, e as linhas gravadas dele."""
-    contratacao = item.contratacao
-    gravada = _ler(contratacao)
-    posicao = next(i for i, gravado in enumerate(gravada.itens) if gravado.pk == item.pk)
-    base = edicao.Base(itens=tuple(gravada.puros(sem_item=item.pk)), meses=contratacao.meses, posicao=posicao)
-    return base, gravada.linhas_por_item[item.pk]
-
-
 def impacto_nova_versao(mapa_novo: MapaSalarial) -> list[comparacao.ImpactoContratacao]:
     """Contratações de todos os órgãos fixadas em outra versão, com a diferença mensal se reprecificadas.
 
@@ -340,9 +317,20 @@ def anexo_a_dados(contratacao: Contratacao, *, hoje: date, resumo: Resumo | None
 PAINEL_CONTRATACOES = 5
 
 
+@dataclass(frozen=True)
+class ResumoPainel:
+    contratacao: Contratacao
+    estimativa: estimativa.Estimativa  # só os totais (sem itens), do valor mensal guardado
+    ilustrativos: bool  # algum item de catálogo usa um catálogo de exemplo
+
+
 def contratacoes_no_painel(usuario) -> dict:
-    """As contratações mais recentes dos órgãos do usuário com o valor mensal (no máximo 5: consultas
-    limitadas)."""
+    """As contratações mais recentes dos órgãos do usuário com o valor mensal guardado pelos serviços
+    (`contratos.totais`): duas consultas, qualquer que seja o número de linhas."""
+    ilustrativo = Item.objects.filter(contratacao=OuterRef("pk"), catalogo__valores_ilustrativos=True)
     visiveis = CONTRATACOES.restringir(usuario).order_by("-atualizada_em", "-pk")
-    recentes = [resumir_contratacao(c) for c in visiveis[:PAINEL_CONTRATACOES]]
+    recentes = [
+        ResumoPainel(c, estimativa.totalizar((), meses=c.meses, mensal=c.valor_mensal), c.ilustrativos)
+        for c in visiveis.annotate(ilustrativos=Exists(ilustrativo))[:PAINEL_CONTRATACOES]
+    ]
     return {"contratacoes": recentes, "total_contratacoes": visiveis.count()}

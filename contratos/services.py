@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from contratos import calculo, comparacao, selectors, travas
+from contratos import calculo, comparacao, selectors, totais, travas
 from contratos.models import (
     MENSAGEM_EQUIPE_MAXIMA,
     MENSAGEM_ITEM_SEM_SERVICO,
@@ -225,6 +225,7 @@ def item_nuvem_salvar_linhas(
     _substituir_linhas(
         item.linhas_de_catalogo, linhas, pai="item", dono=item, usuario=usuario, onde="este item"
     )
+    totais.gravar(contratacao_id=item.contratacao_id, itens=[item.pk])
     travas.tocar_contratacao(item.contratacao_id)
     return item
 
@@ -258,6 +259,7 @@ def _substituir_linhas(relacionadas, linhas, *, pai: str, dono, usuario, onde: s
 @transaction.atomic
 def item_excluir(*, item: Item) -> None:
     item.delete()
+    totais.gravar(contratacao_id=item.contratacao_id)
 
 
 @transaction.atomic
@@ -297,6 +299,7 @@ def ordem_servico_salvar(*, ordem: OrdemServico, linhas: list[LinhaPerfil], usua
         travas.travar_versao(ordem, contratacao_id=contratacao.pk, alterada="Esta OS foi alterada")
     travas.gravar_com_numero_unico(ordem, repetidas)
     _substituir_linhas(ordem.linhas, linhas, pai="ordem", dono=ordem, usuario=usuario, onde="esta OS")
+    totais.gravar(contratacao_id=contratacao.pk, ordens=[ordem.pk])  # e os itens, se a OS mudou de item
     travas.tocar_contratacao(contratacao.pk)
     return ordem
 
@@ -304,6 +307,7 @@ def ordem_servico_salvar(*, ordem: OrdemServico, linhas: list[LinhaPerfil], usua
 @transaction.atomic
 def ordem_servico_excluir(*, ordem: OrdemServico) -> None:
     ordem.delete()
+    totais.gravar(contratacao_id=ordem.contratacao_id)
 
 
 @transaction.atomic
@@ -337,6 +341,7 @@ def contratacao_reprecificar(
     contratacao.versao += 1
     contratacao.full_clean()
     _autor(contratacao, usuario).save()
+    totais.gravar(contratacao_id=contratacao.pk, todos=True)
     return contratacao
 
 
@@ -377,4 +382,5 @@ def contratacao_duplicar(*, contratacao: Contratacao, usuario=None) -> Contratac
             for linha in modelo.objects.filter(item__contratacao=contratacao).order_by("pk")
         ]
         bulk_create_with_history(linhas, modelo, default_user=usuario, default_change_reason="Duplicação")
+    totais.gravar(contratacao_id=nova.pk, todos=True)
     return nova

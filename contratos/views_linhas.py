@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from contratos import selectors, services
+from contratos.edicao import bases
 from contratos.edicao.formularios import LinhasFormSet, LinhasNuvemFormSet, inteiro
-from contratos.edicao.simulacao import puras, simular
+from contratos.edicao.simulacao import puras, simular_sobre_guardados
 from contratos.estimativa import REGRA_UM_PROFISSIONAL
 from contratos.forms import OrdemServicoForm
 from contratos.models import OrdemServico
@@ -44,7 +45,7 @@ def _edicao_os(contratacao, ordem, dados=None, *, mostrar_erros=False) -> dict:
     item_id = ordem.item_id
     if dados is not None and (escolhido := inteiro(dados.get("item", ""))) in {i.pk for i in itens}:
         item_id = escolhido  # os totais acompanham o item escolhido antes de salvar
-    base, gravadas = selectors.base_da_ordem(contratacao, ordem, item_id=item_id)
+    base, gravadas = bases.base_da_ordem(contratacao, ordem, item_id=item_id)
     perfis = selectors.perfis_do_mapa(contratacao.mapa)
     if dados is None:
         formset = LinhasFormSet(initial=LinhasFormSet.iniciais(gravadas), perfis=perfis)
@@ -52,7 +53,7 @@ def _edicao_os(contratacao, ordem, dados=None, *, mostrar_erros=False) -> dict:
     else:
         formset = LinhasFormSet(dados, perfis=perfis)
         linhas = formset.linhas(existentes={linha.pk: linha for linha in gravadas})
-    simulacao = simular(base, puras(linhas, ordem.numero))
+    simulacao = simular_sobre_guardados(base, puras(linhas, ordem.numero))
     sufixo = f"?os={ordem.pk}&" if ordem.pk else "?"
     return {
         "contratacao": contratacao,
@@ -174,7 +175,7 @@ def _edicao_item(item, dados=None, *, mostrar_erros=False) -> dict:
 
     `versao` é a versão do item lida quando a página abriu (trava otimista): volta no campo oculto, mesmo
     depois de um erro, para que o salvamento seguinte ainda perceba a alteração de outra pessoa."""
-    base, gravadas = selectors.base_do_item(item)
+    base, gravadas = bases.base_do_item(item)
     opcoes = {"servicos": selectors.servicos_do_catalogo(item), "modelo": item.linhas_de_catalogo.model}
     if dados is None:
         formset = LinhasNuvemFormSet(initial=LinhasNuvemFormSet.iniciais(gravadas), **opcoes)
@@ -182,7 +183,7 @@ def _edicao_item(item, dados=None, *, mostrar_erros=False) -> dict:
     else:
         formset = LinhasNuvemFormSet(dados, **opcoes)
         linhas = formset.linhas(existentes={linha.pk: linha for linha in gravadas})
-    simulacao = simular(base, puras(linhas))
+    simulacao = simular_sobre_guardados(base, puras(linhas))
     return {
         "contratacao": item.contratacao,
         "item": item,

@@ -1,6 +1,7 @@
 """Widgets das linhas da OS e dos itens de catálogo, montados em Python (500 linhas × 5 campos pelo motor
 de templates levam segundos), e a lista de catálogos com o tipo de cada versão."""
 
+import copy
 from decimal import Decimal
 
 from django import forms
@@ -27,6 +28,14 @@ def opcoes_de_perfis(perfis) -> list[tuple[str, str, str]]:
 
 class _RenderizacaoDireta:
     """Widget das linhas montado em Python: 500 linhas × 5 campos pelo motor de templates levam segundos."""
+
+    def __deepcopy__(self, memo):
+        # Cada formulário copia os seus campos: sem normalizar as escolhas do Select (as opções vêm prontas
+        # em `opcoes`), a cópia de 500 linhas cai pela metade.
+        copia = copy.copy(self)
+        copia.attrs = self.attrs.copy()
+        memo[id(self)] = copia
+        return copia
 
     def render(self, name, value, attrs=None, renderer=None):
         atributos = "".join(
@@ -65,28 +74,54 @@ class TextoLongoDireto(_RenderizacaoDireta, forms.Textarea):
         return f'<textarea name="{name}"{atributos}>\n{self.texto(value)}</textarea>'
 
 
+def _opcao(pk: str, rotulo: str, k: str, marcado: bool = False) -> str:
+    fator_k = f' data-fator-k="{k}"' if k else ""
+    return f'<option value="{pk}"{fator_k}{" selected" if marcado else ""}>{rotulo}</option>'
+
+
 class _SelectDireto(_RenderizacaoDireta, forms.Select):
-    """Opções (pk, rótulo escapado, Fator-K do mapa ou "") montadas uma vez para todas as linhas."""
+    """Opções (pk, rótulo escapado, Fator-K do mapa ou "") montadas uma vez para todas as linhas.
+
+    Com `modelo` (o id de um <template> que a página envia uma vez, `modelo_html`), cada select sai só com a
+    opção escolhida e o script (static/js/contratos.js) o completa com as do modelo ao montar a tabela:
+    500 linhas × 35 perfis repetidos eram 2,7 MB de HTML."""
 
     opcoes: list = []
     vazio = ""
+    modelo = ""
 
     def html(self, name, value, atributos):
         valor = "" if value is None else str(value)
-        partes = [f'<select name="{name}"{atributos}>', f'<option value="">{self.vazio}</option>']
-        for pk, rotulo, k in self.opcoes:
-            marcado = " selected" if pk == valor else ""
-            fator_k = f' data-fator-k="{k}"' if k else ""
-            partes.append(f'<option value="{pk}"{fator_k}{marcado}>{rotulo}</option>')
+        vazia = f'<option value="">{self.vazio}</option>'
+        if self.modelo:
+            # só a escolhida, pelo código (o rótulo começa por ele, `opcoes_de_perfis`), ou só a vazia; o
+            # script troca pelas opções completas do modelo ao montar a tabela
+            escolhida = "".join(
+                _opcao(pk, rotulo.split(" – ", 1)[0], "", True)
+                for pk, rotulo, _ in self.opcoes
+                if pk == valor
+            )
+            return (
+                f'<select name="{name}"{atributos} data-opcoes="{self.modelo}">{escolhida or vazia}</select>'
+            )
+        partes = [f'<select name="{name}"{atributos}>', vazia]
+        partes.extend(_opcao(pk, rotulo, k, pk == valor) for pk, rotulo, k in self.opcoes)
         partes.append("</select>")
         return "".join(partes)
+
+    def modelo_html(self) -> str:
+        opcoes = "".join(_opcao(*opcao) for opcao in self.opcoes)
+        return mark_safe(  # noqa: S308 (rótulos escapados em opcoes_de_perfis)
+            f'<template id="{self.modelo}"><option value="">{self.vazio}</option>{opcoes}</template>'
+        )
 
 
 class SelectPerfil(_SelectDireto):
     """Perfis da versão fixada; cada opção leva o Fator-K do mapa em data-fator-k (o script revela a
-    justificativa quando o K digitado difere)."""
+    justificativa quando o K digitado difere). As opções vão uma vez na página (`modelo`)."""
 
     vazio = "Escolha o perfil"
+    modelo = "opcoes-perfil"
 
 
 def _preco_e_unidade(servico) -> str:

@@ -16,17 +16,16 @@ from django.test.utils import CaptureQueriesContext
 BASE = 7
 
 # --- painel e contratos ---
-# Painel: mapa vigente (id, versão, nº de perfis), as contratações recentes do órgão, a contagem delas,
-# catálogos vigentes e em análise, o ACT procurado duas vezes, a fiscalização (períodos do mês, relatórios
-# pendentes e a contagem deles)...
-PAINEL_FIXAS = BASE + 12
-# ... e o resumo de cada contratação recente (itens, OS, linhas de perfil, linhas de nuvem), até 5
-# (PAINEL_CONTRATACOES em contratos/selectors.py).
-PAINEL_POR_CONTRATACAO = 4
+# Painel: mapa vigente (id; versão com o nº de perfis), as contratações recentes do órgão com o valor mensal
+# guardado (contratos/totais.py), a contagem delas, catálogos vigentes e em análise, o ACT procurado duas
+# vezes, a fiscalização (períodos do mês, relatórios pendentes e a contagem deles). O número não depende de
+# quantas contratações recentes há nem do tamanho delas: os totais não são recalculados a cada visita.
+PAINEL = BASE + 11
 
 
 def painel(*, contratacoes: int) -> int:
-    return PAINEL_FIXAS + PAINEL_POR_CONTRATACAO * min(contratacoes, 5)
+    """O mesmo número com 0, 1 ou 5 contratações recentes, pequenas ou enormes."""
+    return PAINEL
 
 
 # contagem paginada, mapas do filtro, a página de contratações.
@@ -38,19 +37,19 @@ CONTRATACAO_DETALHE = BASE + 7
 CONTRATACAO_DETALHE_COM_CATALOGO = CONTRATACAO_DETALHE + 1
 # contratação, órgãos do usuário, mapas vigentes, equipe (formset).
 CONTRATACAO_EDITAR = BASE + 4
-# OS (com item e contratação), perfis do mapa fixado, o resumo da contratação (itens, OS, linhas de perfil,
-# linhas de nuvem) e os itens de perfis da escolha de item (2).
-OS_EDITAR = BASE + 8
+# OS (com item e contratação), as linhas dela com o perfil, perfis do mapa fixado e os itens de perfis da
+# escolha de item (2). As outras OS entram pelos totais guardados: nada cresce com o tamanho da contratação.
+OS_EDITAR = BASE + 5
 # OS (com item, contratação e órgão) e as suas linhas com o perfil.
 OS_IMPRIMIR = BASE + 2
 # contratação, itens, OS, linhas de perfil, linhas de nuvem e os perfis do mapa (aba da versão); a
 # verificação normativa (equipe, mapas vigentes) e o registro da exportação (SAVEPOINT, INSERT, RELEASE).
 ANEXO_A = BASE + 11
-# item (com contratação), versão do catálogo, serviços da versão, o resumo (item, OS, linhas de perfil,
-# linhas de nuvem).
-ITEM_NUVEM = BASE + 7
-# o mesmo, com a consulta das linhas profissionais no resumo.
-ITEM_PROFISSIONAL = ITEM_NUVEM + 1
+# item (com contratação), versão do catálogo, serviços da versão e as linhas do item (o resto da
+# contratação entra pelos totais guardados).
+ITEM_NUVEM = BASE + 4
+# o mesmo com serviços profissionais.
+ITEM_PROFISSIONAL = ITEM_NUVEM
 
 # --- mapa salarial ---
 # versão padrão (id vigente, versão), famílias, contagem, estados das versões (id vigente, versões), a

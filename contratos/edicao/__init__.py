@@ -2,7 +2,8 @@
 
 O caminho só anda para a frente:
 1. a view autoriza e liga o formset (`formularios.py`), que entrega as linhas não gravadas;
-2. `simulacao.simular(base, simulacao.puras(linhas))` dá os totais ao vivo sobre `contratos/estimativa.py`
-   (a mesma conta do Anexo A); a `base` é a contratação gravada sem as linhas em edição, lida pelo selector;
+2. `simulacao.simular_sobre_guardados(base, simulacao.puras(linhas))` dá os totais ao vivo sobre
+   `contratos/estimativa.py` (a mesma conta do Anexo A), recalculando só as linhas em edição; a `base`
+   (`bases.py`) é a contratação pelos totais guardados (`contratos/totais.py`), sem elas;
 3. ao salvar, o serviço grava as linhas do formset como vieram (`services.ordem_servico_salvar`).
 """

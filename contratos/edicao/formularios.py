@@ -42,13 +42,16 @@ def inteiro(valor) -> int | None:
         return None
 
 
-def _rotular(form) -> None:
-    """Cada campo diz a que linha pertence (leitor de tela): "Quantidade da linha 2"."""
+def _rotular(form, *, com_id=()) -> None:
+    """Cada campo diz a que linha pertence (leitor de tela): "Quantidade da linha 2". Só os campos
+    `com_id` levam id (os que têm <label for>; os outros se rotulam por aria-label)."""
     numero = (form.prefix or "").rsplit("-", 1)[-1]
     rotulo = f" da linha {int(numero) + 1}" if numero.isdigit() else ""
     for nome, campo in form.fields.items():
         if nome != "id":
             campo.widget.attrs["aria-label"] = f"{campo.label}{rotulo}"
+        if nome in com_id:
+            campo.widget.attrs["id"] = f"id_{form.add_prefix(nome)}"
 
 
 def _escolha(rotulo: str, widget, o_que: str) -> forms.IntegerField:
@@ -149,7 +152,7 @@ class LinhaPerfilForm(forms.Form):
     quantidade = forms.IntegerField(
         label="Quantidade",
         validators=VALIDADORES_QUANTIDADE,  # os do modelo: a regra e a mensagem escritas uma vez
-        widget=NumeroDireto(attrs={"class": "campo-quantidade"}),
+        widget=NumeroDireto(),
         error_messages={"required": "Informe a quantidade.", "invalid": "Use um número inteiro."},
     )
     fator_k = CampoDecimalBR(
@@ -175,7 +178,7 @@ class LinhaPerfilForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.perfis = perfis
         self.fields["perfil"].widget.opcoes = opcoes if opcoes is not None else opcoes_de_perfis(perfis)
-        _rotular(self)
+        _rotular(self, com_id=("justificativa",))
 
     def clean_perfil(self):
         perfil = self.cleaned_data["perfil"]
@@ -262,8 +265,16 @@ class BaseLinhasFormSet(_Linhas, forms.BaseFormSet):
     def __init__(self, *args, perfis, **kwargs):
         kwargs.setdefault("form_kwargs", {}).update(perfis=perfis, opcoes=opcoes_de_perfis(perfis))
         kwargs.setdefault("prefix", self.prefixo)
+        kwargs.setdefault("auto_id", False)  # 500 linhas × 4 ids que nenhum <label> usa
         super().__init__(*args, **kwargs)
         self.maximo = self.max_num = self.absolute_max = self.teto()
+        self.opcoes = self.form_kwargs["opcoes"]
+
+    def modelo_das_opcoes(self) -> str:
+        """O <template> com as opções de perfil, uma vez na página (cada select leva só a escolhida)."""
+        select = SelectPerfil()
+        select.opcoes = self.opcoes
+        return select.modelo_html()
 
 
 LinhasFormSet = _formset(LinhaPerfilForm, BaseLinhasFormSet, calculo.LINHAS_POR_OS_MAXIMO)

@@ -64,6 +64,19 @@ class Base:
     ordem_servico: str = ""
 
 
+@dataclass(frozen=True)
+class BaseGuardada:
+    """A contratação pelos totais guardados (`contratos/totais.py`), sem as linhas em edição: só estas são
+    recalculadas, e o resto entra pela soma (exata) dos subtotais. `item_numero` None: sem item, as
+    linhas ficam fora dos totais. `catalogo`: as linhas são de serviço (item de catálogo)."""
+
+    meses: int
+    mensal_fora: Decimal  # a contratação sem as linhas em edição
+    item_numero: int | None = None
+    item_fora: Decimal = Decimal("0.00")  # o item que as recebe, sem elas (as outras OS do item)
+    catalogo: bool = False
+
+
 LinhaEditada = estimativa.LinhaPerfil | estimativa.LinhaNuvem | None
 Calculo = estimativa.LinhaCalculada | estimativa.LinhaNuvemCalculada | None
 
@@ -90,6 +103,32 @@ def puras(linhas: Iterable, numero_os: str = "") -> list[LinhaEditada]:
         else linha_nuvem_pura(linha)
         for linha in linhas
     ]
+
+
+def simular_sobre_guardados(base: BaseGuardada, linhas_editadas: Sequence[LinhaEditada]) -> Simulacao:
+    """Como `simular`, recalculando só as linhas editadas (uma OS de 500 linhas numa contratação de 20 mil
+    não relê as outras); a estimativa devolvida traz só os totais, sem os itens."""
+    if base.item_numero is None:
+        calculada = estimativa.totalizar((), meses=base.meses, mensal=base.mensal_fora)
+        return Simulacao(calculada, (None,) * len(linhas_editadas), Decimal("0.00"), None, None)
+    validas = tuple(linha for linha in linhas_editadas if linha is not None)
+    editadas = estimativa.Item(
+        numero=base.item_numero,
+        descricao="",
+        linhas=() if base.catalogo else validas,
+        linhas_nuvem=validas if base.catalogo else (),
+    )
+    calculado = estimativa.calcular_item(editadas)
+    calculos = iter(calculado.linhas_nuvem if base.catalogo else calculado.linhas)
+    mensal = calculado.subtotal_mensal
+    total = estimativa.somar((base.mensal_fora, mensal))
+    return Simulacao(
+        estimativa=estimativa.totalizar((), meses=base.meses, mensal=total),
+        linhas=tuple(None if linha is None else next(calculos) for linha in linhas_editadas),
+        mensal=mensal,
+        item_numero=base.item_numero,
+        item_mensal=estimativa.somar((base.item_fora, mensal)),
+    )
 
 
 def simular(base: Base, linhas_editadas: Sequence[LinhaEditada]) -> Simulacao:

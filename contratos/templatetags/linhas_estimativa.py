@@ -1,8 +1,11 @@
 """Por que uma linha da OS ou do item de nuvem ficou fora dos totais ao vivo (regra em estimativa.py)."""
 
 from django import template
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 
 from contratos import estimativa
+from core.templatetags.reais import reais
 
 register = template.Library()
 
@@ -27,3 +30,40 @@ def motivo_fora_do_total(form) -> str:
 def aviso_linhas_fora(linhas) -> str:
     """`linhas` são os pares (formulário, linha calculada ou None) da tela."""
     return estimativa.linhas_fora_do_total(sum(1 for _, calculo in linhas if calculo is None))
+
+
+@register.simple_tag
+def motivo_linha(form, calculo, indice, oob=False) -> str:
+    """O lugar do motivo de uma linha da OS (vazio quando ela entra no total); `oob`: na resposta htmx."""
+    motivo = "" if calculo else motivo_fora_do_total(form)
+    aviso = (
+        format_html(
+            '<span class="feedback warning"><i class="fas fa-exclamation-triangle" aria-hidden="true"></i>'
+            "{}</span>",
+            motivo,
+        )
+        if motivo
+        else ""
+    )
+    troca = ' hx-swap-oob="true"' if oob else ""
+    return mark_safe(  # noqa: S308 (aviso montado por format_html; o resto é nosso)
+        f'<div id="motivo-linha-{int(indice)}" class="motivo-linha" data-testid="motivo-linha"{troca}>'
+        f"{aviso}</div>"
+    )
+
+
+@register.simple_tag
+def linhas_ao_vivo(linhas) -> str:
+    """Custo, valor e motivo de cada linha da OS na resposta do total ao vivo (htmx, fora da área trocada).
+
+    Montado em Python: 500 linhas × 3 trechos pelo motor de templates custavam mais que a conta."""
+    partes = []
+    for indice, (form, calculo) in enumerate(linhas):
+        custo = conditional_escape(reais(calculo.custo_por_profissional)) if calculo else "—"
+        valor = conditional_escape(reais(calculo.valor_mensal)) if calculo else "—"
+        partes.append(
+            f'<span id="custo-linha-{indice}" hx-swap-oob="true">{custo}</span>\n'
+            f'<span id="valor-linha-{indice}" hx-swap-oob="true">{valor}</span>\n'
+            f"{motivo_linha(form, calculo, indice, oob=True)}\n"
+        )
+    return mark_safe("".join(partes))  # noqa: S308 (valores formatados e escapados acima)

@@ -19,6 +19,7 @@
 
   function kDoMapa(linha) {
     var select = linha.querySelector(".campo-perfil");
+    if (select && select.hasAttribute("data-opcoes")) completar(select);  // antes da sua vez na fila
     return select ? kDaOpcao(select.options[select.selectedIndex]) : null;
   }
 
@@ -26,15 +27,34 @@
     return a !== null && b !== null && Math.abs(a - b) < 0.0001;
   }
 
+  // A justificativa só vem na linha que a mostra (500 linhas × um campo escondido pesavam na página): as
+  // outras a recebem do modelo (<template id="modelo-justificativa">, o formulário vazio do formset).
+  function criarJustificativa(linha) {
+    var modelo = document.getElementById("modelo-justificativa");
+    var select = linha.querySelector(".campo-perfil");
+    if (!modelo || !select) return null;
+    var indice = select.name.split("-")[1];
+    var caixa = document.createElement("div");
+    caixa.innerHTML = modelo.innerHTML.split("__prefix__").join(indice);
+    var bloco = caixa.firstElementChild;
+    var texto = bloco.querySelector("textarea");
+    // o rótulo da linha, como os outros campos dela ("... da linha 2", contratos/edicao/formularios.py)
+    texto.setAttribute("aria-label", texto.getAttribute("aria-label") + " da linha " + (Number(indice) + 1));
+    linha.querySelector(".col-perfil").appendChild(bloco);
+    return bloco;
+  }
+
   function atualizarJustificativa(linha) {
     var bloco = linha.querySelector(".bloco-justificativa");
     var campoK = linha.querySelector(".campo-fator-k");
-    if (!bloco || !campoK) return;
+    if (!campoK) return;
     var mapa = kDoMapa(linha);
     var k = numero(campoK.value);
-    var texto = bloco.querySelector("textarea");
+    var texto = bloco ? bloco.querySelector("textarea") : null;
     var difere = mapa !== null && campoK.value.trim() !== "" && !mesmoK(k, mapa);
-    bloco.hidden = !(difere || (texto && texto.value.trim() !== ""));
+    var mostrar = difere || (texto !== null && texto.value.trim() !== "");
+    if (!bloco && mostrar) bloco = criarJustificativa(linha);
+    if (bloco) bloco.hidden = !mostrar;
   }
 
   // Guarda o K do perfil escolhido, para saber na troca se o K da linha era o do mapa ou um digitado.
@@ -76,8 +96,62 @@
     if (alvo.classList && alvo.classList.contains("campo-fator-k")) atualizarJustificativa(alvo.closest("tr"));
   });
 
-  document.addEventListener("DOMContentLoaded", function () { lembrarTodos(document); });
+  // As opções de perfil vêm uma vez na página (<template id="opcoes-perfil">); cada select chega só com a
+  // escolhida e recebe aqui a lista inteira, mantendo o valor (teclado e mouse usam o select nativo).
+  function completar(select) {
+    var modelo = document.getElementById(select.getAttribute("data-opcoes"));
+    if (!modelo) return;
+    var valor = select.value;
+    select.removeAttribute("data-opcoes");
+    select.replaceChildren(modelo.content.cloneNode(true));
+    select.value = valor;
+    lembrarK(select);  // o K do mapa está nas opções completas
+  }
+
+  // Tabela pequena: completa já. Grande (centenas de linhas): em fatias depois do load, para a página abrir
+  // antes; um select que recebe o foco ou o ponteiro antes da sua vez é completado na hora.
+  var IMEDIATAS = 50;
+  var FATIA = 100;
+  function completarOpcoes() {
+    var selects = document.querySelectorAll("select[data-opcoes]");
+    if (selects.length <= IMEDIATAS) {
+      for (var i = 0; i < selects.length; i++) completar(selects[i]);
+      return;
+    }
+    var inicio = 0;
+    (function fatia() {
+      for (var j = inicio; j < Math.min(inicio + FATIA, selects.length); j++) {
+        if (selects[j].hasAttribute("data-opcoes")) completar(selects[j]);
+      }
+      inicio += FATIA;
+      if (inicio < selects.length) setTimeout(fatia, 0);
+    })();
+  }
+  function completarNaHora(evento) {
+    var alvo = evento.target;
+    if (alvo && alvo.matches && alvo.matches("select[data-opcoes]")) completar(alvo);
+  }
+  ["focusin", "pointerdown", "mouseover"].forEach(function (tipo) {
+    document.addEventListener(tipo, completarNaHora, true);
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    if (document.querySelectorAll("select[data-opcoes]").length <= IMEDIATAS) completarOpcoes();
+    else window.addEventListener("load", completarOpcoes);
+    lembrarTodos(document);
+  });
+  document.addEventListener("htmx:afterSwap", completarOpcoes);
   document.addEventListener("htmx:afterSettle", function (evento) { lembrarTodos(evento.detail.elt); });
+
+  // Tirar uma linha: um só endereço na tabela (data-url-linhas) e o índice no botão, em vez de um hx-post
+  // por linha; o envio leva o formulário inteiro, como o botão "Adicionar perfil".
+  document.addEventListener("click", function (evento) {
+    var botao = evento.target.closest && evento.target.closest(".remover-linha[data-indice]");
+    var tabela = document.getElementById("tabela-linhas");
+    if (!botao || !tabela || !window.htmx) return;
+    var url = tabela.getAttribute("data-url-linhas") + "acao=remover&indice=" + botao.getAttribute("data-indice");
+    window.htmx.ajax("POST", url, { source: botao, target: "#tabela-linhas", swap: "outerHTML" });
+  });
 
   // Depois de incluir ou tirar uma linha, o foco vai para onde o teclado espera continuar.
   var ultimaAcao = null;

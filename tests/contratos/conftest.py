@@ -5,6 +5,7 @@ from decimal import Decimal as D
 
 import pytest
 
+from contratos import totais
 from contratos.models import Contratacao, Item, LinhaPerfil, MapaSalarial, OrdemServico, ValorPerfil
 
 # Perfis da Portaria SGD/MGI nº 6.055/2025 usados nos testes (código, perfil, senioridade, remuneração, K).
@@ -89,6 +90,8 @@ def adicionar_os(contratacao, linhas, *, item_numero=1, numero="OS nº 001/2026"
         )
         for codigo, quantidade, k, justificativa in linhas
     )
+    # As linhas entram direto no banco (rápido); o total guardado segue a regra dos serviços.
+    totais.gravar(contratacao_id=contratacao.pk, ordens=[ordem.pk])
     return ordem
 
 

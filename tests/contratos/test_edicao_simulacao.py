@@ -4,7 +4,7 @@ from decimal import Decimal as D
 
 from django.urls import reverse
 
-from contratos.edicao.simulacao import Base, simular
+from contratos.edicao.simulacao import Base, BaseGuardada, simular, simular_sobre_guardados
 from contratos.estimativa import Item
 from tests.contratos.test_estimativa import ASUPCOMP_02, GERINF, linha, linha_servico
 
@@ -46,3 +46,30 @@ def test_calculo_ao_vivo_de_os_nova_sem_item_nao_quebra(exemplo, client_equipe):
     r = client_equipe.post(reverse("contratos:os_calcular", args=[exemplo.pk]), {"linhas-TOTAL_FORMS": "0"})
     assert r.status_code == 200
     assert 'data-testid="total-os">R$ 0,00<' in r.content.decode()
+
+
+def test_sobre_os_totais_guardados_da_o_mesmo_centavo_que_a_conta_inteira():
+    """O total ao vivo recalcula só a OS editada; o resto vem das somas guardadas, com o mesmo resultado."""
+    outras = (linha(os="OS nº 002/2026", **GERINF),)
+    outro_item = Item(
+        numero=2, descricao="Outro", linhas=(linha(os="OS nº 003/2026", quantidade=3, **GERINF),)
+    )
+    editadas = [linha(quantidade=2, **ASUPCOMP_02), None, linha(**GERINF)]
+    inteira = simular(
+        Base(itens=(Item(numero=1, descricao="x", linhas=outras), outro_item), meses=7, posicao=0), editadas
+    )
+    guardado_item = D("34632.18")  # a OS 002 do item 1
+    guardada = BaseGuardada(
+        meses=7, mensal_fora=guardado_item + 3 * D("34632.18"), item_numero=1, item_fora=guardado_item
+    )
+    parcial = simular_sobre_guardados(guardada, editadas)
+    assert (parcial.mensal, parcial.item_mensal, parcial.linhas) == (
+        inteira.mensal,
+        inteira.item_mensal,
+        inteira.linhas,
+    )
+    assert (parcial.estimativa.mensal, parcial.estimativa.anual, parcial.estimativa.periodo) == (
+        inteira.estimativa.mensal,
+        inteira.estimativa.anual,
+        inteira.estimativa.periodo,
+    )

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from catalogo.models import ServicoNuvem, VersaoCatalogo
-from contratos import estimativa, selectors, services
+from contratos import estimativa, selectors, services, totais
 from contratos.anexo_a import ABA_ANEXO, AVISO_ILUSTRATIVO
 from contratos.models import Item, LinhaNuvem, LinhaProfissional, OrdemServico
 from tests import consultas
@@ -73,6 +73,7 @@ def item_de_catalogo(contratacao, catalogo, *, numero, descricao, linhas):
     modelo.objects.bulk_create(
         modelo(item=item, servico=por_codigo[codigo], quantidade=D(qtd)) for codigo, *_, qtd in linhas
     )
+    totais.gravar(contratacao_id=contratacao.pk, itens=[item.pk])  # como os serviços fazem
     return item
 
 

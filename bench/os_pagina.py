@@ -1,0 +1,305 @@
+"""Benchmark da página de edição da OS com muitas linhas e do Painel com contratações enormes (issue 19,
+itens 1 e 2). Não é teste: imprime números.
+
+Uso: .venv/bin/python bench/os_pagina.py [rodadas]
+
+Mede, num SQLite temporário próprio de cada execução (caminho único):
+- bytes do HTML da OS com 500 e 2.000 linhas (antes de compressão) e o tempo de servidor de cada página;
+- o evento load no Chromium (Playwright) em loopback, com 500 e 2.000 linhas;
+- o tempo de servidor de uma requisição de total ao vivo com 500 linhas;
+- o Painel com as 5 contratações recentes enormes (20k + 5k + 2k + 1k + 100 linhas): ms e nº de consultas.
+Cada figura é a mediana de ≥ 3 rodadas intercaladas, com mín–máx. `medir()` devolve as linhas para a tabela
+comum do bench (bench/tabela.py).
+"""
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+RAIZ = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(RAIZ))
+
+RODADAS = 3
+FORMULARIO = "application/x-www-form-urlencoded"
+METAS = {
+    "html_500_kb": 400,
+    "load_500_ms": 700,
+    "load_2000_ms": 2500,
+    "ao_vivo_500_ms": 50,
+    "painel_ms": 60,
+    "painel_consultas": 15,
+}
+PAINEL_LINHAS = (20_000, 5_000, 2_000, 1_000, 100)
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+FLAGS += ["--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def _contratacao(orgao, mapa, processo: str, linhas: int, *, por_os: int):
+    from contratos import totais
+    from contratos.models import Contratacao, Item, LinhaPerfil, OrdemServico
+
+    contratacao = Contratacao.objects.create(
+        orgao=orgao, objeto="Benchmark", numero_processo=processo, mapa=mapa
+    )
+    item = Item.objects.create(contratacao=contratacao, numero=1, descricao="Item do benchmark")
+    perfis = list(mapa.valores.order_by("pk"))
+    ordens = []
+    for n in range((linhas + por_os - 1) // por_os):
+        ordem = OrdemServico.objects.create(
+            item=item,
+            contratacao=contratacao,
+            numero=f"OS nº {n + 1:03d}/2026",
+            identificacao="x",
+            produtos="R",
+        )
+        ordens.append(ordem)
+        quantas = min(por_os, linhas - n * por_os)
+        LinhaPerfil.objects.bulk_create(
+            LinhaPerfil(
+                ordem=ordem,
+                perfil=perfis[i % len(perfis)],
+                quantidade=1 + i % 4,
+                fator_k=perfis[i % len(perfis)].fator_k,
+                fator_k_referencia=perfis[i % len(perfis)].fator_k,
+            )
+            for i in range(quantas)
+        )
+    # Carga direta no banco (rápida); os totais guardados pela mesma função dos serviços.
+    totais.gravar(contratacao_id=contratacao.pk, todos=True)
+    return contratacao, ordens
+
+
+def preparar():
+    from django.contrib.auth.models import Group, User
+    from django.core.management import call_command
+
+    from contratos import referencias
+    from contratos.models import MapaSalarial, Orgao
+    from core.grupos import EQUIPE
+
+    call_command("migrate", verbosity=0)
+    referencias.carregar(saida=open(os.devnull, "w"))  # noqa: SIM115 (mapa 6.055/2025 real, 35 perfis)
+    mapa = MapaSalarial.objects.get(nome_ato=referencias.ATO)
+    usuario = User.objects.create_user("bench")
+    usuario.groups.add(Group.objects.get(name=EQUIPE))
+    # Um órgão para as páginas da OS e outro, do mesmo usuário, para o Painel com as 5 enormes.
+    orgao = Orgao.objects.create(sigla="BENCH", nome="Órgão do benchmark")
+    orgao.membros.add(usuario)
+    grande, ordens = _contratacao(orgao, mapa, "19974.000001/2026-01", 2_500, por_os=2_000)
+    for i, linhas in enumerate(PAINEL_LINHAS):
+        _contratacao(orgao, mapa, f"19974.{i + 10:06d}/2026-01", linhas, por_os=2_000)
+    # a OS de 500 linhas divide a contratação com a de 2.000: o total ao vivo não relê a outra
+    return usuario, grande, {2_000: ordens[0], 500: ordens[1]}
+
+
+def _mediana(valores):
+    return statistics.median(valores), min(valores), max(valores)
+
+
+def _servidor():
+    """Servidor WSGI em loopback (com os estáticos) para o Chromium, numa thread."""
+    from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.core.handlers.wsgi import WSGIHandler
+
+    class Silencioso(WSGIRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    class Multi(WSGIServer):
+        daemon_threads = True
+
+        def process_request(self, request, client_address):
+            threading.Thread(target=self._tratar, args=(request, client_address), daemon=True).start()
+
+        def _tratar(self, request, client_address):
+            try:
+                self.finish_request(request, client_address)
+            finally:
+                self.shutdown_request(request)
+
+    servidor = make_server("127.0.0.1", 0, StaticFilesHandler(WSGIHandler()), Multi, Silencioso)
+    threading.Thread(target=servidor.serve_forever, daemon=True).start()
+    return servidor
+
+
+def _post_ao_vivo(ordem, linhas) -> dict:
+    dados = {
+        "item": str(ordem.item_id),
+        "numero": ordem.numero,
+        "identificacao": ordem.identificacao,
+        "objetivo": "",
+        "prazo_atendimento": "",
+        "produtos": ordem.produtos,
+        "linhas-TOTAL_FORMS": str(len(linhas)),
+        "linhas-INITIAL_FORMS": str(len(linhas)),  # como a página envia (o formset abriu com as gravadas)
+    }
+    for i, linha in enumerate(linhas):
+        dados |= {
+            f"linhas-{i}-id": str(linha.pk),
+            f"linhas-{i}-perfil": str(linha.perfil_id),
+            f"linhas-{i}-quantidade": str(linha.quantidade + (i == 0)),  # a 1ª mudou: o que se digitou
+            f"linhas-{i}-fator_k": f"{linha.fator_k:.2f}".replace(".", ","),
+            f"linhas-{i}-justificativa": "",
+        }
+    return dados
+
+
+def _configurar() -> Path:
+    """Banco SQLite próprio desta execução (caminho único: execuções simultâneas não se atropelam)."""
+    pasta = Path(tempfile.mkdtemp(prefix="bench-os-pagina-"))
+    os.environ["DATABASE_URL"] = f"sqlite:///{pasta / 'banco.sqlite3'}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault(
+        "DJANGO_ALLOW_ASYNC_UNSAFE", "true"
+    )  # o Playwright síncrono deixa um laço na thread
+    import django
+
+    django.setup()
+    return pasta
+
+
+def medir_tudo(rodadas: int = RODADAS) -> dict:
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+    from playwright.sync_api import sync_playwright
+
+    settings.ALLOWED_HOSTS = ["*"]
+    usuario, contratacao, ordens = preparar()
+    cliente = Client()
+    cliente.force_login(usuario)
+    urls = {n: ordem.get_absolute_url() for n, ordem in ordens.items()}
+    calcular = reverse("contratos:os_calcular", args=[contratacao.pk]) + f"?os={ordens[500].pk}"
+    dados_ao_vivo = urlencode(_post_ao_vivo(ordens[500], list(ordens[500].linhas.order_by("pk"))))
+    servidor = _servidor()
+    base = f"http://127.0.0.1:{servidor.server_port}"
+    sessao = cliente.cookies["sessionid"].value
+    tempos: dict[str, list[float]] = {}
+    tamanhos = {}
+    consultas_painel = 0
+    for url in (*urls.values(), reverse("painel")):  # aquece templates
+        cliente.get(url)
+    with sync_playwright() as p:
+        navegador = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        contexto = navegador.new_context()
+        contexto.add_cookies([{"name": "sessionid", "value": sessao, "url": base}])
+        pagina = contexto.new_page()
+        pagina.goto(base + urls[500])  # aquece o navegador e os estáticos
+        for _ in range(rodadas):  # rodadas intercaladas: a carga da máquina pesa igual em todas
+            for n, url in urls.items():
+                inicio = time.perf_counter()
+                resposta = cliente.get(url)
+                tempos.setdefault(f"servidor_{n}", []).append((time.perf_counter() - inicio) * 1000)
+                assert resposta.status_code == 200, resposta.status_code
+                tamanhos[n] = len(resposta.content)
+                pagina.goto(base + url, wait_until="load")
+                load = pagina.evaluate("performance.getEntriesByType('navigation')[0].loadEventStart")
+                tempos.setdefault(f"load_{n}", []).append(load)
+            inicio = time.perf_counter()
+            # como o htmx envia: application/x-www-form-urlencoded (o cliente de teste mandaria multipart)
+            resposta = cliente.post(calcular, dados_ao_vivo, content_type=FORMULARIO)
+            tempos.setdefault("ao_vivo_500", []).append((time.perf_counter() - inicio) * 1000)
+            assert resposta.status_code == 200, resposta.status_code
+            with CaptureQueriesContext(connection) as consultas:
+                inicio = time.perf_counter()
+                resposta = cliente.get(reverse("painel"))
+                tempos.setdefault("painel", []).append((time.perf_counter() - inicio) * 1000)
+            consultas_painel = len(consultas)
+        navegador.close()
+    servidor.shutdown()
+    return {
+        "tempos": {k: _mediana(v) for k, v in tempos.items()},
+        "bytes": tamanhos,
+        "painel": consultas_painel,
+    }
+
+
+def _faixa(t, chave) -> str:
+    _, minimo, maximo = t[chave]
+    return f" (mín–máx {minimo:.1f}–{maximo:.1f})"
+
+
+def _linhas(r) -> list[tuple[str, float, str, bool]]:
+    t = r["tempos"]
+    kb = {n: b / 1024 for n, b in r["bytes"].items()}
+    return [
+        ("OS 500 linhas: HTML (KB, antes de compressão)", kb[500], "KB", kb[500] <= METAS["html_500_kb"]),
+        ("OS 2.000 linhas: HTML (KB)", kb[2_000], "KB", True),
+        ("OS 500 linhas: servidor (mediana)" + _faixa(t, "servidor_500"), t["servidor_500"][0], "ms", True),
+        (
+            "OS 2.000 linhas: servidor (mediana)" + _faixa(t, "servidor_2000"),
+            t["servidor_2000"][0],
+            "ms",
+            True,
+        ),
+        (
+            "OS 500 linhas: evento load no Chromium" + _faixa(t, "load_500"),
+            t["load_500"][0],
+            "ms",
+            t["load_500"][0] <= METAS["load_500_ms"],
+        ),
+        (
+            "OS 2.000 linhas: evento load no Chromium" + _faixa(t, "load_2000"),
+            t["load_2000"][0],
+            "ms",
+            t["load_2000"][0] <= METAS["load_2000_ms"],
+        ),
+        (
+            "Total ao vivo, 500 linhas: servidor" + _faixa(t, "ao_vivo_500"),
+            t["ao_vivo_500"][0],
+            "ms",
+            t["ao_vivo_500"][0] <= METAS["ao_vivo_500_ms"],
+        ),
+        (
+            "Painel, recentes com 28,1 mil linhas" + _faixa(t, "painel"),
+            t["painel"][0],
+            "ms",
+            t["painel"][0] <= METAS["painel_ms"],
+        ),
+        ("Painel: consultas", r["painel"], "consultas", r["painel"] <= METAS["painel_consultas"]),
+    ]
+
+
+def medir(rodadas: int = RODADAS) -> list[tuple[str, float, str, bool]]:
+    """(rótulo, valor, unidade, meta atingida) de cada figura, para a tabela comum do bench. Roda num
+    processo à parte: o Django dele tem o próprio banco temporário, sem tocar no de quem chama."""
+    saida = subprocess.run(  # noqa: S603 (este mesmo script, com o Python de quem chama)
+        [sys.executable, __file__, "--json", str(rodadas)],
+        cwd=RAIZ,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [tuple(linha) for linha in json.loads(saida.splitlines()[-1])]
+
+
+def main():
+    argumentos = [a for a in sys.argv[1:] if a != "--json"]
+    rodadas = int(argumentos[0]) if argumentos else RODADAS
+    pasta = _configurar()
+    carga_antes = os.getloadavg()[0]
+    linhas = _linhas(medir_tudo(rodadas))
+    carga_depois = os.getloadavg()[0]
+    if "--json" in sys.argv:
+        print(json.dumps(linhas))
+        return
+    print(f"Banco temporário: {pasta}; {rodadas} rodadas intercaladas (mediana, mín–máx)")
+    print(f"Carga média da máquina (1 min): {carga_antes:.2f} antes, {carga_depois:.2f} depois")
+    for rotulo, valor, unidade, ok in linhas:
+        print(f"{rotulo:<72} {valor:>9.1f} {unidade:<9} {'ok' if ok else 'não atingida'}")
+
+
+if __name__ == "__main__":
+    main()
