@@ -11,9 +11,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-# Toda página autenticada: sessão, usuário, permissões do usuário e dos grupos (2), e a gravação da sessão
-# que desliza a expiração (SAVEPOINT, UPDATE, RELEASE).
-BASE = 7
+# Toda página autenticada: sessão, usuário e as permissões do usuário e dos grupos numa consulta só
+# (contas/autenticacao.py; eram 2). A sessão não é mais regravada a cada página, só uma vez por minuto
+# (config/middleware.py): `visitar` aquece com uma visita que a grava, e a visita contada não grava
+# (eram mais 3: SAVEPOINT, UPDATE, RELEASE). Issue 19: 7 → 3.
+BASE = 3
 
 # --- painel e contratos ---
 # Painel: mapa vigente (id, versão, nº de perfis), as contratações recentes do órgão, a contagem delas,
