@@ -59,8 +59,8 @@ def resposta_ics(request, acordo: Acordo, *, sigla: str | None = None) -> HttpRe
         )
         for o in ocorrencias
     ]
-    # O ETag resume o que o calendário diz (eventos, situações do dia, endereços), não a hora da geração: com o
-    # cronograma inalterado, o programa de calendário que repete o If-None-Match recebe 304 sem o .ics ser
+    # O ETag resume o que o calendário diz (eventos, situações do dia, endereços), não a hora da geração: com
+    # o cronograma inalterado, o programa de calendário que repete o If-None-Match recebe 304 sem o .ics ser
     # montado de novo. Sem Last-Modified: as ações não guardam quando mudaram e a situação muda com o dia.
     etag = quote_etag(hashlib.sha256(repr((nome, eventos)).encode()).hexdigest()[:32])
     inalterado = get_conditional_response(request, etag=etag)
