@@ -6,8 +6,8 @@ from datetime import date
 from decimal import Decimal
 from functools import cache
 
-from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Cast, Coalesce, Length, Substr
+from django.db.models import IntegerField, Max, Q, QuerySet
+from django.db.models.functions import Cast, Length, Substr
 from django.utils import timezone
 
 from catalogo import selectors as catalogo_selectors
@@ -99,34 +99,6 @@ def painel_contexto(*, usuario, hoje: date) -> dict:
 CONTRATACOES = Contratacao.objects.select_related("orgao", "mapa")
 ORDENS = OrdemServico.objects.select_related("item", "contratacao__orgao", "contratacao__mapa")
 ITENS = Item.objects.select_related("contratacao__orgao", "contratacao__mapa")
-
-
-def contratacoes_listar(
-    usuario, *, busca: str = "", situacao: str = "", mapa: MapaSalarial | None = None
-) -> QuerySet[Contratacao]:
-    # Subconsulta correlacionada, não Count("itens") com GROUP BY: o banco conta os itens só das 20 linhas
-    # da página, depois do LIMIT, em vez de agrupar todas as contratações antes (48 ms com 10 mil, issue 19).
-    itens = (
-        Item.objects.filter(contratacao=OuterRef("pk"))
-        .order_by()
-        .values("contratacao")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    contratacoes = CONTRATACOES.restringir(usuario).annotate(
-        total_itens=Coalesce(Subquery(itens, output_field=IntegerField()), 0)
-    )
-    if busca:
-        contratacoes = contratacoes.filter(
-            Q(objeto__icontains=busca)
-            | Q(numero_processo__icontains=busca)
-            | Q(orgao__sigla__icontains=busca)
-        )
-    if situacao:
-        contratacoes = contratacoes.filter(situacao=situacao)
-    if mapa is not None:
-        contratacoes = contratacoes.filter(mapa=mapa)
-    return contratacoes.order_by("-atualizada_em", "-pk")
 
 
 def mapas_vigentes(*, hoje: date | None = None) -> QuerySet[MapaSalarial]:

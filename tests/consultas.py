@@ -31,8 +31,9 @@ def painel(*, contratacoes: int) -> int:
     return PAINEL_FIXAS + PAINEL_POR_CONTRATACAO * min(contratacoes, 5)
 
 
-# contagem paginada, mapas do filtro, a página de contratações.
-CONTRATACAO_LISTA = BASE + 3
+# contagem paginada, mapas do filtro, os pks da página (pelo índice) e as contratações da página com os itens
+# contados só nelas (a contagem na consulta da página agrupava todas antes do LIMIT, issue 19).
+CONTRATACAO_LISTA = BASE + 4
 # contratação (com órgão e mapa), itens, OS, linhas de perfil, linhas de nuvem, equipe, mapas vigentes
 # (para oferecer a reprecificação).
 CONTRATACAO_DETALHE = BASE + 7

@@ -11,7 +11,7 @@ from tests.contratos.conftest import adicionar_os
 pytestmark = pytest.mark.django_db
 
 
-def test_lista_conta_os_itens_de_cada_contratacao_sem_group_by(client_super, nova_contratacao):
+def test_lista_conta_os_itens_de_cada_contratacao_sem_agrupar_a_tabela(client_super, nova_contratacao):
     com_dois = nova_contratacao(numero_processo="19974.000002/2026-01")
     adicionar_os(com_dois, [("GERINF", 1, None, "")], item_numero=1)
     adicionar_os(com_dois, [("GERINF", 1, None, "")], item_numero=2, numero="OS nº 002/2026")
@@ -22,10 +22,12 @@ def test_lista_conta_os_itens_de_cada_contratacao_sem_group_by(client_super, nov
     assert resposta.status_code == 200
     itens = {c.pk: c.total_itens for c in resposta.context["pagina"]}
     assert itens == {com_dois.pk: 2, sem_itens.pk: 0}
-    # Só a subconsulta correlacionada agrupa (os itens de uma contratação); a consulta da página, não.
-    pagina = next(c["sql"] for c in consultas.captured_queries if "contratos_item" in c["sql"])
-    assert pagina.count("GROUP BY") == 1
-    assert pagina.index("GROUP BY") < pagina.index("ORDER BY")
+    # Os pks da página saem sem juntar nem agrupar; só as contratações da página são lidas, com os itens.
+    inicio = 'SELECT "contratos_contratacao"."id" AS "pk" FROM "contratos_contratacao"'
+    (pks,) = [c["sql"] for c in consultas.captured_queries if c["sql"].startswith(inicio)]
+    assert "JOIN" not in pks and "GROUP BY" not in pks
+    (pagina,) = [c["sql"] for c in consultas.captured_queries if 'COUNT("contratos_item"' in c["sql"]]
+    assert " IN (" in pagina
 
 
 def test_indice_da_ordem_das_listas():
