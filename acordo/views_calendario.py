@@ -5,12 +5,16 @@ Thunderbird a assinem, e é revogável e regenerável. Token errado, revogado ou
 permissão: 404, sempre o mesmo, sem dizer se o usuário existe.
 """
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import quote_etag
 from django.views.decorators.http import require_GET
 
 from acordo import calendario, prazos, selectors, services
@@ -55,8 +59,17 @@ def resposta_ics(request, acordo: Acordo, *, sigla: str | None = None) -> HttpRe
         )
         for o in ocorrencias
     ]
+    # O ETag resume o que o calendário diz (eventos, situações do dia, endereços), não a hora da geração: com
+    # o cronograma inalterado, o programa de calendário que repete o If-None-Match recebe 304 sem o .ics ser
+    # montado de novo. Sem Last-Modified: as ações não guardam quando mudaram e a situação muda com o dia.
+    etag = quote_etag(hashlib.sha256(repr((nome, eventos)).encode()).hexdigest()[:32])
+    inalterado = get_conditional_response(request, etag=etag)
+    if inalterado is not None:
+        inalterado["ETag"] = etag  # o 304 repete o validador (RFC 9110, 15.4.5)
+        return inalterado
     conteudo = calendario.gerar_ics(nome=nome, eventos=eventos, gerado_em=timezone.now())
     resposta = HttpResponse(conteudo, content_type="text/calendar; charset=utf-8")
+    resposta["ETag"] = etag
     arquivo = "act-142-2024" + (f"-{sigla.replace('/', '-').lower()}" if sigla else "")
     resposta["Content-Disposition"] = f'attachment; filename="{arquivo}.ics"'
     return resposta

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-_banco = Path(tempfile.gettempdir()) / "bench-importar-mapa.sqlite3"
+_banco = Path(tempfile.gettempdir()) / f"bench-importar-mapa-{os.getpid()}.sqlite3"  # único por execução
 _banco.unlink(missing_ok=True)
 os.environ["DATABASE_URL"] = f"sqlite:///{_banco}"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")

@@ -63,6 +63,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML comprimido (detalhe 68 KB → 8 KB); o Django acrescenta ao corpo comprimido um comentário de
+    # tamanho aleatório contra o BREACH. Depois do WhiteNoise, que já serve os estáticos pré-comprimidos.
+    "django.middleware.gzip.GZipMiddleware",
     # SessionMiddleware do Django, sem regravar a sessão a cada total ao vivo (config/middleware.py)
     "config.middleware.SessaoMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -129,7 +132,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend com as permissões numa consulta (o caminho muda: sessões abertas antes entram de novo)
+    "contas.autenticacao.ModelBackendUmaConsulta",
     "contas.govbr.GovbrBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -208,10 +212,11 @@ GOVBR_NIVEL_MINIMO_ESCRITA = os.environ.get("GOVBR_NIVEL_MINIMO_ESCRITA", "").st
 if GOVBR_NIVEL_MINIMO_ESCRITA not in {"", "bronze", "prata", "ouro"}:
     raise ImproperlyConfigured("GOVBR_NIVEL_MINIMO_ESCRITA deve ser bronze, prata, ouro ou vazio.")
 
-# Sessão expira após inatividade: cada requisição renova o prazo.
+# Sessão expira após inatividade: as requisições renovam o prazo (config/middleware.py), gravando a sessão
+# no máximo uma vez por minuto (não a cada página: SESSION_SAVE_EVERY_REQUEST fica desligado)...
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_MINUTOS", "30")) * 60
-SESSION_SAVE_EVERY_REQUEST = True
-# ...menos os totais ao vivo (htmx), que só renovam se a última renovação passou deste tempo (segundos).
+SESSAO_RENOVAR_APOS = 60
+# ...e os totais ao vivo (htmx) só se a última renovação passou deste tempo (segundos).
 SESSAO_RENOVAR_FRAGMENTOS_APOS = 5 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 

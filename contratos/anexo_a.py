@@ -3,10 +3,12 @@
 Planilha simplificada para estimativa do valor mensal do serviço (item 10.7.3.7 do Anexo I da Portaria
 SGD/MGI nº 1.070/2023, com a redação da Portaria SGD/MGI nº 6.055/2025).
 
-Modo normal do openpyxl: no write-only, cada célula com estilo passa por um caminho lento (WriteOnlyCell,
-exceção interna, célula nova); aqui ela nasce com o estilo pronto e a pasta de 5.000 linhas fica em ~20 MiB
-(ver bench/anexo_a.py). O leiaute (linha de cada subtotal) é calculado antes, porque os totais ficam no
-cabeçalho.
+Modo write-only do openpyxl (streaming): cada linha vai para o arquivo temporário da aba assim que é
+montada, e a memória não cresce com o número de linhas (~4 KiB por linha no modo normal: 79 MiB com 20 mil
+linhas; ver bench/anexo_a.py). Por isso tudo o que o openpyxl grava antes das linhas (larguras, painéis
+congelados, configuração da página) é definido antes da primeira linha, e o leiaute (linha de cada
+subtotal) é calculado antes, porque os totais ficam no cabeçalho. Validações, rodapé e propriedades vão
+depois das linhas no XML: podem ser definidos até a gravação.
 """
 
 import re
@@ -167,14 +169,15 @@ class _Escritor:
         self._textos: dict[object, str] = {}
 
     def _celula(self, valor, estilo: str | None) -> Cell:
-        # `celula.style = nome` (a API documentada) procura o estilo pelo nome numa lista a cada célula: com
-        # 5.000 linhas, 0,76 s de CPU e razão 1,77 sobre o openpyxl puro, contra 0,66 s e 1,61 assim
-        # (bench/anexo_a.py, melhor de 3). Assim a célula nasce com o arranjo do estilo nomeado já registrado
-        # (`NamedStyle.as_tuple()`, o mesmo que a atribuição por nome copia), pelo parâmetro `style_array`
-        # do construtor; nada privado (sem `_style` nem StyleArray).
+        # `celula.style = nome` (a API documentada) procura o estilo pelo nome numa lista a cada célula (no
+        # modo normal, com 5.000 linhas, 0,76 s de CPU contra 0,66 s assim; bench/anexo_a.py). Assim a célula
+        # nasce com o arranjo do estilo nomeado já registrado (`NamedStyle.as_tuple()`, o mesmo que a
+        # atribuição por nome copia), pelo parâmetro `style_array` do construtor; nada privado (sem `_style`
+        # nem StyleArray). No write-only, `ws.append` aceita a Cell pronta no lugar do valor; linha e coluna
+        # provisórias como no WriteOnlyCell (o append as troca).
         if estilo is None:
-            return Cell(self.ws, value=valor)
-        return Cell(self.ws, value=valor, style_array=self._estilos[estilo].as_tuple())
+            return Cell(self.ws, row=1, column=1, value=valor)
+        return Cell(self.ws, row=1, column=1, value=valor, style_array=self._estilos[estilo].as_tuple())
 
     def texto(self, valor, estilo: str | None = None) -> Cell | str | None:
         """Texto (do usuário ou nosso), nunca fórmula nem erro (injeção de fórmula).
@@ -278,7 +281,7 @@ def _aba_anexo(wb: Workbook, estilos: dict[str, NamedStyle], cab: CabecalhoAnexo
         "Meses de vigência", "Informe um número inteiro de meses, maior ou igual a 1."
     )
     meses.add(CELULA_MESES)
-    ws.add_data_validation(meses)
+    ws.data_validations.append(meses)  # a aba write-only não tem add_data_validation; a lista é a mesma
 
     quantidades_nuvem = _validacao_quantidade_positiva()
 
@@ -356,9 +359,9 @@ def _aba_anexo(wb: Workbook, estilos: dict[str, NamedStyle], cab: CabecalhoAnexo
         _subtotal(e, ic.item.numero, subtotal)
         linha += len(ic.linhas) + 3
     if quantidades.sqref:
-        ws.add_data_validation(quantidades)
+        ws.data_validations.append(quantidades)
     if quantidades_nuvem.sqref:
-        ws.add_data_validation(quantidades_nuvem)
+        ws.data_validations.append(quantidades_nuvem)
 
 
 def _subtotal(e: _Escritor, numero: int, formula: str) -> None:
@@ -564,8 +567,7 @@ def gerar_anexo_a(
 
     `carimbo` vai nas propriedades e no rodapé de cada aba; `verificacao` (uma linha por achado) no fim da
     aba "Memória de cálculo"."""
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)
     estilos = _estilos()
     for estilo in estilos.values():
         wb.add_named_style(estilo)

@@ -330,6 +330,10 @@ class Contratacao(ComTravaDeEdicao, ComTotalGuardado):
         verbose_name = "contratação"
         verbose_name_plural = "contratações"
         ordering = ["-atualizada_em", "-pk"]
+        # A ordem das listas (a de contratações e o Painel): o LIMIT lê o índice em vez de ordenar tudo.
+        indexes = [
+            models.Index(models.F("atualizada_em").desc(), models.F("id").desc(), name="contratacao_recentes")
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(meses__gte=1), name="contratacao_meses_minimo_1"),
             models.CheckConstraint(

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
-from contratos import selectors, services, travas
+from contratos import lista, selectors, services, travas
 from contratos.comparacao import mapa_mais_novo, reprecificacao_prever
 from contratos.forms import (
     ContratacaoForm,
@@ -69,8 +69,10 @@ def contratacao_lista(request):
     filtros = {}
     if form.is_bound and form.is_valid():
         filtros = {k: v for k, v in form.cleaned_data.items() if v}
-    contratacoes = selectors.contratacoes_listar(request.user, **filtros)
-    pagina = Paginator(contratacoes, CONTRATACOES_POR_PAGINA).get_page(request.GET.get("pagina"))
+    contratacoes = lista.contratacoes_listar(request.user, **filtros)
+    pks = contratacoes.values_list("pk", flat=True)
+    pagina = Paginator(pks, CONTRATACOES_POR_PAGINA).get_page(request.GET.get("pagina"))
+    pagina.object_list = lista.contratacoes_da_pagina(list(pagina.object_list))
     parametros = urlencode({k: getattr(v, "pk", v) for k, v in filtros.items()})
     return render(
         request,

@@ -11,9 +11,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-# Toda página autenticada: sessão, usuário, permissões do usuário e dos grupos (2), e a gravação da sessão
-# que desliza a expiração (SAVEPOINT, UPDATE, RELEASE).
-BASE = 7
+# Toda página autenticada: sessão, usuário e as permissões do usuário e dos grupos numa consulta só
+# (contas/autenticacao.py; eram 2). A sessão não é mais regravada a cada página, só uma vez por minuto
+# (config/middleware.py): `visitar` aquece com uma visita que a grava, e a visita contada não grava
+# (eram mais 3: SAVEPOINT, UPDATE, RELEASE). Issue 19: 7 → 3.
+BASE = 3
 
 # --- painel e contratos ---
 # Painel: mapa vigente (id; versão com o nº de perfis), as contratações recentes do órgão com o valor mensal
@@ -28,8 +30,9 @@ def painel(*, contratacoes: int) -> int:
     return PAINEL
 
 
-# contagem paginada, mapas do filtro, a página de contratações.
-CONTRATACAO_LISTA = BASE + 3
+# contagem paginada, mapas do filtro, os pks da página (pelo índice) e as contratações da página com os itens
+# contados só nelas (a contagem na consulta da página agrupava todas antes do LIMIT, issue 19).
+CONTRATACAO_LISTA = BASE + 4
 # contratação (com órgão e mapa), itens, OS, linhas de perfil, linhas de nuvem, equipe, mapas vigentes
 # (para oferecer a reprecificação).
 CONTRATACAO_DETALHE = BASE + 7

@@ -86,8 +86,9 @@ def test_senha_com_menos_de_12_caracteres_e_recusada():
 
 
 def test_sessao_expira_por_inatividade():
+    # O comportamento (renovar, expirar) está em tests/test_sessao_e_compressao.py, com o relógio controlado.
     assert settings.SESSION_COOKIE_AGE <= 60 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.SESSAO_RENOVAR_APOS <= 60
 
 
 def test_csp_proibe_scripts_inline(client_equipe):

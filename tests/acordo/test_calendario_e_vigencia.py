@@ -242,3 +242,33 @@ def test_mudar_o_prazo_de_uma_acao_no_admin_recalcula_as_pendentes(client_admin_
     assert resposta.status_code == 200 and "Informe a data do prazo fixo." in resposta.content.decode()
     acao.refresh_from_db()
     assert (acao.tipo_prazo, acao.quantidade) == ("dias", 15)
+
+
+def test_ics_inalterado_responde_304_pelo_etag(client_consulta, act, usuario_admin_ref):
+    url = reverse("acordo:ics")
+    primeira = client_consulta.get(url)
+    etag = primeira["ETag"]
+    assert primeira.status_code == 200 and etag
+    # O programa de calendário repete o ETag: cronograma inalterado, 304 sem corpo (e o mesmo ETag).
+    inalterado = client_consulta.get(url, headers={"if-none-match": etag})
+    assert inalterado.status_code == 304
+    assert inalterado.content == b""
+    assert inalterado["ETag"] == etag
+    # Com compressão, o GZipMiddleware enfraquece o ETag (W/"..."): a comparação fraca também casa.
+    comprimido = client_consulta.get(url, headers={"accept-encoding": "gzip"})
+    assert comprimido["ETag"] == f"W/{etag}"
+    assert client_consulta.get(url, headers={"if-none-match": comprimido["ETag"]}).status_code == 304
+    # Cronograma alterado: outro ETag, o .ics inteiro de novo.
+    services.acordo_alterar_vigencia(
+        acordo=act, data_assinatura=date(2024, 11, 13), vigencia_meses=60, usuario=usuario_admin_ref
+    )
+    alterado = client_consulta.get(url, headers={"if-none-match": etag})
+    assert alterado.status_code == 200
+    assert alterado["ETag"] != etag
+    assert _eventos(alterado.content)["act-142-2024-acao-5-ocorrencia-1@planejatic"] == date(2024, 12, 13)
+
+
+def test_ics_por_participe_tem_o_seu_etag(client_consulta, act):
+    todas = client_consulta.get(reverse("acordo:ics"))["ETag"]
+    serpro = reverse("acordo:ics_participe", args=["SERPRO"])
+    assert client_consulta.get(serpro, headers={"if-none-match": todas}).status_code == 200

@@ -67,6 +67,7 @@ def test_entradas_locais_ficam_na_auditoria_do_orgao(
 
 def test_auditoria_nao_cresce_em_consultas(client_gestor, orgao, usuario_equipe, django_assert_num_queries):
     url = reverse("contas:auditoria", args=[orgao.pk])
+    client_gestor.get(url)  # a primeira página grava a sessão; as do mesmo minuto, não (config/middleware.py)
     for _ in range(2):
         for _ in range(20):
             EventoAuditoria.objects.create(
@@ -76,9 +77,9 @@ def test_auditoria_nao_cresce_em_consultas(client_gestor, orgao, usuario_equipe,
             client_gestor.get(url)
 
 
-# sessão, usuário, permissões (2), órgão, contagem e página de eventos (com quem fez e a pessoa), e a
-# sessão regravada (savepoint, update, release)
-CONSULTAS_AUDITORIA = 10
+# sessão, usuário, permissões (1: usuário e grupos numa consulta), órgão, contagem e página de eventos (com
+# quem fez e a pessoa); a sessão não é regravada dentro do minuto (issue 19: eram 2 de permissões e mais 3)
+CONSULTAS_AUDITORIA = 6
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,13 @@
 """A sessão desliza com as páginas, mas os totais ao vivo (htmx) não a regravam a cada tecla."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
-from config import middleware
 from tests.contratos.test_estimativa_paginas import dados_os
 
 
@@ -50,8 +52,9 @@ def test_pagina_renova_a_sessao_e_fragmento_renova_depois_de_um_tempo(client_equ
         client_equipe.get(url_pagina)
     assert len(_escritas_na_sessao(consultas)) == 1  # a expiração desliza a cada página
 
-    agora = middleware.time.time()
-    monkeypatch.setattr(middleware.time, "time", lambda: agora + 6 * 60)
+    # O relógio do middleware (e do prazo da sessão) é o timezone.now() do Django.
+    agora = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: agora + timedelta(minutes=6))
     url, dados = _pedidos(ordem)[0]
     with CaptureQueriesContext(connection) as consultas:
         client_equipe.post(url, dados, HTTP_HX_REQUEST="true")
