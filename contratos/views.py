@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
-from contratos import selectors, services, travas
+from contratos import listagem, selectors, services, travas
 from contratos.comparacao import mapa_mais_novo, reprecificacao_prever
 from contratos.forms import (
     ContratacaoForm,
@@ -68,13 +68,22 @@ def contratacao_lista(request):
     filtros = {}
     if form.is_bound and form.is_valid():
         filtros = {k: v for k, v in form.cleaned_data.items() if v}
-    contratacoes = selectors.contratacoes_listar(request.user, **filtros)
+    ordem = listagem.ordem_valida(request.GET.get("ordem"))
+    contratacoes = listagem.ordenar(selectors.contratacoes_listar(request.user, **filtros), ordem)
     pagina = Paginator(contratacoes, CONTRATACOES_POR_PAGINA).get_page(request.GET.get("pagina"))
-    parametros = urlencode({k: getattr(v, "pk", v) for k, v in filtros.items()})
+    listagem.anotar_valores(pagina.object_list)
+    so_filtros = {k: getattr(v, "pk", v) for k, v in filtros.items()}
     return render(
         request,
         "contratos/contratacao_lista.html",
-        {"form": form, "pagina": pagina, "filtrando": bool(filtros), "parametros": parametros},
+        {
+            "form": form,
+            "pagina": pagina,
+            "filtrando": bool(filtros),
+            "ordem": ordem,
+            "so_filtros": urlencode(so_filtros),  # os cabeçalhos ordenáveis voltam à página 1
+            "parametros": urlencode({**so_filtros, "ordem": ordem}),
+        },
     )
 
 

@@ -29,8 +29,9 @@ def painel(*, contratacoes: int) -> int:
     return PAINEL_FIXAS + PAINEL_POR_CONTRATACAO * min(contratacoes, 5)
 
 
-# contagem paginada, mapas do filtro, a página de contratações.
-CONTRATACAO_LISTA = BASE + 3
+# contagem paginada, mapas do filtro, a página de contratações e o valor mensal da página (itens, OS, linhas
+# de perfil, linhas de nuvem: contratos/listagem.valores_mensais), quantas forem as contratações da página.
+CONTRATACAO_LISTA = BASE + 3 + 4
 # contratação (com órgão e mapa), itens, OS, linhas de perfil, linhas de nuvem, equipe, mapas vigentes
 # (para oferecer a reprecificação).
 CONTRATACAO_DETALHE = BASE + 7
