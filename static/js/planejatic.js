@@ -18,6 +18,57 @@
         sincronizarBotao();
       });
     }
+    // Tabela larga rola dentro da sua caixa, não a página inteira: a que ainda não está numa caixa que rola
+    // ganha uma (rótulo = a legenda da tabela); com rolagem, a caixa entra no Tab para rolar com as setas.
+    var caixas = [];
+    document.querySelectorAll("main table").forEach(function (tabela) {
+      var caixa = tabela.parentElement;
+      for (var a = caixa; a && a.tagName !== "MAIN"; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== "visible") { caixas.push(a); return; }
+      }
+      caixa = document.createElement("div");
+      caixa.className = "tabela-rolavel";
+      caixa.setAttribute("role", "region");
+      var legenda = tabela.querySelector("caption");
+      caixa.setAttribute("aria-label", (legenda && legenda.textContent.trim()) || "Tabela");
+      tabela.parentNode.insertBefore(caixa, tabela);
+      caixa.appendChild(tabela);
+      caixas.push(caixa);
+    });
+    function focarCaixasQueRolam() {
+      caixas.forEach(function (caixa) {
+        if (caixa.hasAttribute("data-tabindex-fixo")) return;
+        if (caixa.scrollWidth > caixa.clientWidth + 1) caixa.setAttribute("tabindex", "0");
+        else if (caixa.getAttribute("tabindex") === "0" && caixa.hasAttribute("data-rolagem-auto")) caixa.removeAttribute("tabindex");
+      });
+    }
+    caixas.forEach(function (caixa) {
+      if (caixa.hasAttribute("tabindex")) caixa.setAttribute("data-tabindex-fixo", "");
+      else caixa.setAttribute("data-rolagem-auto", "");
+    });
+    focarCaixasQueRolam();
+    window.addEventListener("resize", focarCaixasQueRolam);
+    // Menu lateral recolhido no celular (CSS: html.com-js, até 768 px): o botão do cabeçalho o abre e fecha;
+    // o atalho "Ir para o menu" também o abre.
+    var menu = document.getElementById("menu-principal");
+    var abrirMenu = document.getElementById("abrir-menu");
+    function mostrarMenu(aberto) {
+      menu.classList.toggle("aberto", aberto);
+      abrirMenu.setAttribute("aria-expanded", aberto ? "true" : "false");
+    }
+    if (menu && abrirMenu) {
+      abrirMenu.addEventListener("click", function () {
+        var aberto = !menu.classList.contains("aberto");
+        mostrarMenu(aberto);
+        if (aberto) { var primeiro = menu.querySelector("a"); if (primeiro) primeiro.focus(); }
+      });
+      document.querySelectorAll('a[href="#menu-principal"]').forEach(function (atalho) {
+        atalho.addEventListener("click", function () { mostrarMenu(true); });
+      });
+      document.addEventListener("keydown", function (evento) {
+        if (evento.key === "Escape" && menu.classList.contains("aberto")) { mostrarMenu(false); abrirMenu.focus(); }
+      });
+    }
     // Formsets em tabela (dsgov/table_inline_formset.html): "Acrescentar linha" copia a linha-modelo vazia,
     // quantas vezes a pessoa quiser antes de salvar (sem JS fica a linha em branco de sempre).
     document.querySelectorAll(".acrescentar-linha").forEach(function (botao) {
