@@ -159,3 +159,35 @@ def test_tabelas_cabem_em_1366(navegador, live_server, paginas):
                 cortadas.setdefault(nome, []).append(caixa)
     contexto.close()
     assert cortadas == {}
+
+
+# Cada marcador (e cada item da legenda) tem o seu sinal, que se vê sobre o marcador (cores diferentes);
+# cada tag de situação tem texto e um ícone que muda com a situação.
+SINAIS = """() => [...document.querySelectorAll('svg path.glifo-traco')].map(g => ({
+    situacao: g.dataset.situacao, forma: g.getAttribute('d'),
+    fundo: getComputedStyle(g.previousElementSibling).fill, traco: getComputedStyle(g).stroke}))"""
+TAGS = """() => [...document.querySelectorAll('main .br-tag')].map(t => ({
+    classe: [...t.classList].filter(c => c !== 'br-tag' && c !== 'situacao').join(' '),
+    texto: t.textContent.trim(), icone: getComputedStyle(t, '::before').content}))"""
+
+
+def test_alto_contraste_distingue_as_situacoes(navegador, live_server, paginas):
+    contexto, pagina = _abrir(navegador, live_server, largura=1366, alto_contraste=True)
+    pagina.goto(f"{live_server.url}{paginas['acordo:linha_do_tempo']}")
+    assert pagina.evaluate("document.documentElement.classList.contains('alto-contraste')")
+    sinais = pagina.evaluate(SINAIS)
+    formas = {s["situacao"]: s["forma"] for s in sinais}
+    assert set(formas) == {"pendente", "atrasada", "concluida", "concluida_com_atraso"}
+    assert len(set(formas.values())) == 4, "cada situação com o seu sinal"
+    assert all(s["traco"] != s["fundo"] for s in sinais), "o sinal some sobre o marcador"
+    legenda = pagina.get_by_role("list", name="Legenda").inner_text()
+    assert all(r in legenda for r in ("A vencer", "Atrasada", "Concluída")), legenda
+    icones = {}
+    for nome in ("acordo:cronograma", "contratos:contratacao_lista", "contratos:mapa", "catalogo:inicio"):
+        pagina.goto(f"{live_server.url}{paginas[nome]}")
+        for tag in pagina.evaluate(TAGS):
+            assert tag["texto"] and tag["icone"] not in ("none", "normal", ""), tag
+            icones.setdefault(tag["classe"], set()).add(tag["icone"])
+    contexto.close()
+    assert {"situacao-atrasada", "situacao-concluida", "contratacao-rascunho"} <= set(icones), icones
+    assert icones["situacao-atrasada"] != icones["situacao-concluida"]
