@@ -48,6 +48,20 @@
     });
     focarCaixasQueRolam();
     window.addEventListener("resize", focarCaixasQueRolam);
+    // Resumo de erros no topo (templates/_resumo_erros.html): recebe o foco; cada link leva ao seu campo.
+    var resumo = document.getElementById("resumo-erros");
+    if (resumo) {
+      resumo.focus();
+      resumo.addEventListener("click", function (evento) {
+        var link = evento.target.closest("a[data-campo]");
+        var campo = link && document.getElementById(link.getAttribute("data-campo"));
+        if (!campo) return;
+        evento.preventDefault();
+        for (var bloco = campo.closest("[hidden]"); bloco; bloco = bloco.parentElement.closest("[hidden]")) bloco.hidden = false;
+        campo.focus();
+        campo.scrollIntoView({block: "center"});
+      });
+    }
     // Menu lateral recolhido no celular (CSS: html.com-js, até 768 px): o botão do cabeçalho o abre e fecha;
     // o atalho "Ir para o menu" também o abre.
     var menu = document.getElementById("menu-principal");
