@@ -124,6 +124,9 @@ PRINCIPAIS = {
 }
 
 
+ALTURA_MAXIMA = 2400
+
+
 @pytest.mark.skipif(not TELAS, reason="só pelo scripts/telas.py (TELAS_SAIDA=pasta das screenshots)")
 def test_screenshots_das_paginas_principais(navegador, live_server, paginas):
     saida = Path(TELAS)
@@ -134,7 +137,13 @@ def test_screenshots_das_paginas_principais(navegador, live_server, paginas):
             for arquivo, nome in PRINCIPAIS.items():
                 pagina.goto(f"{live_server.url}{paginas[nome]}")
                 modo = "alto-contraste" if alto_contraste else "normal"
-                pagina.screenshot(path=saida / f"{arquivo}-{largura}-{modo}.png", full_page=True)
+                # a página inteira até 2.400 px de altura (o cronograma tem 4.500): o começo é o que se vê
+                altura = min(pagina.evaluate("document.documentElement.scrollHeight"), ALTURA_MAXIMA)
+                pagina.screenshot(
+                    path=saida / f"{arquivo}-{largura}-{modo}.png",
+                    full_page=True,
+                    clip={"x": 0, "y": 0, "width": largura, "height": altura},
+                )
             contexto.close()
 
 
