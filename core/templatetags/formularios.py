@@ -31,8 +31,9 @@ def _erros(objeto):
 
 @register.inclusion_tag("_resumo_erros.html", takes_context=True)
 def resumo_de_erros(context):
-    # As páginas que calculam ao vivo ligam o formset sem mostrar os erros (mostrar_erros=False).
-    if context.get("mostrar_erros") is False:
+    # As páginas que calculam ao vivo ligam o formset sem mostrar os erros (mostrar_erros=False); num conflito
+    # de edição a página já abre com o seu aviso no topo (templates/contratos/_conflito.html): recarregar.
+    if context.get("mostrar_erros") is False or context.get("conflito"):
         return {"erros": []}
     vistos, erros = set(), []
     for valor in context.flatten().values():
