@@ -93,6 +93,7 @@
       var modelo = caixa && caixa.querySelector("tr.formset-modelo");
       if (!total || !modelo) return;
       botao.hidden = false;
+      botao.disabled = maximo && Number(total.value) >= Number(maximo.value);
       botao.addEventListener("click", function () {
         var indice = Number(total.value);
         if (maximo && indice >= Number(maximo.value)) return;
