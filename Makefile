@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test e2e lint instalar bench
+.PHONY: run test e2e lint instalar bench telas
 
 # Instala só quando pyproject.toml ou package-lock.json mudam (o segundo `make run` sobe em segundos).
 $(VENV)/.instalado: pyproject.toml
@@ -55,3 +55,7 @@ bench: instalar
 	@command -v wrk >/dev/null 2>&1 || echo "AVISO: wrk não encontrado: a carga fica de fora (Debian: sudo apt-get install wrk)."
 	@pg_isready -q -h 127.0.0.1 2>/dev/null || echo "AVISO: PostgreSQL fora do ar: as linhas do PostgreSQL ficam de fora (pg_ctlcluster 15 main start)."
 	$(PY) bench/tabela.py
+
+# Screenshots das páginas principais (1366 e 390 px, contraste normal e alto) em docs/telas/.
+telas: instalar
+	$(PY) scripts/telas.py

@@ -1,4 +1,5 @@
-"""Lista de contratações (só leitura), paginada em dois passos para escalar com o número de contratações.
+"""Lista de contratações (só leitura), ordenável e paginada em dois passos para escalar com o número de
+contratações.
 
 Issue 19, 10 mil contratações no PostgreSQL: os pks da página saem do índice (atualizada_em DESC, id DESC),
 sem juntar nem contar, e só as contratações da página são lidas, com os itens contados nelas. Contar na
@@ -11,9 +12,31 @@ from django.db.models import Count, Q, QuerySet
 from contratos.models import Contratacao, MapaSalarial
 from contratos.selectors import CONTRATACOES
 
+# Valor do parâmetro GET `ordem` → campos do order_by (o desempate por pk deixa a paginação estável). O valor
+# é o total mensal guardado na contratação (contratos/totais.py), o mesmo do Anexo A.
+ORDENS = {
+    "data": ("atualizada_em", "pk"),
+    "-data": ("-atualizada_em", "-pk"),
+    "processo": ("numero_processo", "pk"),
+    "-processo": ("-numero_processo", "-pk"),
+    "valor": ("valor_mensal", "pk"),
+    "-valor": ("-valor_mensal", "-pk"),
+}
+ORDEM_PADRAO = "-data"
+
+
+def ordem_valida(pedida: str | None) -> str:
+    """A ordem pedida na URL, ou a padrão quando ela não é uma das colunas ordenáveis (nunca erro)."""
+    return pedida if pedida in ORDENS else ORDEM_PADRAO
+
 
 def contratacoes_listar(
-    usuario, *, busca: str = "", situacao: str = "", mapa: MapaSalarial | None = None
+    usuario,
+    *,
+    ordem: str = ORDEM_PADRAO,
+    busca: str = "",
+    situacao: str = "",
+    mapa: MapaSalarial | None = None,
 ) -> QuerySet[Contratacao]:
     contratacoes = Contratacao.objects.restringir(usuario)
     if busca:
@@ -26,7 +49,7 @@ def contratacoes_listar(
         contratacoes = contratacoes.filter(situacao=situacao)
     if mapa is not None:
         contratacoes = contratacoes.filter(mapa=mapa)
-    return contratacoes.order_by("-atualizada_em", "-pk")
+    return contratacoes.order_by(*ORDENS[ordem_valida(ordem)])
 
 
 def contratacoes_da_pagina(pks: list[int]) -> list[Contratacao]:

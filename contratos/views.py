@@ -69,15 +69,23 @@ def contratacao_lista(request):
     filtros = {}
     if form.is_bound and form.is_valid():
         filtros = {k: v for k, v in form.cleaned_data.items() if v}
-    contratacoes = lista.contratacoes_listar(request.user, **filtros)
+    ordem = lista.ordem_valida(request.GET.get("ordem"))
+    contratacoes = lista.contratacoes_listar(request.user, ordem=ordem, **filtros)
     pks = contratacoes.values_list("pk", flat=True)
     pagina = Paginator(pks, CONTRATACOES_POR_PAGINA).get_page(request.GET.get("pagina"))
     pagina.object_list = lista.contratacoes_da_pagina(list(pagina.object_list))
-    parametros = urlencode({k: getattr(v, "pk", v) for k, v in filtros.items()})
+    so_filtros = {k: getattr(v, "pk", v) for k, v in filtros.items()}
     return render(
         request,
         "contratos/contratacao_lista.html",
-        {"form": form, "pagina": pagina, "filtrando": bool(filtros), "parametros": parametros},
+        {
+            "form": form,
+            "pagina": pagina,
+            "filtrando": bool(filtros),
+            "ordem": ordem,
+            "so_filtros": urlencode(so_filtros),  # os cabeçalhos ordenáveis voltam à página 1
+            "parametros": urlencode({**so_filtros, "ordem": ordem}),
+        },
     )
 
 

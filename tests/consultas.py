@@ -30,8 +30,9 @@ def painel(*, contratacoes: int) -> int:
     return PAINEL
 
 
-# contagem paginada, mapas do filtro, os pks da página (pelo índice) e as contratações da página com os itens
-# contados só nelas (a contagem na consulta da página agrupava todas antes do LIMIT, issue 19).
+# contagem paginada, mapas do filtro, os pks da página (pelo índice ou pela ordem pedida) e as contratações
+# da página com os itens contados só nelas (contar na consulta da página agrupava todas antes do LIMIT,
+# issue 19); o valor mensal é o guardado na contratação, sem consulta a mais.
 CONTRATACAO_LISTA = BASE + 4
 # contratação (com órgão e mapa), itens, OS, linhas de perfil, linhas de nuvem, equipe, mapas vigentes
 # (para oferecer a reprecificação).

@@ -33,6 +33,7 @@ def test_paginas_do_menu_cabem_no_celular(pagina, live_server, entrar, usuario_e
     pagina.set_viewport_size({"width": 390, "height": 844})
     entrar(pagina, "equipe", SENHA)
 
+    pagina.get_by_role("button", name="Menu").click()  # no celular o menu fica recolhido atrás do botão
     menu = pagina.get_by_role("navigation", name="Menu principal")
     rotulos = [r.strip() for r in menu.get_by_role("link").all_inner_texts()]
     enderecos = [menu.get_by_role("link", name=r, exact=True).get_attribute("href") for r in rotulos]
