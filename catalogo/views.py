@@ -5,7 +5,7 @@ Permissões no estilo único (core.permissoes): cada view declara a permissão; 
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils.text import slugify
 from django.views import View
 from django.views.generic import TemplateView
@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from catalogo import selectors
 from catalogo.forms import CompararVersoesForm, FiltroServicosForm
 from catalogo.models import CategoriaNuvem, VersaoCatalogo
-from core.formatos import exportar_tabela
+from core.formatos import resposta_da_planilha
 from core.permissoes import objeto_ou_404
 
 POR_PAGINA = 25
@@ -121,10 +121,7 @@ class CompararVersoes(_LeCatalogo, TemplateView):
         return super().get_context_data(form=form, comparacao=comparacao, **kwargs)
 
 
-TIPOS_DE_ARQUIVO = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+TIPOS_DE_ARQUIVO = ("csv", "xlsx")
 
 
 class VersaoExportar(_LeCatalogo, View):
@@ -134,13 +131,18 @@ class VersaoExportar(_LeCatalogo, View):
         if formato not in TIPOS_DE_ARQUIVO:
             raise Http404
         versao = objeto_ou_404(request.user, _versoes_visiveis(request.user), permissao=LER, pk=pk)
-        # os mesmos formatos do admin: texto nunca vira fórmula
-        conteudo = exportar_tabela(selectors.planilha_da_versao(versao), formato)
-        if formato == "csv":
-            conteudo = "\ufeff" + conteudo  # BOM: o Excel abre acentos corretamente
         nome = slugify(f"catalogo-{versao.tipo}-{versao.versao}")
         if versao.valores_ilustrativos:
             nome += "-valores-ilustrativos"
-        resposta = HttpResponse(conteudo, content_type=TIPOS_DE_ARQUIVO[formato])
-        resposta["Content-Disposition"] = f'attachment; filename="{nome}.{formato}"'
-        return resposta
+        return resposta_da_planilha(selectors.planilha_da_versao(versao), formato, nome, bom_no_csv=True)
+
+
+class ModeloEmBranco(_LeCatalogo, View):
+    """A planilha vazia, só com o cabeçalho, os formatos e as larguras que a importação espera."""
+
+    def get(self, request, tipo, formato):
+        if tipo not in VersaoCatalogo.Tipo.values:
+            raise Http404
+        return resposta_da_planilha(
+            selectors.modelo_em_branco(tipo), formato, f"modelo-catalogo-{tipo}", bom_no_csv=True
+        )

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -12,7 +12,7 @@ from contratos.comparacao import comparar_mapas
 from contratos.forms import CompararMapasForm, FiltroMapaForm
 from contratos.models import MapaSalarial
 from contratos.resources import ValorPerfilResource
-from core.formatos import FORMATO_POR_EXTENSAO
+from core.formatos import FORMATO_POR_EXTENSAO, resposta_da_planilha
 
 POR_PAGINA = 50
 FORMATOS_EXPORTACAO = FORMATO_POR_EXTENSAO
@@ -79,12 +79,14 @@ def mapa_exportar(request, pk, formato):
         raise Http404("Formato desconhecido.")
     versao = _versao_pedida(_versoes_visiveis(request.user), pk, padrao=None)
     dados = ValorPerfilResource(mapa=versao).export(queryset=versao.valores.order_by("pk"))
-    formato_cls = FORMATOS_EXPORTACAO[formato]()
-    conteudo = formato_cls.export_data(dados)  # os mesmos formatos do admin: texto nunca vira fórmula
     nome = f"mapa-salarial-{versao.pk}-{(versao.numero or 'rascunho').replace('/', '-').replace('.', '')}"
-    resposta = HttpResponse(conteudo, content_type=formato_cls.get_content_type())
-    resposta["Content-Disposition"] = f'attachment; filename="{nome}.{formato}"'
-    return resposta
+    return resposta_da_planilha(dados, formato, nome)
+
+
+@ler_mapa
+def mapa_modelo(request, formato):
+    """A planilha vazia, só com o cabeçalho, os formatos e as larguras que a importação espera."""
+    return resposta_da_planilha(ValorPerfilResource().modelo_em_branco(), formato, "modelo-mapa-salarial")
 
 
 @ler_mapa

@@ -102,7 +102,8 @@ def test_exportacao_para_qualquer_usuario(semente, client_consulta, formato):
     assert r["Content-Disposition"].endswith(f'.{formato}"')
     if formato == "csv":
         texto = r.content.decode()
-        assert texto.splitlines()[0] == "codigo,perfil,senioridade,remuneracao,fator_k"
+        # issue 15, item 8: cabeçalhos em português (a importação aceita estes e os nomes internos)
+        assert texto.splitlines()[0] == "Código,Perfil,Senioridade,Remuneração (R$),Fator-K"
         assert "ASUPCOMP-02,Analista de suporte computacional,Pleno,5075.52,2.12" in texto
 
 
