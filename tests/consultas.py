@@ -41,8 +41,8 @@ CONTRATACAO_EDITAR = BASE + 4
 # OS (com item e contratação), perfis do mapa fixado, o resumo da contratação (itens, OS, linhas de perfil,
 # linhas de nuvem) e os itens de perfis da escolha de item (2).
 OS_EDITAR = BASE + 8
-# OS (com item, contratação e órgão) e as suas linhas com o perfil.
-OS_IMPRIMIR = BASE + 2
+# OS (com item, contratação e órgão), as suas linhas com o perfil e a equipe (os campos de assinatura).
+OS_IMPRIMIR = BASE + 3
 # contratação, itens, OS, linhas de perfil, linhas de nuvem e os perfis do mapa (aba da versão); a
 # verificação normativa (equipe, mapas vigentes) e o registro da exportação (SAVEPOINT, INSERT, RELEASE).
 ANEXO_A = BASE + 11
