@@ -1,6 +1,5 @@
 """Páginas “Mapa salarial” e “Comparar versões”, exportação e admin do mapa (issue 3, itens 3, 4 e 7)."""
 
-import io
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -16,12 +15,6 @@ from tests.contratos import mapa_arquivos as arq
 from tests.contratos.conftest import criar_mapa
 
 URL = "/contratos/mapa-salarial/"
-
-
-@pytest.fixture
-def semente(db):
-    referencias.carregar(saida=io.StringIO())
-    return MapaSalarial.objects.get(nome_ato=referencias.ATO)
 
 
 def _mapa_com(n):

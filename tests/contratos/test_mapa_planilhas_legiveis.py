@@ -8,19 +8,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from contratos import referencias
-from contratos.models import MapaSalarial, ValorPerfil
+from contratos.models import ValorPerfil
 from contratos.services import mapa_nova_versao
 from core.colunas import FORMATO_K, FORMATO_REAIS
 
 CABECALHO = ["Código", "Perfil", "Senioridade", "Remuneração (R$)", "Fator-K"]
 URL_IMPORTAR = reverse("admin:contratos_valorperfil_import")
-
-
-@pytest.fixture
-def semente(db):
-    referencias.carregar(saida=io.StringIO())
-    return MapaSalarial.objects.get(nome_ato=referencias.ATO)
 
 
 @pytest.fixture
