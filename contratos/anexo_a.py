@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
+from functools import lru_cache
 from io import BytesIO
 
 from openpyxl import Workbook
@@ -206,6 +207,7 @@ def _fonte_padrao(wb: Workbook) -> None:
     wb._fonts = IndexedList([_fonte()])
 
 
+@lru_cache(maxsize=4096)  # perfis e serviços se repetem em milhares de linhas
 def linhas_de_texto(texto: str, largura: float, *, negrito: bool = False) -> int:
     """Quantas linhas o texto ocupa numa célula com quebra de `largura` unidades (estimativa com folga,
     por palavras, em Arial 10): a altura da linha sai disso, porque o LibreOffice não a recalcula ao abrir."""
