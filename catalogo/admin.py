@@ -11,10 +11,12 @@ from catalogo import services
 from catalogo.models import NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
 from catalogo.resources import (
     COLUNAS_NIVEL,
+    ROTULOS,
     ServicoNuvemResource,
     ServicoProfissionalResource,
 )
 from core import versoes
+from core.colunas import rotular_campos_da_tela
 from core.formatos import FORMATOS
 from core.historico import HistoricoAdmin
 from core.importacao import ImportacaoConfirmadaMixin, ImportacaoSeguraForm, erros_da_importacao
@@ -224,6 +226,7 @@ class ImportacaoDeServicosMixin(ImportacaoConfirmadaMixin, ImportExportMixin, Tr
     def import_action(self, request, **kwargs):
         resposta = super().import_action(request, **kwargs)
         contexto = getattr(resposta, "context_data", None)
+        rotular_campos_da_tela(contexto, ROTULOS)
         if contexto is not None:
             contexto["tipo_catalogo"] = self.tipo  # o link do modelo em branco
         resultado = (contexto or {}).get("result")

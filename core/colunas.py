@@ -105,6 +105,14 @@ class CabecalhosLegiveisMixin:
         return f"Faltam colunas: {nomes(faltam)}. A primeira linha deve ter: {nomes(obrigatorias)}{extra}."
 
 
+def rotular_campos_da_tela(contexto: dict | None, rotulos: dict[str, str]) -> None:
+    """Na tela de importação do admin, "Este importador vai importar os seguintes campos:" nos rótulos."""
+    if contexto and "fields_list" in contexto:
+        contexto["fields_list"] = [
+            (recurso, [rotulos.get(c, c) for c in campos]) for recurso, campos in contexto["fields_list"]
+        ]
+
+
 def valor_da_previa(valor):
     """Número da prévia em pt-BR (1.800,00; 2,12), com as casas que ele tem; o resto como está."""
     if isinstance(valor, Decimal) and valor.is_finite():

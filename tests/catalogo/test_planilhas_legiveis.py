@@ -129,3 +129,9 @@ def test_coluna_faltando_e_numero_errado_no_catalogo(client_admin_ref, catalogo_
     mensagens = " ".join(str(m) for m in r.context["messages"])
     assert "coluna “Preço (R$)”: “dezoito mil” não é um número" in mensagens
     assert list(rascunho.servicos_profissionais.values_list("codigo", "preco")) == antes
+
+
+def test_tela_de_importacao_do_catalogo_com_campos_em_portugues_e_modelo(client_admin_ref):
+    html = client_admin_ref.get(URL_IMPORTAR["profissionais"]).content.decode()
+    assert "Código, Nome, Unidade, Preço (R$)" in html
+    assert 'href="/catalogo/modelo-profissionais.xlsx"' in html

@@ -129,3 +129,9 @@ def test_numero_em_formato_errado_cita_linha_e_coluna_como_no_arquivo(semente, r
     assert (
         rascunho.valores.get(codigo="GERINF").remuneracao == semente.valores.get(codigo="GERINF").remuneracao
     )
+
+
+def test_tela_de_importacao_lista_os_campos_em_portugues(client_admin_ref):
+    html = client_admin_ref.get(URL_IMPORTAR).content.decode()
+    assert "Código, Perfil, Senioridade, Remuneração (R$), Fator-K" in html
+    assert 'href="/contratos/mapa-salarial/modelo.xlsx"' in html
