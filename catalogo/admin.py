@@ -11,10 +11,12 @@ from catalogo import services
 from catalogo.models import NivelServico, ServicoNuvem, ServicoProfissional, VersaoCatalogo
 from catalogo.resources import (
     COLUNAS_NIVEL,
+    ROTULOS,
     ServicoNuvemResource,
     ServicoProfissionalResource,
 )
 from core import versoes
+from core.colunas import rotular_campos_da_tela
 from core.formatos import FORMATOS
 from core.historico import HistoricoAdmin
 from core.importacao import ImportacaoConfirmadaMixin, ImportacaoSeguraForm, erros_da_importacao
@@ -139,8 +141,10 @@ def _formularios_de_importacao(tipo: str):
             super().__init__(formats, resources, **kwargs)
             self.fields["versao"].queryset = _versoes()
             self.fields["import_file"].help_text = (
-                f"Colunas obrigatórias: {', '.join(colunas.obrigatorias)}; opcionais: descricao, "
-                f"{', '.join(COLUNAS_NIVEL)}. Números como 1.234,5678 ou 1234.5678. {AJUDA_LIMITES}"
+                f"Colunas obrigatórias: {', '.join(colunas.rotulos[c] for c in colunas.obrigatorias)}; "
+                "opcionais: Descrição e as de nível de serviço (indicador, meta, forma de medição, glosa); "
+                f"valem também os nomes sem acento ({', '.join(colunas.obrigatorias)}, descricao, "
+                f"{', '.join(COLUNAS_NIVEL)}). Números como 1.234,5678 ou 1234.5678. {AJUDA_LIMITES}"
             )
 
     class ConfirmarForm(ConfirmImportForm):
@@ -212,14 +216,22 @@ class ImportacaoDeServicosMixin(ImportacaoConfirmadaMixin, ImportExportMixin, Tr
             return redirect(f"admin:catalogo_{self.opts.model_name}_import")
         t = result.totals
         messages.success(
-            request, f"Importação concluída: {t['new']} serviços novos, {t['update']} atualizados."
+            request,
+            f"Importação concluída: {t['new']} serviços novos, {t['update']} atualizados, "
+            f"{t['skip']} inalterados.",
         )
         self.generate_log_entries(result, request)
         return redirect(f"admin:catalogo_{self.opts.model_name}_changelist")
 
     def import_action(self, request, **kwargs):
         resposta = super().import_action(request, **kwargs)
-        resultado = (getattr(resposta, "context_data", None) or {}).get("result")
+        contexto = getattr(resposta, "context_data", None)
+        rotular_campos_da_tela(contexto, ROTULOS)
+        if contexto is not None:
+            contexto["tipo_catalogo"] = self.tipo  # o link do modelo em branco
+        resultado = (contexto or {}).get("result")
+        if resultado is not None:
+            contexto["totais"] = resultado.totals
         if resultado is not None and (resultado.has_errors() or resultado.has_validation_errors()):
             messages.error(request, "A planilha tem erros e nada foi gravado. Corrija e envie de novo:")
             for mensagem in erros_da_importacao(resultado):

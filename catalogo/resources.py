@@ -16,6 +16,7 @@ from catalogo.models import (
     VersaoCatalogo,
 )
 from core.celulas import desfazer_protecao
+from core.colunas import FORMATO_REAIS, FORMATO_REAIS_4, CabecalhosLegiveisMixin
 from core.importacao import (
     LINHAS_NA_PREVIA,
     CarregadorDaVersao,
@@ -91,7 +92,26 @@ def _do_primeiro_nivel(campo: str):
     return dehydrate
 
 
-class _ServicoResource(ImportacaoRapidaMixin, ValidacaoSemConsultasMixin, resources.ModelResource):
+ROTULOS = {
+    "codigo": "Código",
+    "nome": "Nome",
+    "categoria": "Categoria",
+    "unidade_medida": "Unidade de medida",
+    "preco_unitario": "Preço unitário (R$)",
+    "unidade": "Unidade",
+    "preco": "Preço (R$)",
+    "descricao": "Descrição",
+    "nivel_indicador": "Nível de serviço: indicador",
+    "nivel_meta": "Nível de serviço: meta",
+    "nivel_medicao": "Nível de serviço: forma de medição",
+    "nivel_glosa": "Nível de serviço: glosa",
+    "observacao": "Observação",
+}
+
+
+class _ServicoResource(
+    CabecalhosLegiveisMixin, ImportacaoRapidaMixin, ValidacaoSemConsultasMixin, resources.ModelResource
+):
     campo_destino = "versao"
     linhas_com_comparacao = LINHAS_NA_PREVIA  # as demais linhas da prévia não montam comparação
 
@@ -108,11 +128,15 @@ class _ServicoResource(ImportacaoRapidaMixin, ValidacaoSemConsultasMixin, resour
     dono_nivel: str = ""
     obrigatorias: tuple[str, ...] = ()
     numericas: tuple[str, ...] = ()
+    rotulos = ROTULOS
 
     class Meta:
         import_id_fields = ["codigo"]
         clean_model_instances = True
-        skip_unchanged = False  # o nível de serviço da linha é gravado depois do serviço, mesmo inalterado
+        # Linha igual ao que está gravado (serviço e nível de serviço) não é gravada e aparece "Inalterado":
+        # a prévia mostra só as mudanças reais (skip_row confere também o nível, gravado depois do serviço).
+        skip_unchanged = True
+        report_skipped = True
         instance_loader_class = CarregadorDaVersao  # uma consulta para a versão inteira
 
     def __init__(self, versao: VersaoCatalogo | None = None, **kwargs):
@@ -143,13 +167,13 @@ class _ServicoResource(ImportacaoRapidaMixin, ValidacaoSemConsultasMixin, resour
                 f"A versão {self.versao.versao} está “{self.versao.get_situacao_display()}” e não recebe "
                 "importação: crie uma nova versão a partir dela."
             )
-        faltam = [c for c in self.obrigatorias if c not in (dataset.headers or [])]
+        faltam = self.faltam_colunas(
+            self.obrigatorias,
+            dataset,
+            opcionais=("descricao", *COLUNAS_NIVEL),
+        )
         if faltam:
-            raise ValueError(
-                f"Faltam colunas: {', '.join(faltam)}. "
-                f"A primeira linha deve ter: {', '.join(self.obrigatorias)} "
-                f"(e, se quiser, descricao e {', '.join(COLUNAS_NIVEL)})."
-            )
+            raise ValueError(faltam)
         self._linhas_por_codigo = {}
 
     def before_import_row(self, row, **kwargs):
@@ -183,6 +207,23 @@ class _ServicoResource(ImportacaoRapidaMixin, ValidacaoSemConsultasMixin, resour
             ]
         if erros:
             raise ValidationError(erros)
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        return super().skip_row(instance, original, row, import_validation_errors) and self._nivel_igual(
+            instance, row
+        )
+
+    def _nivel_igual(self, instance, row) -> bool:
+        """O nível de serviço da linha já está gravado assim (ou a linha não traz nível)."""
+        indicador = str(row.get("nivel_indicador") or "").strip()
+        if not indicador:
+            return True
+        valores = {campo: str(row.get(coluna) or "").strip() for coluna, campo in COLUNAS_NIVEL.items()}
+        # niveis_servico vem do prefetch do carregador da versão: sem consulta por linha
+        return any(
+            all(getattr(nivel, campo) == valor for campo, valor in valores.items())
+            for nivel in instance.niveis_servico.all()
+        )
 
     def before_save_instance(self, instance, row, **kwargs):
         if not self.versao.editavel:  # defesa: a situação pode ter mudado entre a prévia e a confirmação
@@ -238,6 +279,8 @@ class ServicoNuvemResource(_ServicoResource):
     obrigatorias = ("codigo", "nome", "categoria", "unidade_medida", "preco_unitario")
     numericas = ("preco_unitario",)
     dono_nivel = "servico_nuvem"
+    formatos_numero = {"preco_unitario": FORMATO_REAIS_4}
+    titulo_da_aba = "Serviços de nuvem"
 
     class Meta(_ServicoResource.Meta):
         model = ServicoNuvem
@@ -256,6 +299,8 @@ class ServicoProfissionalResource(_ServicoResource):
     obrigatorias = ("codigo", "nome", "unidade", "preco")
     numericas = ("preco",)
     dono_nivel = "servico_profissional"
+    formatos_numero = {"preco": FORMATO_REAIS}
+    titulo_da_aba = "Serviços profissionais"
 
     class Meta(_ServicoResource.Meta):
         model = ServicoProfissional

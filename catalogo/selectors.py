@@ -108,6 +108,14 @@ def planilha_da_versao(versao: VersaoCatalogo):
     return recurso.export(queryset=list(servicos_da_versao(versao).select_related("versao")))
 
 
+def modelo_em_branco(tipo: str):
+    """Dataset só com o cabeçalho da importação do catálogo do tipo, para baixar e preencher."""
+    from catalogo.resources import ServicoNuvemResource, ServicoProfissionalResource
+
+    recurso = ServicoNuvemResource() if tipo == VersaoCatalogo.Tipo.NUVEM else ServicoProfissionalResource()
+    return recurso.modelo_em_branco()
+
+
 def painel_contexto(*, usuario, hoje):
     vigentes = versoes_vigentes()
     return {

@@ -14,7 +14,7 @@ from catalogo import selectors
 from catalogo.forms import CompararVersoesForm, FiltroServicosForm
 from catalogo.models import CategoriaNuvem, VersaoCatalogo
 from core import exportacoes
-from core.formatos import arquivo_da_tabela
+from core.formatos import arquivo_da_tabela, resposta_da_planilha
 from core.models import Exportacao
 from core.permissoes import objeto_ou_404
 
@@ -150,4 +150,15 @@ class VersaoExportar(_LeCatalogo, View):
             # os mesmos formatos do admin: texto nunca vira fórmula; o CSV leva só o registro, sem carimbo;
             # BOM: o Excel abre acentos corretamente
             gerar=lambda carimbo: arquivo_da_tabela(tabela, formato, carimbo=carimbo, bom=True),
+        )
+
+
+class ModeloEmBranco(_LeCatalogo, View):
+    """A planilha vazia, só com o cabeçalho, os formatos e as larguras que a importação espera."""
+
+    def get(self, request, tipo, formato):
+        if tipo not in VersaoCatalogo.Tipo.values:
+            raise Http404
+        return resposta_da_planilha(
+            selectors.modelo_em_branco(tipo), formato, f"modelo-catalogo-{tipo}", bom_no_csv=True
         )

@@ -21,6 +21,7 @@ from contratos.models import (
 )
 from contratos.resources import FORMATOS_MAPA, ValorPerfilResource
 from contratos.services import mapa_nova_versao, mapa_publicar, mapa_revogar
+from core.colunas import rotular_campos_da_tela
 from core.historico import HistoricoAdmin
 from core.importacao import ImportacaoConfirmadaMixin, erros_da_importacao
 from core.templatetags.reais import reais
@@ -239,6 +240,7 @@ class ValorPerfilAdmin(TravaDaVersaoMixin, ImportacaoConfirmadaMixin, ImportExpo
 
     def import_action(self, request, **kwargs):
         resposta = super().import_action(request, **kwargs)
+        rotular_campos_da_tela(getattr(resposta, "context_data", None), ValorPerfilResource.rotulos)
         resultado = getattr(resposta, "context_data", {}).get("result")
         if resultado is not None:
             resposta.context_data["erros_planilha"] = erros_da_importacao(resultado)

@@ -16,12 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
+from functools import lru_cache
 from io import BytesIO
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -51,20 +53,41 @@ ABA_ANEXO = "Anexo A"
 ABA_MEMORIA = "Memória de cálculo"
 ABA_MAPA = "Mapa salarial"
 
+# Fonte nomeada em toda a pasta (a padrão e a dos estilos): sem nome, o LibreOffice cai numa serifada; com
+# Calibri, que as máquinas Linux não têm, numa substituta ~25% mais larga, e a largura das colunas (medida na
+# fonte padrão) cresce junto. Arial existe no Windows, e o LibreOffice a troca pela Liberation Sans, de
+# mesmas métricas: a página sai igual nos dois.
+FONTE = "Arial"
+TAMANHO_FONTE = 10
+ALTURA_LINHA_PT = 13  # uma linha de texto em Arial 10
+# Unidades de largura (≈ um dígito em Arial 10) por caractere, com folga: texto comum e negrito.
+UNIDADES_POR_CARACTERE = 0.92  # medido: 0,83 em texto corrido; 1,17 em códigos em maiúsculas
+UNIDADES_POR_CARACTERE_NEGRITO = 1.0
+MARGEM_LATERAL_POL = 0.25
+MARGEM_VERTICAL_POL = 0.6
+
 # Leiaute da aba "Anexo A": cabeçalho nas linhas 1–6, títulos das colunas na 7, dados a partir da 8.
+# Larguras para A4 paisagem a ~90% (o LibreOffice reduz o que passar de ~144 unidades entre as margens):
+# códigos e valores até R$ 999.999.999,99 numa linha; perfis longos, títulos e observações com quebra.
 LINHA_TITULOS = 7
 COLUNAS = (
-    ("Ordem de Serviço", 18),
-    ("Código", 14),
-    ("Perfil profissional", 48),
-    ("Senioridade", 12),
-    ("Quantidade estimada", 12),
-    ("Remuneração mensal (R$)", 17),
-    ("Fator-K adotado", 10),
-    ("Custo por profissional (R$)", 19),
-    ("Valor mensal (R$)", 19),
-    ("Observação", 40),
+    ("Ordem de Serviço", 13.5),
+    ("Código", 13.5),
+    ("Perfil profissional", 40),
+    ("Senioridade", 11.5),
+    ("Quantidade estimada", 10.5),
+    ("Remuneração mensal (R$)", 12.5),
+    ("Fator-K adotado", 8),
+    ("Custo por profissional (R$)", 14),
+    ("Valor mensal (R$)", 17),
+    ("Observação", 18),
 )
+# O texto do cabeçalho (órgão, objeto, mapa) ocupa da coluna B à G, com quebra de linha; o título de cada
+# item, a linha toda.
+COLUNAS_TEXTO_CABECALHO = ("B", "G")
+TODAS_AS_COLUNAS = ("A", get_column_letter(len(COLUNAS)))
+LARGURA_PERFIL = COLUNAS[2][1]
+LARGURA_OBSERVACAO = COLUNAS[-1][1]
 COLUNAS_NUVEM = (
     "Categoria",
     "Código",
@@ -136,28 +159,77 @@ def nome_arquivo(processo: str, data: date) -> str:
 
 def _estilos() -> dict[str, NamedStyle]:
     """Estilos nomeados da pasta (aparecem em "Estilos de célula" no Excel e no LibreOffice)."""
-    negrito = Font(bold=True)
+    negrito = _fonte(bold=True)
+    no_alto = Alignment(vertical="top")
     definicoes = {
-        "titulo": {"font": Font(bold=True, size=14)},
-        "rotulo": {"font": negrito},
+        "titulo": {"font": _fonte(bold=True, size=14)},
+        "rotulo": {"font": negrito, "alignment": no_alto},
+        # à direita: o rótulo longo ("Subtotal mensal do Item 12") avança sobre as células vazias à esquerda
+        "rotulo_direita": {"font": negrito, "alignment": Alignment(horizontal="right", vertical="top")},
+        "rotulo_quebra": {
+            "font": negrito,
+            "alignment": Alignment(horizontal="right", vertical="top", wrap_text=True),
+        },
         "cabecalho_coluna": {
             "font": negrito,
             "fill": PatternFill("solid", fgColor="DDE6F4"),
             "alignment": Alignment(wrap_text=True, vertical="center"),
         },
         "reais": {"number_format": FORMATO_REAIS},
-        "reais_negrito": {"number_format": FORMATO_REAIS, "font": negrito},
+        "reais_negrito": {"number_format": FORMATO_REAIS, "font": negrito, "alignment": no_alto},
         "reais4": {"number_format": FORMATO_REAIS_4},
         "quantidade": {"number_format": FORMATO_QUANTIDADE},
-        "alerta": {"font": Font(bold=True, color="9C0006"), "fill": PatternFill("solid", fgColor="FFEB9C")},
+        "alerta": {
+            "font": _fonte(bold=True, color="9C0006"),
+            "fill": PatternFill("solid", fgColor="FFEB9C"),
+            "alignment": Alignment(wrap_text=True, vertical="top"),
+        },
+        "rotulo_largo": {"font": negrito, "alignment": Alignment(wrap_text=True, vertical="top")},
         "k": {"number_format": FORMATO_K},
         "k_alterado": {"number_format": FORMATO_K, "fill": PatternFill("solid", fgColor="FFF2CC")},
         "inteiro": {"number_format": FORMATO_INTEIRO},
-        "inteiro_negrito": {"number_format": FORMATO_INTEIRO, "font": negrito},
-        "data": {"number_format": FORMATO_DATA},
+        "inteiro_negrito": {"number_format": FORMATO_INTEIRO, "font": negrito, "alignment": no_alto},
+        "data": {"number_format": FORMATO_DATA, "alignment": no_alto},
         "quebra": {"alignment": Alignment(wrap_text=True, vertical="top")},
+        # nas linhas de dados, embaixo como as células sem estilo da mesma linha
+        "quebra_dados": {"alignment": Alignment(wrap_text=True, vertical="bottom")},
     }
+    for attrs in definicoes.values():
+        attrs.setdefault("font", _fonte())
     return {chave: NamedStyle(name=f"Anexo A {chave}", **attrs) for chave, attrs in definicoes.items()}
+
+
+def _fonte(**extra) -> Font:
+    return Font(**{"name": FONTE, "size": TAMANHO_FONTE, **extra})
+
+
+def _fonte_padrao(wb: Workbook) -> None:
+    """A fonte das células sem estilo e a base da largura das colunas (a fonte 0 da pasta, a do estilo
+    "Normal"). O openpyxl não tem API pública para ela: esta é a única troca fora da API, num ponto só."""
+    wb._fonts = IndexedList([_fonte()])
+
+
+@lru_cache(maxsize=4096)  # perfis e serviços se repetem em milhares de linhas
+def linhas_de_texto(texto: str, largura: float, *, negrito: bool = False) -> int:
+    """Quantas linhas o texto ocupa numa célula com quebra de `largura` unidades (estimativa com folga,
+    por palavras, em Arial 10): a altura da linha sai disso, porque o LibreOffice não a recalcula ao abrir."""
+    por_caractere = UNIDADES_POR_CARACTERE_NEGRITO if negrito else UNIDADES_POR_CARACTERE
+    cabem = max(int((largura - 1) / por_caractere), 1)
+    total = 0
+    for paragrafo in str(texto).split("\n"):
+        linhas, atual = 1, 0
+        for palavra in paragrafo.split():
+            if atual and atual + 1 + len(palavra) > cabem:
+                linhas, atual = linhas + 1, 0
+            atual = atual + 1 + len(palavra) if atual else len(palavra)
+            while atual > cabem:  # palavra maior que a linha: continua na seguinte
+                linhas, atual = linhas + 1, atual - cabem
+        total += linhas
+    return total
+
+
+def altura_para(linhas: int) -> float:
+    return linhas * ALTURA_LINHA_PT + 2
 
 
 class _Escritor:
@@ -167,6 +239,7 @@ class _Escritor:
         self.ws = ws
         self._estilos = estilos
         self._textos: dict[object, str] = {}
+        self.proxima = 1  # número da próxima linha a escrever
 
     def _celula(self, valor, estilo: str | None) -> Cell:
         # `celula.style = nome` (a API documentada) procura o estilo pelo nome numa lista a cada célula (no
@@ -206,9 +279,29 @@ class _Escritor:
 
     def linha(self, celulas: Sequence = ()) -> None:
         self.ws.append(celulas)
+        self.proxima += 1
+
+    def texto_largo(
+        self, texto: str, colunas: tuple[str, str], estilo: str = "quebra", extras=(), *, minimo: int = 1
+    ) -> None:
+        """Uma linha com `texto` quebrado nas `colunas` mescladas (e as células `extras` depois delas), na
+        altura que ele pede (ou `minimo` linhas)."""
+        inicio, fim = colunas
+        self.ws.merged_cells.add(f"{inicio}{self.proxima}:{fim}{self.proxima}")
+        largura = _largura(self.ws, inicio, fim)
+        self.altura(max(minimo, linhas_de_texto(texto, largura, negrito=estilo != "quebra")))
+        self.linha([self.texto(texto, estilo), *extras])
+
+    def altura(self, linhas: int) -> None:
+        """Altura da próxima linha (antes de escrevê-la: o write-only não volta atrás)."""
+        if linhas > 1:
+            self.ws.row_dimensions[self.proxima].height = altura_para(linhas)
 
 
-def _configurar_aba(ws, larguras: Sequence[float], *, linha_titulos: int) -> None:
+def _configurar_aba(ws, larguras: Sequence[float], *, linha_titulos: int, cabecalho: str = "") -> None:
+    """Larguras, painel congelado e impressão: A4 paisagem, a largura numa página (o LibreOffice só reduz se
+    não couber), a linha dos títulos repetida em cada página, cabeçalho e "Página N de M". Só usa o que a
+    aba de escrita contínua (write-only) também tem."""
     for indice, largura in enumerate(larguras, start=1):
         ws.column_dimensions[get_column_letter(indice)].width = largura
     ws.freeze_panes = f"A{linha_titulos + 1}"
@@ -218,7 +311,19 @@ def _configurar_aba(ws, larguras: Sequence[float], *, linha_titulos: int) -> Non
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = MARGEM_LATERAL_POL
+    ws.page_margins.top = ws.page_margins.bottom = MARGEM_VERTICAL_POL
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    if cabecalho:
+        # "&" é código de cabeçalho no Excel: dobrado, sai literal; o Excel aceita até 255 caracteres
+        ws.oddHeader.left.text = cabecalho.replace("&", "&&")[:200]
+    ws.oddHeader.right.text = "&A"  # o nome da aba
     ws.oddFooter.center.text = "Página &P de &N"
+    # o carimbo (core.carimbo) escreve depois só o texto do rodapé à esquerda: a fonte já fica aqui
+    for parte in (ws.oddHeader.left, ws.oddHeader.right, ws.oddFooter.left, ws.oddFooter.center):
+        parte.font = f"{FONTE},Regular"
+        parte.size = 8
 
 
 def _validacao_inteiro_positivo(titulo: str, mensagem: str) -> DataValidation:
@@ -270,7 +375,12 @@ def _como_datetime(valor: date) -> datetime:
 
 def _aba_anexo(wb: Workbook, estilos: dict[str, NamedStyle], cab: CabecalhoAnexoA, est: Estimativa) -> None:
     ws = wb.create_sheet(ABA_ANEXO)
-    _configurar_aba(ws, [largura for _, largura in COLUNAS], linha_titulos=LINHA_TITULOS)
+    _configurar_aba(
+        ws,
+        [largura for _, largura in COLUNAS],
+        linha_titulos=LINHA_TITULOS,
+        cabecalho=_cabecalho_da_pagina(cab),
+    )
     e = _Escritor(ws, estilos)
     # A equipe edita quantidades e meses no Excel: a planilha recusa o que a aplicação também recusaria.
     quantidades = _validacao_inteiro_positivo(
@@ -297,6 +407,9 @@ def _aba_anexo(wb: Workbook, estilos: dict[str, NamedStyle], cab: CabecalhoAnexo
     titulo = [e.texto(cab.titulo, "titulo")]
     if est.valores_ilustrativos:
         titulo = _na_coluna(titulo, INDICE_VALOR - 1, e.texto(AVISO_ILUSTRATIVO, "alerta"))
+        aviso = (get_column_letter(INDICE_VALOR), get_column_letter(len(COLUNAS)))
+        ws.merged_cells.add(f"{aviso[0]}1:{aviso[1]}1")
+        e.altura(linhas_de_texto(AVISO_ILUSTRATIVO, _largura(ws, *aviso), negrito=True))
     e.linha(titulo)
     cabecalho = (
         ("Órgão", cab.orgao, "Valor mensal total", total, "reais_negrito"),
@@ -317,9 +430,14 @@ def _aba_anexo(wb: Workbook, estilos: dict[str, NamedStyle], cab: CabecalhoAnexo
         ),
         ("Mapa salarial", f"{cab.mapa_ato}, {vigencia}", "Gerado em", _como_datetime(cab.gerado_em), "data"),
     )
+    _alturas_do_cabecalho(ws, [(texto, rotulo_valor) for _, texto, rotulo_valor, _, _ in cabecalho])
     for rotulo, texto, rotulo_valor, valor, estilo in cabecalho:
-        inicio = [e.texto(rotulo, "rotulo"), e.texto(texto)]
-        e.linha(_na_coluna(inicio, INDICE_VALOR - 1, e.texto(rotulo_valor, "rotulo"), e.valor(valor, estilo)))
+        inicio = [e.texto(rotulo, "rotulo"), e.texto(texto, "quebra")]
+        e.linha(
+            _na_coluna(
+                inicio, INDICE_VALOR - 1, e.texto(rotulo_valor, "rotulo_quebra"), e.valor(valor, estilo)
+            )
+        )
     e.linha([e.texto(titulo, "cabecalho_coluna") for titulo, _ in COLUNAS])
 
     linha = LINHA_TITULOS + 1
@@ -328,28 +446,28 @@ def _aba_anexo(wb: Workbook, estilos: dict[str, NamedStyle], cab: CabecalhoAnexo
             _bloco_nuvem(e, ic, linha, quantidades_nuvem)
             linha += _linhas_do_bloco(ic)
             continue
-        e.linha([e.texto(f"Item {ic.item.numero} – {ic.item.descricao}", "rotulo")])
+        e.texto_largo(f"Item {ic.item.numero} – {ic.item.descricao}", TODAS_AS_COLUNAS, "rotulo_largo")
         primeira = linha + 1
         for r, lc in enumerate(ic.linhas, start=primeira):
             lp = lc.linha
             alterado = lp.fator_k_alterado
+            # perfil longo e observação quebram na própria coluna; a altura da linha acompanha
+            linhas_perfil = linhas_de_texto(lp.perfil, LARGURA_PERFIL)
+            e.altura(
+                max(linhas_perfil, linhas_de_texto(_observacao_k(lp), LARGURA_OBSERVACAO) if alterado else 1)
+            )
             e.linha(
                 [
                     e.texto(lp.ordem_servico),
                     e.texto(lp.codigo),
-                    e.texto(lp.perfil),
+                    e.texto(lp.perfil, "quebra_dados" if linhas_perfil > 1 else None),
                     e.texto(lp.senioridade),
                     lp.quantidade,  # formato Geral já mostra inteiro; uma célula com estilo a menos por linha
                     e.valor(lp.remuneracao, "reais"),
                     e.valor(lp.fator_k, "k_alterado" if alterado else "k"),
                     e.valor(f"=ROUND({COL_REMUNERACAO}{r}*{COL_K}{r},2)", "reais"),
                     e.valor(f"={COL_QUANTIDADE}{r}*{COL_CUSTO}{r}", "reais"),
-                    e.texto(
-                        f"Fator-K do mapa: {formatar_numero(lp.fator_k_mapa)}; justificativa na aba "
-                        f"“{ABA_MEMORIA}”"
-                    )
-                    if alterado
-                    else None,
+                    e.texto(_observacao_k(lp), "quebra_dados") if alterado else None,
                 ]
             )
         ultima = primeira + len(ic.linhas) - 1
@@ -364,6 +482,38 @@ def _aba_anexo(wb: Workbook, estilos: dict[str, NamedStyle], cab: CabecalhoAnexo
         ws.data_validations.append(quantidades_nuvem)
 
 
+def _observacao_k(lp) -> str:
+    return f"Fator-K do mapa: {formatar_numero(lp.fator_k_mapa)}; justificativa na aba “{ABA_MEMORIA}”"
+
+
+def _cabecalho_da_pagina(cab: CabecalhoAnexoA) -> str:
+    return f"{cab.orgao} – processo {cab.processo}"
+
+
+def _largura(ws, inicio: str, fim: str) -> float:
+    return sum(
+        ws.column_dimensions[get_column_letter(c)].width
+        for c in range(column_index_from_string(inicio), column_index_from_string(fim) + 1)
+    )
+
+
+def _alturas_do_cabecalho(ws, textos: Sequence[tuple[str, str]]) -> None:
+    """Linhas 2 a 6: o texto (órgão, objeto...) de B a G com quebra, o rótulo do valor com quebra na coluna
+    H; a altura de cada linha e a dos títulos das colunas vêm antes das linhas (o write-only exige)."""
+    inicio, fim = COLUNAS_TEXTO_CABECALHO
+    largura_texto = _largura(ws, inicio, fim)
+    largura_rotulo = COLUNAS[INDICE_VALOR - 1][1]
+    for linha, (texto, rotulo) in enumerate(textos, start=2):
+        ws.merged_cells.add(f"{inicio}{linha}:{fim}{linha}")
+        linhas = max(
+            linhas_de_texto(texto, largura_texto), linhas_de_texto(rotulo, largura_rotulo, negrito=True)
+        )
+        ws.row_dimensions[linha].height = altura_para(linhas)
+    ws.row_dimensions[LINHA_TITULOS].height = altura_para(
+        max(linhas_de_texto(titulo, largura, negrito=True) for titulo, largura in COLUNAS)
+    )
+
+
 def _subtotal(e: _Escritor, numero: int, formula: str) -> None:
     """Subtotal do item na coluna dos valores mensais (o total do cabeçalho soma estas células) e uma linha
     em branco."""
@@ -371,7 +521,7 @@ def _subtotal(e: _Escritor, numero: int, formula: str) -> None:
         _na_coluna(
             [],
             INDICE_VALOR - 1,
-            e.texto(f"Subtotal mensal do Item {numero}", "rotulo"),
+            e.texto(f"Subtotal mensal do Item {numero}", "rotulo_direita"),
             e.valor(formula, "reais_negrito"),
         )
     )
@@ -385,28 +535,47 @@ def _bloco_nuvem(e: _Escritor, ic, linha: int, quantidades: DataValidation) -> N
     tipo = "serviços de nuvem" if item.e_nuvem else "serviços profissionais"
     rotulo = f"Item {item.numero} – {item.descricao} ({tipo}: {item.catalogo})"
     formato_preco = "reais4" if item.e_nuvem else "reais"
-    cabeca = [e.texto(rotulo, "rotulo")]
     if item.catalogo_ilustrativo:
-        cabeca = _na_coluna(
-            cabeca, INDICE_OBSERVACAO, e.texto("Valores ilustrativos (catálogo de exemplo)", "alerta")
+        aviso = "Valores ilustrativos (catálogo de exemplo)"
+        fim = get_column_letter(INDICE_OBSERVACAO)  # o aviso fica na última coluna
+        e.texto_largo(
+            rotulo,
+            ("A", fim),
+            "rotulo_largo",
+            [None] * (INDICE_OBSERVACAO - 1) + [e.texto(aviso, "alerta")],
+            minimo=linhas_de_texto(aviso, LARGURA_OBSERVACAO, negrito=True),
         )
-    e.linha(cabeca)
+    else:
+        e.texto_largo(rotulo, TODAS_AS_COLUNAS, "rotulo_largo")
+    e.altura(
+        max(
+            linhas_de_texto(t, larg, negrito=True)
+            for t, (_, larg) in zip(COLUNAS_NUVEM, COLUNAS, strict=True)
+            if t
+        )
+    )
     e.linha([e.texto(t, "cabecalho_coluna") if t else None for t in COLUNAS_NUVEM])
     primeira = linha + 2
     for r, lc in enumerate(ic.linhas_nuvem, start=primeira):
         ln = lc.linha
+        e.altura(
+            max(
+                linhas_de_texto(ln.servico, LARGURA_PERFIL),
+                linhas_de_texto(ln.observacao, LARGURA_OBSERVACAO),
+            )
+        )
         e.linha(
             [
                 e.texto(ln.categoria),
                 e.texto(ln.codigo),
-                e.texto(ln.servico),
+                e.texto(ln.servico, "quebra_dados"),
                 e.texto(ln.unidade),
                 e.valor(ln.quantidade, "quantidade"),
                 e.valor(ln.preco_unitario, formato_preco),
                 None,
                 None,
                 e.valor(f"=ROUND({COL_QUANTIDADE_NUVEM}{r}*{COL_PRECO}{r},2)", "reais"),
-                e.texto(ln.observacao) if ln.observacao else None,
+                e.texto(ln.observacao, "quebra_dados") if ln.observacao else None,
             ]
         )
     ultima = primeira + len(ic.linhas_nuvem) - 1
@@ -468,20 +637,24 @@ def _aba_memoria(
         "Justificativa (memória de cálculo)",
     )
     linha_titulos = 3 + len(regras) + 3
-    _configurar_aba(ws, [10, 18, 14, 40, 12, 12, 90], linha_titulos=linha_titulos)
+    larguras = [7, 15, 13, 49, 9, 9, 40]  # ~140 unidades: A4 paisagem sem redução
+    _configurar_aba(ws, larguras, linha_titulos=linha_titulos, cabecalho=_cabecalho_da_pagina(cab))
     ws.freeze_panes = None  # o texto das regras vem antes da tabela; congelar esconderia metade da tela
+    largura_toda = ("A", get_column_letter(len(larguras)))
     e = _Escritor(ws, estilos)
     e.linha([e.texto(f"{ABA_MEMORIA} – {cab.titulo}", "titulo")])
-    e.linha([e.texto(f"Processo {cab.processo} – {cab.orgao}")])
+    e.texto_largo(f"Processo {cab.processo} – {cab.orgao}", largura_toda)
     e.linha([e.texto("Regras aplicadas", "rotulo")])
     for numero, regra in enumerate(regras, start=1):
-        e.linha([e.texto(f"{numero}. {regra}")])
+        e.texto_largo(f"{numero}. {regra}", largura_toda)
     e.linha([])
     e.linha([e.texto("Fator-K diferente do mapa, com justificativa", "rotulo")])
+    e.altura(max(linhas_de_texto(t, larg, negrito=True) for t, larg in zip(titulos, larguras, strict=True)))
     e.linha([e.texto(t, "cabecalho_coluna") for t in titulos])
     if not alteradas:
         e.linha([e.texto("Nenhum Fator-K diferente do mapa: todas as linhas usam o Fator-K do mapa.")])
     for numero, lp in alteradas:
+        e.altura(linhas_de_texto(lp.justificativa, larguras[-1]))
         e.linha(
             [
                 e.valor(numero, "inteiro"),
@@ -490,13 +663,13 @@ def _aba_memoria(
                 e.texto(lp.perfil),
                 e.valor(lp.fator_k_mapa, "k"),
                 e.valor(lp.fator_k, "k"),
-                e.texto(lp.justificativa, "quebra"),
+                e.texto(lp.justificativa, "quebra_dados"),
             ]
         )
     e.linha([])
     e.linha([e.texto("Verificação normativa na geração (nada bloqueia; a equipe decide)", "rotulo")])
     for texto in verificacao or ["Nenhuma objeção encontrada."]:
-        e.linha([e.texto(texto)])
+        e.texto_largo(texto, largura_toda)
 
 
 def _regras_nuvem(est: Estimativa) -> list[str]:
@@ -521,25 +694,23 @@ def _aba_mapa(
     wb: Workbook, estilos: dict[str, NamedStyle], cab: CabecalhoAnexoA, mapa: Sequence[PerfilMapa]
 ) -> None:
     ws = wb.create_sheet(ABA_MAPA)
-    _configurar_aba(ws, [14, 60, 12, 20, 10, 22, 14], linha_titulos=4)
+    larguras = [14.5, 49, 11.5, 13.5, 8, 14, 12]
+    _configurar_aba(ws, larguras, linha_titulos=4, cabecalho=_cabecalho_da_pagina(cab))
     e = _Escritor(ws, estilos)
     e.linha([e.texto("Mapa de Pesquisa Salarial de Referência (versão fixada na contratação)", "titulo")])
     e.linha([e.texto(cab.mapa_ato)])
     e.linha([e.texto(f"Vigente desde {cab.mapa_vigencia:%d/%m/%Y}")])
-    e.linha(
-        [
-            e.texto(t, "cabecalho_coluna")
-            for t in (
-                "Código",
-                "Perfil profissional",
-                "Senioridade",
-                "Remuneração mensal (R$)",
-                "Fator-K",
-                "Custo total estimado (R$)",
-                "Experiência mínima (anos)",
-            )
-        ]
+    titulos = (
+        "Código",
+        "Perfil profissional",
+        "Senioridade",
+        "Remuneração mensal (R$)",
+        "Fator-K",
+        "Custo total estimado (R$)",
+        "Experiência mínima (anos)",
     )
+    e.altura(max(linhas_de_texto(t, larg, negrito=True) for t, larg in zip(titulos, larguras, strict=True)))
+    e.linha([e.texto(t, "cabecalho_coluna") for t in titulos])
     for p in mapa:
         anos = experiencia_minima(p.senioridade)
         e.linha(
@@ -568,6 +739,7 @@ def gerar_anexo_a(
     `carimbo` vai nas propriedades e no rodapé de cada aba; `verificacao` (uma linha por achado) no fim da
     aba "Memória de cálculo"."""
     wb = Workbook(write_only=True)
+    _fonte_padrao(wb)
     estilos = _estilos()
     for estilo in estilos.values():
         wb.add_named_style(estilo)

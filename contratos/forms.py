@@ -38,8 +38,8 @@ class ImportarMapaForm(ImportacaoSeguraForm):
         super().__init__(formats, resources, **kwargs)
         self.fields["mapa"].queryset = _rascunhos()
         self.fields["import_file"].help_text = (
-            "Colunas: codigo, perfil, senioridade, remuneracao, fator_k. Números como 5.075,52 ou 5075.52. "
-            + AJUDA_LIMITES
+            "Colunas: Código, Perfil, Senioridade, Remuneração (R$), Fator-K (ou codigo, perfil, "
+            "senioridade, remuneracao, fator_k). Números como 5.075,52 ou 5075.52. " + AJUDA_LIMITES
         )
 
     def clean(self):

@@ -14,6 +14,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from contratos import calculo
 from contratos.models import MapaSalarial, ValorPerfil
 from core.celulas import desfazer_protecao
+from core.colunas import FORMATO_K, FORMATO_REAIS, CabecalhosLegiveisMixin, DiffLegivel
 from core.formatos import FORMATOS
 from core.importacao import (
     LINHAS_NA_PREVIA,
@@ -25,6 +26,13 @@ from core.importacao import (
 from core.numeros import decimal_br
 
 COLUNAS = ("codigo", "perfil", "senioridade", "remuneracao", "fator_k")
+ROTULOS = {
+    "codigo": "Código",
+    "perfil": "Perfil",
+    "senioridade": "Senioridade",
+    "remuneracao": "Remuneração (R$)",
+    "fator_k": "Fator-K",
+}
 FORMATOS_MAPA = FORMATOS  # CSV e XLSX, nesta ordem
 
 
@@ -76,7 +84,7 @@ class DecimalBRWidget(widgets.Widget):
         return value  # Decimal: número na XLSX, "5075.52" no CSV; volta igual na importação
 
 
-class DiffSimples(resources.Diff):
+class DiffSimples(DiffLegivel):
     """Prévia “antes → depois” por coluna, sem diff por caractere (caro com milhares de linhas)."""
 
     def as_html(self):
@@ -89,9 +97,14 @@ class DiffSimples(resources.Diff):
         return celulas
 
 
-class ValorPerfilResource(ImportacaoRapidaMixin, ValidacaoSemConsultasMixin, resources.ModelResource):
+class ValorPerfilResource(
+    CabecalhosLegiveisMixin, ImportacaoRapidaMixin, ValidacaoSemConsultasMixin, resources.ModelResource
+):
     campo_destino = "mapa"
     linhas_com_comparacao = LINHAS_NA_PREVIA  # as demais linhas da prévia não montam comparação
+    rotulos = ROTULOS
+    formatos_numero = {"remuneracao": FORMATO_REAIS, "fator_k": FORMATO_K}
+    titulo_da_aba = "Mapa salarial"
 
     """Linhas de UMA versão do mapa, identificadas pelo código (estável entre versões)."""
 
@@ -138,11 +151,9 @@ class ValorPerfilResource(ImportacaoRapidaMixin, ValidacaoSemConsultasMixin, res
         self._motivo = f"Importação do arquivo {arquivo}" if arquivo else "Importação"
         if self.mapa is None:
             raise ValueError("Escolha a versão do mapa que receberá a importação.")
-        faltam = [c for c in COLUNAS if c not in (dataset.headers or [])]
+        faltam = self.faltam_colunas(COLUNAS, dataset)
         if faltam:
-            raise ValueError(
-                f"Faltam colunas: {', '.join(faltam)}. A primeira linha deve ter: {', '.join(COLUNAS)}."
-            )
+            raise ValueError(faltam)
         self._vistos = {}
         self._motivo_bloqueio = None
 

@@ -15,6 +15,7 @@ from contratos.models import (
     MENSAGEM_LINHAS_POR_ITEM,
     MENSAGEM_LINHAS_POR_OS,
     MENSAGEM_OS_SEM_PERFIL,
+    OBJETO_MAXIMO,
     Contratacao,
     Item,
     LinhaNuvem,
@@ -345,11 +346,28 @@ def contratacao_reprecificar(
     return contratacao
 
 
+PREFIXO_COPIA = "Cópia de "
+
+
+def objeto_da_copia(objeto: str) -> str:
+    """O objeto da cópia, marcado para não se confundir com o original na lista e nos documentos.
+
+    Cabe no limite do campo (o banco recusaria o excesso): corta o fim do objeto e marca o corte com "…"."""
+    marcado = PREFIXO_COPIA + objeto
+    if len(marcado) <= OBJETO_MAXIMO:
+        return marcado
+    return marcado[: OBJETO_MAXIMO - 1].rstrip() + "…"
+
+
 @transaction.atomic
 def contratacao_duplicar(*, contratacao: Contratacao, usuario=None) -> Contratacao:
-    """Cópia completa (equipe, itens, OS e linhas) como novo rascunho."""
+    """Cópia completa (equipe, itens, OS e linhas) como novo rascunho, com o objeto marcado "Cópia de …".
+
+    O nº do processo continua o do original: é obrigatório e validado (SEI/NUP), e uma variante da estimativa
+    costuma nascer no mesmo processo; a equipe o troca ao editar, se a cópia for para outro processo."""
     nova = Contratacao(
-        **atributos(contratacao, "orgao", "objeto", "numero_processo", "uasg", "mapa", "meses"),
+        **atributos(contratacao, "orgao", "numero_processo", "uasg", "mapa", "meses"),
+        objeto=objeto_da_copia(contratacao.objeto),
         situacao=Contratacao.Situacao.RASCUNHO,
     )
     _autor(nova, usuario).save()

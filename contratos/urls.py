@@ -9,6 +9,7 @@ urlpatterns = [
     path("mapa-salarial/", views_mapa.mapa, name="mapa"),
     path("mapa-salarial/comparar/", views_mapa.mapa_comparar, name="mapa_comparar"),
     path("mapa-salarial/<int:pk>/exportar.<str:formato>", views_mapa.mapa_exportar, name="mapa_exportar"),
+    path("mapa-salarial/modelo.<str:formato>", views_mapa.mapa_modelo, name="mapa_modelo"),
     path("contratacoes/", views.contratacao_lista, name="contratacao_lista"),
     path("contratacoes/nova/", views.contratacao_criar, name="contratacao_criar"),
     path("contratacoes/<int:pk>/", views.contratacao_detalhe, name="contratacao_detalhe"),

@@ -163,6 +163,7 @@ def contratacao_detalhe(request, pk):
         {
             "contratacao": contratacao,
             "resumo": resumo,
+            "numero_de_ordens": sum(len(ir.ordens) for ir in resumo.itens),  # a confirmação de exclusão diz
             "estimativa": resumo.estimativa,
             "barras": barras,
             "altura_grafico": altura_do_grafico(barras),

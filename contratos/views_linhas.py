@@ -18,7 +18,7 @@ from contratos.edicao.formularios import LinhasFormSet, LinhasNuvemFormSet, inte
 from contratos.edicao.simulacao import puras, simular_sobre_guardados
 from contratos.estimativa import REGRA_UM_PROFISSIONAL
 from contratos.forms import OrdemServicoForm
-from contratos.models import OrdemServico
+from contratos.models import OrdemServico, PapelEquipe
 from contratos.views import (
     MOTIVO_SO_CONSULTA,
     PERM_EDITAR,
@@ -163,6 +163,10 @@ def os_imprimir(request, pk):
             "perfis": list(perfis.values()),
             "regra": REGRA_UM_PROFISSIONAL,
             "pode_editar": request.user.has_perm(PERM_EDITAR),
+            "emitida_em": timezone.localdate(),
+            # os campos de assinatura: a equipe de planejamento (ou os três papéis em branco)
+            "assinaturas": list(ordem.contratacao.equipe.order_by("papel", "pk"))
+            or [{"get_papel_display": rotulo} for _, rotulo in PapelEquipe.choices],
         },
     )
 

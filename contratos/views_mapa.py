@@ -13,7 +13,7 @@ from contratos.forms import CompararMapasForm, FiltroMapaForm
 from contratos.models import MapaSalarial
 from contratos.resources import ValorPerfilResource
 from core import exportacoes
-from core.formatos import FORMATO_POR_EXTENSAO, arquivo_da_tabela
+from core.formatos import FORMATO_POR_EXTENSAO, arquivo_da_tabela, resposta_da_planilha
 from core.models import Exportacao
 
 POR_PAGINA = 50
@@ -92,6 +92,12 @@ def mapa_exportar(request, pk, formato):
         # os mesmos formatos do admin: texto nunca vira fórmula; o CSV leva só o registro, sem carimbo
         gerar=lambda carimbo: arquivo_da_tabela(dados, formato, carimbo=carimbo),
     )
+
+
+@ler_mapa
+def mapa_modelo(request, formato):
+    """A planilha vazia, só com o cabeçalho, os formatos e as larguras que a importação espera."""
+    return resposta_da_planilha(ValorPerfilResource().modelo_em_branco(), formato, "modelo-mapa-salarial")
 
 
 @ler_mapa

@@ -96,24 +96,31 @@ class XLSXSeguro(base_formats.XLSX):
         from openpyxl.utils import get_column_letter
 
         livro = Workbook(write_only=True)
-        aba = livro.create_sheet("Planilha")
+        # título e formatos vêm do recurso (core.colunas.CabecalhosLegiveisMixin.legivel), se houver
+        aba = livro.create_sheet(getattr(dataset, "title", None) or "Planilha")
+        formatos: dict[int, str] = getattr(dataset, "formatos", None) or {}
         larguras: dict[int, int] = {}
         linhas = list(_linhas_da_tabela(dataset))
         for linha in linhas:
             for indice, valor in enumerate(linha):
                 larguras[indice] = max(larguras.get(indice, 8), min(len(str(valor or "")) + 2, 60))
         for indice, largura in larguras.items():
-            aba.column_dimensions[get_column_letter(indice + 1)].width = largura
+            # "R$ 17.851,64" é mais largo que o 17851.64 guardado
+            aba.column_dimensions[get_column_letter(indice + 1)].width = largura + (
+                6 if indice in formatos else 0
+            )
         aba.freeze_panes = "A2"
         negrito = Font(bold=True)
         for numero, linha in enumerate(linhas):
             celulas = []
-            for valor in linha:
+            for indice, valor in enumerate(linha):
                 if isinstance(valor, str):
                     celula = WriteOnlyCell(aba, value=texto_seguro(valor))
                     celula.data_type = "s"  # "=..." seria fórmula: aqui é sempre texto
                 else:
                     celula = WriteOnlyCell(aba, value=valor)
+                    if indice in formatos:
+                        celula.number_format = formatos[indice]
                 if numero == 0:
                     celula.font = negrito
                 celulas.append(celula)
@@ -143,3 +150,17 @@ def arquivo_da_tabela(
     if isinstance(conteudo, str):
         return (("\ufeff" if bom else "") + conteudo).encode()
     return conteudo
+
+
+def resposta_da_planilha(tabela: tablib.Dataset, extensao: str, nome: str, *, bom_no_csv: bool = False):
+    """Download de uma planilha sem carimbo nem registro (o modelo em branco); 404 se a extensão não for uma
+    das conhecidas. `bom_no_csv`: o Excel abre os acentos do CSV corretamente."""
+    from django.http import Http404, HttpResponse
+
+    if extensao not in FORMATO_POR_EXTENSAO:
+        raise Http404("Formato desconhecido.")
+    conteudo = arquivo_da_tabela(tabela, extensao, carimbo=None, bom=bom_no_csv)
+    tipo = FORMATO_POR_EXTENSAO[extensao]().get_content_type()
+    resposta = HttpResponse(conteudo, content_type=f"{tipo}; charset=utf-8" if extensao == "csv" else tipo)
+    resposta["Content-Disposition"] = f'attachment; filename="{nome}.{extensao}"'
+    return resposta

@@ -15,8 +15,8 @@ from django.utils.safestring import mark_safe
 from import_export import widgets
 from import_export.forms import ImportForm
 from import_export.instance_loaders import BaseInstanceLoader, CachedInstanceLoader
-from import_export.resources import Diff
 
+from core.colunas import DiffLegivel
 from core.formatos import lembrar_tabela, tabelas_da_requisicao
 from core.planilhas import AJUDA_LIMITES, ErroPlanilha, ler_tabela, verificar_tamanho
 
@@ -314,7 +314,7 @@ class ImportacaoRapidaMixin:
         super().after_import_row(row, row_result, **kwargs)
 
 
-class DiffDireto(Diff):
+class DiffDireto(DiffLegivel):
     """O mesmo HTML da comparação da biblioteca (diff_match_patch por célula), sem o diff por caractere
     quando o resultado é sabido: célula igual (um trecho igual) e célula vazia antes (um trecho inserido,
     o caso de toda linha nova). Só a célula que de fato mudou passa pelo diff_match_patch."""

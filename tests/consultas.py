@@ -44,8 +44,8 @@ CONTRATACAO_EDITAR = BASE + 4
 # OS (com item e contratação), as linhas dela com o perfil, perfis do mapa fixado e os itens de perfis da
 # escolha de item (2). As outras OS entram pelos totais guardados: nada cresce com o tamanho da contratação.
 OS_EDITAR = BASE + 5
-# OS (com item, contratação e órgão) e as suas linhas com o perfil.
-OS_IMPRIMIR = BASE + 2
+# OS (com item, contratação e órgão), as suas linhas com o perfil e a equipe (os campos de assinatura).
+OS_IMPRIMIR = BASE + 3
 # contratação, itens, OS, linhas de perfil, linhas de nuvem e os perfis do mapa (aba da versão); a
 # verificação normativa (equipe, mapas vigentes) e o registro da exportação (SAVEPOINT, INSERT, RELEASE).
 ANEXO_A = BASE + 11

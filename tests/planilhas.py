@@ -65,8 +65,27 @@ def abrir_no_libreoffice(
 ) -> dict[str, PastaRecalculada]:
     """Abre cada arquivo (.xlsx ou .csv, pela extensão do nome) no LibreOffice, como um usuário abriria, e
     devolve o que ele mostrou, salvo de novo como XLSX."""
+    convertidos = converter_no_libreoffice(arquivos, "xlsx:Calc MS Excel 2007 XML", tempo_limite=tempo_limite)
+    return {
+        nome: PastaRecalculada(
+            valores=openpyxl.load_workbook(BytesIO(dados), data_only=True),
+            formulas=openpyxl.load_workbook(BytesIO(dados)),
+        )
+        for nome, dados in convertidos.items()
+    }
+
+
+def imprimir_em_pdf(arquivos: dict[str, bytes], *, tempo_limite: int = 120) -> dict[str, bytes]:
+    """O PDF que o LibreOffice imprime de cada planilha (com a configuração de página dela)."""
+    return converter_no_libreoffice(arquivos, "pdf", tempo_limite=tempo_limite)
+
+
+def converter_no_libreoffice(arquivos: dict[str, bytes], filtro: str, *, tempo_limite: int = 120) -> dict:
+    """`soffice --convert-to filtro` de cada arquivo, numa só partida, com perfil novo (que recalcula ao
+    abrir); devolve os bytes convertidos pelo nome de entrada."""
     if not libreoffice_disponivel():
         pytest.skip(f"LibreOffice (soffice) não encontrado em {SOFFICE}")
+    extensao = filtro.split(":", 1)[0]
     with tempfile.TemporaryDirectory(prefix="lo-") as tmp:
         base = Path(tmp)
         perfil = base / "perfil"
@@ -89,7 +108,7 @@ def abrir_no_libreoffice(
                 "--nologo",
                 f"-env:UserInstallation={perfil.as_uri()}",
                 "--convert-to",
-                "xlsx:Calc MS Excel 2007 XML",
+                filtro,
                 "--outdir",
                 str(saida),
                 *map(str, caminhos),
@@ -101,13 +120,9 @@ def abrir_no_libreoffice(
         )
         resultado = {}
         for caminho in caminhos:
-            convertido = saida / (caminho.stem + ".xlsx")
+            convertido = saida / f"{caminho.stem}.{extensao}"
             if not convertido.exists():
                 erro = f"{processo.stdout} {processo.stderr}"
                 raise RuntimeError(f"LibreOffice não converteu {caminho.name}: {erro}")
-            dados = convertido.read_bytes()
-            resultado[caminho.name] = PastaRecalculada(
-                valores=openpyxl.load_workbook(BytesIO(dados), data_only=True),
-                formulas=openpyxl.load_workbook(BytesIO(dados)),
-            )
+            resultado[caminho.name] = convertido.read_bytes()
     return resultado

@@ -129,8 +129,10 @@ def exemplos(db, orgao):
 ARGUMENTOS = {
     "catalogo:versao": lambda e: {"pk": e["versao"].pk},
     "catalogo:exportar": lambda e: {"pk": e["versao"].pk, "formato": "csv"},
+    "catalogo:modelo": lambda e: {"tipo": "nuvem", "formato": "xlsx"},
     "catalogo:vigente": lambda e: {"tipo": e["versao"].tipo},
     "contratos:mapa_exportar": lambda e: {"pk": e["mapa"].pk, "formato": "csv"},
+    "contratos:mapa_modelo": lambda e: {"formato": "xlsx"},
     "contratos:proposta_editar": lambda e: {"pk": 1},
     "contratos:proposta_excluir": lambda e: {"pk": 1},
     "acordo:ocorrencia": lambda e: {"pk": e["ocorrencia"].pk},

@@ -230,11 +230,12 @@ def test_exportacao_csv_e_xlsx_com_aviso_ilustrativo(client_admin_ref, catalogo_
     livro = openpyxl.load_workbook(io.BytesIO(resposta.content))
     linhas = list(livro.active.iter_rows(values_only=True))
     cabecalho = list(linhas[0])
-    assert cabecalho[:5] == ["codigo", "nome", "categoria", "unidade_medida", "preco_unitario"]
+    # cabeçalhos em português (issue 15, item 8)
+    assert cabecalho[:5] == ["Código", "Nome", "Categoria", "Unidade de medida", "Preço unitário (R$)"]
     vcpu = next(dict(zip(cabecalho, linha, strict=True)) for linha in linhas if linha[0] == "CMP-VCPU")
-    assert Decimal(str(vcpu["preco_unitario"])) == Decimal("0.0412")
-    assert "valores ilustrativos" in vcpu["observacao"]
-    assert vcpu["nivel_indicador"] == "Disponibilidade mensal"
+    assert Decimal(str(vcpu["Preço unitário (R$)"])) == Decimal("0.0412")
+    assert "valores ilustrativos" in vcpu["Observação"]
+    assert vcpu["Nível de serviço: indicador"] == "Disponibilidade mensal"
 
 
 def test_exportar_e_reimportar_em_nova_versao_da_o_mesmo_catalogo(catalogo_exemplo):

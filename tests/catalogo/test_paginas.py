@@ -123,11 +123,11 @@ def test_consulta_baixa_a_planilha_da_versao_com_aviso_ilustrativo(client_consul
     linhas = list(openpyxl.load_workbook(io.BytesIO(resposta.content)).active.iter_rows(values_only=True))
     cabecalho = list(linhas[0])
     sust = next(dict(zip(cabecalho, linha, strict=True)) for linha in linhas[1:] if linha[0] == "SP-SUST")
-    assert sust["unidade"] == "Mês" and Decimal(str(sust["preco"])) == Decimal("18500.00")
-    assert "valores ilustrativos" in sust["observacao"]
+    assert sust["Unidade"] == "Mês" and Decimal(str(sust["Preço (R$)"])) == Decimal("18500.00")
+    assert "valores ilustrativos" in sust["Observação"]
     assert len(linhas) == 1 + versao.servicos_profissionais.count()
     csv = client_consulta.get(reverse("catalogo:exportar", args=[versao.pk, "csv"])).content.decode(
         "utf-8-sig"
     )
-    assert csv.startswith("codigo,nome,unidade,preco") and "valores ilustrativos" in csv
+    assert csv.startswith("Código,Nome,Unidade,Preço (R$)") and "valores ilustrativos" in csv
     assert client_consulta.get(f"/catalogo/versoes/{versao.pk}/planilha.exe").status_code == 404

@@ -1,11 +1,12 @@
 """Fixtures da estimativa: mapa vigente com perfis reais da Portaria 6.055/2025 e contratações."""
 
+import io
 from datetime import date
 from decimal import Decimal as D
 
 import pytest
 
-from contratos import totais
+from contratos import referencias, totais
 from contratos.models import Contratacao, Item, LinhaPerfil, MapaSalarial, OrdemServico, ValorPerfil
 
 # Perfis da Portaria SGD/MGI nº 6.055/2025 usados nos testes (código, perfil, senioridade, remuneração, K).
@@ -139,3 +140,10 @@ def contratacao_com(nova_contratacao):
         return contratacao
 
     return _criar
+
+
+@pytest.fixture
+def semente(db):
+    """A versão do mapa da Portaria SGD/MGI nº 6.055/2025 carregada como em produção (35 perfis)."""
+    referencias.carregar(saida=io.StringIO())
+    return MapaSalarial.objects.get(nome_ato=referencias.ATO)

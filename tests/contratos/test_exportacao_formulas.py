@@ -45,7 +45,7 @@ def _perfis(pasta) -> dict[str, tuple]:
     """codigo -> (valor mostrado, tipo gravado) da coluna perfil, como o LibreOffice deixou."""
     valores = list(pasta.valores.active.iter_rows(values_only=True))
     tipos = list(pasta.formulas.active.iter_rows())
-    coluna = list(valores[0]).index("perfil")
+    coluna = list(valores[0]).index("Perfil")  # cabeçalho em português (issue 15, item 8)
     return {
         linha[0]: (linha[coluna], celulas[coluna].data_type)
         for linha, celulas in zip(valores[1:], tipos[1:], strict=True)

@@ -168,7 +168,8 @@ def test_csv_nao_tem_onde_levar_o_carimbo_mas_e_registrado_e_reconhecido(
     client_consulta, usuario_consulta, mapa
 ):
     conteudo = baixar(client_consulta, reverse("contratos:mapa_exportar", args=[mapa.pk, "csv"]))
-    assert conteudo.decode().splitlines()[0] == "codigo,perfil,senioridade,remuneracao,fator_k"  # intacto
+    # o CSV sai sem carimbo (a primeira linha é o cabeçalho)
+    assert conteudo.decode().splitlines()[0] == "Código,Perfil,Senioridade,Remuneração (R$),Fator-K"
     registro = Exportacao.objects.get()
     assert registro.sha256 == hashlib.sha256(conteudo).hexdigest() and registro.gerado_por == usuario_consulta
     assert conferir(client_consulta, conteudo).context["conferencia"].exportacao == registro

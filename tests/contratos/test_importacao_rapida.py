@@ -55,7 +55,7 @@ def test_previa_grande_so_compara_as_linhas_que_mostra(rascunho):
     linhas = resultado.valid_rows()
     assert all(linha.diff for linha in linhas[:LINHAS_NA_PREVIA])
     assert not any(linha.diff for linha in linhas[LINHAS_NA_PREVIA:])
-    assert linhas[0].diff == ["P0001", "Perfil 1", "Pleno", "1001.00", "2.00"]
+    assert linhas[0].diff == ["P0001", "Perfil 1", "Pleno", "1.001,00", "2,00"]  # números em pt-BR (issue 15)
     assert ValorPerfil.objects.count() == 0  # prévia: nada fica
 
 
@@ -142,5 +142,5 @@ def test_previa_mostra_antes_e_depois_da_linha_alterada(rascunho):
     assert copias == 0
     linha = resultado.valid_rows()[9]
     assert linha.import_type == "update"
-    assert linha.diff[3] == "<del>1010.00</del> <ins>2000.00</ins>"
-    assert resultado.valid_rows()[8].diff[3] == "1009.00"  # inalterada: só o valor
+    assert linha.diff[3] == "<del>1.010,00</del> <ins>2.000,00</ins>"
+    assert resultado.valid_rows()[8].diff[3] == "1.009,00"  # inalterada: só o valor

@@ -21,12 +21,6 @@ LINHAS_OK = [
 
 
 @pytest.fixture
-def semente(db):
-    referencias.carregar(saida=io.StringIO())
-    return MapaSalarial.objects.get(nome_ato=referencias.ATO)
-
-
-@pytest.fixture
 def rascunho(db):
     return MapaSalarial.objects.create(nome_ato="Portaria de teste", situacao=MapaSalarial.Situacao.RASCUNHO)
 

@@ -1,6 +1,5 @@
 """Páginas “Mapa salarial” e “Comparar versões”, exportação e admin do mapa (issue 3, itens 3, 4 e 7)."""
 
-import io
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -16,12 +15,6 @@ from tests.contratos import mapa_arquivos as arq
 from tests.contratos.conftest import criar_mapa
 
 URL = "/contratos/mapa-salarial/"
-
-
-@pytest.fixture
-def semente(db):
-    referencias.carregar(saida=io.StringIO())
-    return MapaSalarial.objects.get(nome_ato=referencias.ATO)
 
 
 def _mapa_com(n):
@@ -102,7 +95,8 @@ def test_exportacao_para_qualquer_usuario(semente, client_consulta, formato):
     assert r["Content-Disposition"].endswith(f'.{formato}"')
     if formato == "csv":
         texto = r.content.decode()
-        assert texto.splitlines()[0] == "codigo,perfil,senioridade,remuneracao,fator_k"
+        # issue 15, item 8: cabeçalhos em português (a importação aceita estes e os nomes internos)
+        assert texto.splitlines()[0] == "Código,Perfil,Senioridade,Remuneração (R$),Fator-K"
         assert "ASUPCOMP-02,Analista de suporte computacional,Pleno,5075.52,2.12" in texto
 
 

@@ -50,8 +50,8 @@ def test_reimportar_mapa_grande_com_duas_mudancas(pagina, live_server, entrar, u
 
     assert "0 perfis novos, 2 alterados, 598 inalterados" in pagina.content()
     terceira = pagina.locator("#content table tr", has_text="P0003")
-    assert terceira.locator("del").inner_text() == "1003.00"
-    assert terceira.locator("ins").inner_text() == "3333.33"
+    assert terceira.locator("del").inner_text() == "1.003,00"  # prévia em pt-BR (issue 15, item 8)
+    assert terceira.locator("ins").inner_text() == "3.333,33"
     _foto(pagina, "1-previa-600-linhas")
 
     pagina.locator("form input[name=confirm]").click()

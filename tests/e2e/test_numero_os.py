@@ -27,9 +27,13 @@ def test_nova_os_depois_de_excluir_a_primeira_propoe_numero_livre(
     pagina.goto(f"{live_server.url}{contratacao.get_absolute_url()}")
     perguntas = []
     pagina.on("dialog", lambda d: (perguntas.append(d.message), d.accept()))
-    pagina.locator(f'form[data-confirmar="Excluir a OS nº 001/{ano} e seus perfis?"] button').click()
+    primeira = contratacao.ordens.get(numero=f"OS nº 001/{ano}")
+    pagina.locator(f'form[action$="/os/{primeira.pk}/excluir/"] button').click()
     pagina.wait_for_load_state("networkidle")
-    assert perguntas == [f"Excluir a OS nº 001/{ano} e seus perfis?"]
+    assert perguntas == [
+        f"Excluir a OS nº 001/{ano} – {primeira.identificacao}, com 1 linha de perfil (valor mensal "
+        "R$ 34.632,18)? Não há como desfazer."
+    ]
     expect(pagina.get_by_role("heading", name=f"OS nº 001/{ano}", exact=False)).to_have_count(0)
 
     pagina.get_by_role("link", name="Nova OS neste item").click()
