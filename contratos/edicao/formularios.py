@@ -54,6 +54,17 @@ def _rotular(form, *, com_id=()) -> None:
             campo.widget.attrs["id"] = f"id_{form.add_prefix(nome)}"
 
 
+class _IdNosCamposComErro:
+    """As linhas não levam id (500 linhas × 4 ids), mas o campo com erro leva: o resumo de erros do topo
+    (core/templatetags/formularios.py) liga a ele e o foco vai até ele."""
+
+    def full_clean(self):
+        super().full_clean()
+        for nome in self.errors:
+            if nome in self.fields:
+                self.fields[nome].widget.attrs.setdefault("id", f"id_{self.add_prefix(nome)}")
+
+
 def _escolha(rotulo: str, widget, o_que: str) -> forms.IntegerField:
     """O perfil ou o serviço da linha, pelo pk (o formulário confere que é da versão fixada)."""
     return forms.IntegerField(
@@ -144,7 +155,7 @@ class _Linhas(ComTeto):
         return dados, aviso
 
 
-class LinhaPerfilForm(forms.Form):
+class LinhaPerfilForm(_IdNosCamposComErro, forms.Form):
     """Uma linha da OS. O Fator-K em branco assume o do mapa; "2,50" é aceito (campo localizado)."""
 
     id = forms.IntegerField(required=False, widget=OcultoDireto)
@@ -280,7 +291,7 @@ class BaseLinhasFormSet(_Linhas, forms.BaseFormSet):
 LinhasFormSet = _formset(LinhaPerfilForm, BaseLinhasFormSet, calculo.LINHAS_POR_OS_MAXIMO)
 
 
-class LinhaNuvemForm(forms.Form):
+class LinhaNuvemForm(_IdNosCamposComErro, forms.Form):
     """Uma linha do item de catálogo: serviço da versão fixada e quantidade mensal (aceita 1,5)."""
 
     id = forms.IntegerField(required=False, widget=OcultoDireto)
