@@ -14,7 +14,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.encoding import force_str
 from django.utils.safestring import mark_safe
-from import_export import widgets
+from import_export import fields, widgets
 from import_export.forms import ImportForm
 from import_export.instance_loaders import BaseInstanceLoader, CachedInstanceLoader
 
@@ -216,6 +216,11 @@ class ValidacaoSemConsultasMixin:
             erros = exc.update_error_dict(erros)
         if erros:
             raise ValidationError(erros)
+
+
+def coluna(nome: str, widget: widgets.Widget) -> fields.Field:
+    """A coluna da planilha com o nome do atributo do modelo, lida e escrita por `widget`."""
+    return fields.Field(attribute=nome, column_name=nome, widget=widget)
 
 
 def linha_da_planilha(numero_da_linha_de_dados: int | None) -> int | None:
