@@ -173,7 +173,6 @@ def _relatorio_para_anexar(request, ocorrencia, dados, hoje):
         mes=mes,
         balanco=semestral,
         hoje=hoje,
-        gerado_em=carimbo.gerado_em,
         gerado_por=request.user.get_full_name() or request.user.get_username(),
         carimbo=carimbo,
     )

@@ -57,8 +57,10 @@ def inicio(request):
     return redirect("acordo:monitoramento_mes", ano=mes.year, mes=mes.month)
 
 
-def gerar_arquivo(*, mes: date, balanco: bool, hoje: date, gerado_em, gerado_por: str, carimbo=None) -> bytes:
-    """Os bytes do XLSX do mês (ou do balanço que termina nele): o mesmo arquivo do download e do anexo."""
+def gerar_arquivo(*, mes: date, balanco: bool, hoje: date, gerado_por: str, carimbo) -> bytes:
+    """Os bytes do XLSX do mês (ou do balanço que termina nele): o mesmo arquivo do download e do anexo,
+    gerado na hora do carimbo."""
+    gerado_em = carimbo.gerado_em
     if balanco:
         b = selectors.balanco_semestral(mes, hoje=hoje)
         return relatorio_xlsx.gerar_xlsx(
@@ -90,12 +92,7 @@ def _exportar(request, *, mes: date, balanco: bool, hoje: date, gerado_por: str)
         descricao=descricao_do_arquivo(acordo, mes=mes, balanco=balanco),
         nome=relatorio_xlsx.nome_do_arquivo(mes, balanco=balanco),
         gerar=lambda carimbo: gerar_arquivo(
-            mes=mes,
-            balanco=balanco,
-            hoje=hoje,
-            gerado_em=carimbo.gerado_em,
-            gerado_por=gerado_por,
-            carimbo=carimbo,
+            mes=mes, balanco=balanco, hoje=hoje, gerado_por=gerado_por, carimbo=carimbo
         ),
     )
 

@@ -28,8 +28,9 @@ def preparar(linhas: int):
     from django.contrib.auth.models import Group, User
     from django.core.management import call_command
 
+    from bench.carga import linhas_de_perfil
     from contratos import referencias
-    from contratos.models import Contratacao, Item, LinhaPerfil, MapaSalarial, OrdemServico, Orgao
+    from contratos.models import Contratacao, Item, MapaSalarial, OrdemServico, Orgao
     from core.grupos import EQUIPE
 
     BANCO.unlink(missing_ok=True)
@@ -48,16 +49,7 @@ def preparar(linhas: int):
         item=item, contratacao=contratacao, numero="OS nº 001/2026", identificacao="x", produtos="Relatório"
     )
     perfis = list(mapa.valores.order_by("pk"))
-    LinhaPerfil.objects.bulk_create(
-        LinhaPerfil(
-            ordem=ordem,
-            perfil=perfis[i % len(perfis)],
-            quantidade=1 + i % 4,
-            fator_k=perfis[i % len(perfis)].fator_k,
-            fator_k_referencia=perfis[i % len(perfis)].fator_k,
-        )
-        for i in range(linhas)
-    )
+    linhas_de_perfil(ordem, perfis, linhas)
     return usuario, contratacao, ordem
 
 

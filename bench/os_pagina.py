@@ -43,8 +43,9 @@ FLAGS += ["--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def _contratacao(orgao, mapa, processo: str, linhas: int, *, por_os: int):
+    from bench.carga import linhas_de_perfil
     from contratos import totais
-    from contratos.models import Contratacao, Item, LinhaPerfil, OrdemServico
+    from contratos.models import Contratacao, Item, OrdemServico
 
     contratacao = Contratacao.objects.create(
         orgao=orgao, objeto="Benchmark", numero_processo=processo, mapa=mapa
@@ -62,16 +63,7 @@ def _contratacao(orgao, mapa, processo: str, linhas: int, *, por_os: int):
         )
         ordens.append(ordem)
         quantas = min(por_os, linhas - n * por_os)
-        LinhaPerfil.objects.bulk_create(
-            LinhaPerfil(
-                ordem=ordem,
-                perfil=perfis[i % len(perfis)],
-                quantidade=1 + i % 4,
-                fator_k=perfis[i % len(perfis)].fator_k,
-                fator_k_referencia=perfis[i % len(perfis)].fator_k,
-            )
-            for i in range(quantas)
-        )
+        linhas_de_perfil(ordem, perfis, quantas)
     # Carga direta no banco (rápida); os totais guardados pela mesma função dos serviços.
     totais.gravar(contratacao_id=contratacao.pk, todos=True)
     return contratacao, ordens

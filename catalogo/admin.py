@@ -158,6 +158,8 @@ def _formularios_de_importacao(tipo: str):
 
 
 class ImportacaoDeServicosMixin(ImportacaoConfirmadaMixin, ImportExportMixin, TravaDaVersaoMixin):
+    totais_da_importacao = "{new} serviços novos, {update} atualizados, {skip} inalterados."
+
     @admin.display(boolean=True, description="valores ilustrativos", ordering="versao__valores_ilustrativos")
     def ilustrativo(self, obj):
         return obj.versao.valores_ilustrativos
@@ -206,22 +208,6 @@ class ImportacaoDeServicosMixin(ImportacaoConfirmadaMixin, ImportExportMixin, Tr
         kwargs = super().get_import_data_kwargs(**kwargs)
         kwargs["rollback_on_validation_errors"] = True  # tudo ou nada também na confirmação
         return kwargs
-
-    def process_result(self, result, request):
-        erros = erros_da_importacao(result)
-        if erros:  # algo mudou entre a prévia e a confirmação: nada foi gravado
-            messages.error(request, "Nada foi gravado:")
-            for mensagem in erros:
-                messages.error(request, mensagem)
-            return redirect(f"admin:catalogo_{self.opts.model_name}_import")
-        t = result.totals
-        messages.success(
-            request,
-            f"Importação concluída: {t['new']} serviços novos, {t['update']} atualizados, "
-            f"{t['skip']} inalterados.",
-        )
-        self.generate_log_entries(result, request)
-        return redirect(f"admin:catalogo_{self.opts.model_name}_changelist")
 
     def import_action(self, request, **kwargs):
         resposta = super().import_action(request, **kwargs)

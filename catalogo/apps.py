@@ -1,18 +1,6 @@
-from django.apps import AppConfig
+from core import registro
 
 
-class CatalogoConfig(AppConfig):
+class CatalogoConfig(registro.ConfiguracaoDaArea):
     name = "catalogo"
     verbose_name = "Catálogos SERPRO"
-
-    def ready(self):
-        from catalogo import exportacoes, permissoes, referencias, selectors
-        from core.registro import registrar_area
-
-        registrar_area(
-            self.label,
-            permissoes=permissoes,
-            referencias=referencias,
-            selectors=selectors,
-            exportacoes=exportacoes,
-        )

@@ -23,6 +23,7 @@ from core.importacao import (
     DiffDireto,
     ImportacaoRapidaMixin,
     ValidacaoSemConsultasMixin,
+    coluna,
     linha_da_planilha,
 )
 from core.numeros import decimal_br
@@ -122,7 +123,7 @@ class _ServicoResource(
     nivel_medicao = fields.Field(column_name="nivel_medicao", readonly=False)
     nivel_glosa = fields.Field(column_name="nivel_glosa", readonly=False)
 
-    codigo = fields.Field(attribute="codigo", column_name="codigo", widget=widgets.CharWidget())
+    codigo = coluna("codigo", widgets.CharWidget())
     valores = fields.Field(column_name="observacao", readonly=True)
     tipo_versao: str = ""
     dono_nivel: str = ""
@@ -177,12 +178,12 @@ class _ServicoResource(
         self._linhas_por_codigo = {}
 
     def before_import_row(self, row, **kwargs):
-        for coluna, valor in row.items():
-            if valor is None and coluna not in self.numericas:
-                row[coluna] = ""  # célula vazia do XLSX em coluna de texto
+        for nome, valor in row.items():
+            if valor is None and nome not in self.numericas:
+                row[nome] = ""  # célula vazia do XLSX em coluna de texto
             elif isinstance(valor, str):
                 # desfaz a proteção contra fórmulas que a exportação CSV aplica ('=...)
-                row[coluna] = desfazer_protecao(valor.strip()).strip()
+                row[nome] = desfazer_protecao(valor.strip()).strip()
 
     def import_instance(self, instance, row, **kwargs):
         erros = {}
@@ -266,14 +267,8 @@ class _ServicoResource(
 
 
 class ServicoNuvemResource(_ServicoResource):
-    categoria = fields.Field(
-        attribute="categoria",
-        column_name="categoria",
-        widget=EscolhaWidget(CategoriaNuvem.choices, "categoria"),
-    )
-    preco_unitario = fields.Field(
-        attribute="preco_unitario", column_name="preco_unitario", widget=DecimalPtBrWidget(casas=4)
-    )
+    categoria = coluna("categoria", EscolhaWidget(CategoriaNuvem.choices, "categoria"))
+    preco_unitario = coluna("preco_unitario", DecimalPtBrWidget(casas=4))
 
     tipo_versao = VersaoCatalogo.Tipo.NUVEM
     obrigatorias = ("codigo", "nome", "categoria", "unidade_medida", "preco_unitario")
@@ -288,12 +283,8 @@ class ServicoNuvemResource(_ServicoResource):
 
 
 class ServicoProfissionalResource(_ServicoResource):
-    unidade = fields.Field(
-        attribute="unidade",
-        column_name="unidade",
-        widget=EscolhaWidget(UnidadeProfissional.choices, "unidade"),
-    )
-    preco = fields.Field(attribute="preco", column_name="preco", widget=DecimalPtBrWidget(casas=2))
+    unidade = coluna("unidade", EscolhaWidget(UnidadeProfissional.choices, "unidade"))
+    preco = coluna("preco", DecimalPtBrWidget(casas=2))
 
     tipo_versao = VersaoCatalogo.Tipo.PROFISSIONAIS
     obrigatorias = ("codigo", "nome", "unidade", "preco")

@@ -14,7 +14,7 @@ from catalogo import selectors
 from catalogo.forms import CompararVersoesForm, FiltroServicosForm
 from catalogo.models import CategoriaNuvem, VersaoCatalogo
 from core import exportacoes
-from core.formatos import arquivo_da_tabela, resposta_da_planilha
+from core.formatos import resposta_da_planilha
 from core.models import Exportacao
 from core.permissoes import objeto_ou_404
 
@@ -140,16 +140,16 @@ class VersaoExportar(_LeCatalogo, View):
         nome = slugify(f"catalogo-{versao.tipo}-{versao.versao}")
         if versao.valores_ilustrativos:
             nome += "-valores-ilustrativos"
-        return exportacoes.exportar(
+        return exportacoes.exportar_tabela(
             request,
+            tabela,
+            formato,
             tipo=Exportacao.Tipo.CATALOGO,
             origem=versao,
             descricao=f"Catálogo {versao}",
-            nome=f"{nome}.{formato}",
+            nome=nome,
             mime=TIPOS_DE_ARQUIVO[formato],
-            # os mesmos formatos do admin: texto nunca vira fórmula; o CSV leva só o registro, sem carimbo;
-            # BOM: o Excel abre acentos corretamente
-            gerar=lambda carimbo: arquivo_da_tabela(tabela, formato, carimbo=carimbo, bom=True),
+            bom=True,
         )
 
 

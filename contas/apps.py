@@ -1,12 +1,11 @@
-from django.apps import AppConfig
+from core import registro
 
 
-class ContasConfig(AppConfig):
+class ContasConfig(registro.ConfiguracaoDaArea):
     name = "contas"
     verbose_name = "Contas e acessos"
+    modulos = ("permissoes",)
 
     def ready(self):
-        from contas import permissoes, sinais  # noqa: F401  (sinais: auditoria de logins e registro das sessões)
-        from core.registro import registrar_area
-
-        registrar_area(self.label, permissoes=permissoes)
+        super().ready()
+        from contas import sinais  # noqa: F401  (auditoria de logins e registro das sessões)

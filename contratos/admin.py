@@ -204,6 +204,7 @@ class ValorPerfilAdmin(TravaDaVersaoMixin, ImportacaoConfirmadaMixin, ImportExpo
     confirm_form_class = ConfirmarImportacaoMapaForm
     import_template_name = "contratos/admin/importar_mapa.html"
     import_error_display = ("message",)
+    totais_da_importacao = "{new} perfis novos, {update} alterados, {skip} inalterados."
 
     @admin.display(description="custo total")
     def custo(self, obj):
@@ -246,21 +247,6 @@ class ValorPerfilAdmin(TravaDaVersaoMixin, ImportacaoConfirmadaMixin, ImportExpo
             resposta.context_data["erros_planilha"] = erros_da_importacao(resultado)
             resposta.context_data["totais"] = resultado.totals
         return resposta
-
-    def process_result(self, result, request):
-        erros = erros_da_importacao(result)
-        if erros:  # algo mudou entre a prévia e a confirmação: nada foi gravado
-            for mensagem in erros:
-                messages.error(request, mensagem)
-            return redirect("admin:contratos_valorperfil_import")
-        t = result.totals
-        messages.success(
-            request,
-            f"Importação concluída: {t['new']} perfis novos, {t['update']} alterados, "
-            f"{t['skip']} inalterados.",
-        )
-        self.generate_log_entries(result, request)
-        return redirect("admin:contratos_valorperfil_changelist")
 
 
 # --- Estimativa da contratação: só consulta e histórico (as escritas passam pelas páginas e serviços) ---

@@ -1,18 +1,6 @@
-from django.apps import AppConfig
+from core import registro
 
 
-class ContratosConfig(AppConfig):
+class ContratosConfig(registro.ConfiguracaoDaArea):
     name = "contratos"
     verbose_name = "Contratações"
-
-    def ready(self):
-        from contratos import exportacoes, permissoes, referencias, selectors
-        from core.registro import registrar_area
-
-        registrar_area(
-            self.label,
-            permissoes=permissoes,
-            referencias=referencias,
-            selectors=selectors,
-            exportacoes=exportacoes,
-        )

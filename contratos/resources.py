@@ -8,7 +8,7 @@ import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.html import conditional_escape, format_html
-from import_export import fields, resources, widgets
+from import_export import resources, widgets
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from contratos import calculo
@@ -21,6 +21,7 @@ from core.importacao import (
     CarregadorDaVersao,
     ImportacaoRapidaMixin,
     ValidacaoSemConsultasMixin,
+    coluna,
     linha_da_planilha,
 )
 from core.numeros import decimal_br
@@ -108,11 +109,11 @@ class ValorPerfilResource(
 
     """Linhas de UMA versão do mapa, identificadas pelo código (estável entre versões)."""
 
-    codigo = fields.Field(attribute="codigo", column_name="codigo", widget=TextoWidget(maiusculas=True))
-    perfil = fields.Field(attribute="perfil", column_name="perfil", widget=TextoWidget())
-    senioridade = fields.Field(attribute="senioridade", column_name="senioridade", widget=SenioridadeWidget())
-    remuneracao = fields.Field(attribute="remuneracao", column_name="remuneracao", widget=DecimalBRWidget())
-    fator_k = fields.Field(attribute="fator_k", column_name="fator_k", widget=DecimalBRWidget())
+    codigo = coluna("codigo", TextoWidget(maiusculas=True))
+    perfil = coluna("perfil", TextoWidget())
+    senioridade = coluna("senioridade", SenioridadeWidget())
+    remuneracao = coluna("remuneracao", DecimalBRWidget())
+    fator_k = coluna("fator_k", DecimalBRWidget())
 
     class Meta:
         model = ValorPerfil

@@ -13,7 +13,7 @@ from contratos.forms import CompararMapasForm, FiltroMapaForm
 from contratos.models import MapaSalarial
 from contratos.resources import ValorPerfilResource
 from core import exportacoes
-from core.formatos import FORMATO_POR_EXTENSAO, arquivo_da_tabela, resposta_da_planilha
+from core.formatos import FORMATO_POR_EXTENSAO, resposta_da_planilha
 from core.models import Exportacao
 
 POR_PAGINA = 50
@@ -82,15 +82,14 @@ def mapa_exportar(request, pk, formato):
     versao = _versao_pedida(versoes_visiveis(request.user), pk, padrao=None)
     dados = ValorPerfilResource(mapa=versao).export(queryset=versao.valores.order_by("pk"))
     nome = f"mapa-salarial-{versao.pk}-{(versao.numero or 'rascunho').replace('/', '-').replace('.', '')}"
-    return exportacoes.exportar(
+    return exportacoes.exportar_tabela(
         request,
+        dados,
+        formato,
         tipo=Exportacao.Tipo.MAPA_SALARIAL,
         origem=versao,
         descricao=f"Mapa salarial {versao}",
-        nome=f"{nome}.{formato}",
-        mime=FORMATOS_EXPORTACAO[formato]().get_content_type(),
-        # os mesmos formatos do admin: texto nunca vira fórmula; o CSV leva só o registro, sem carimbo
-        gerar=lambda carimbo: arquivo_da_tabela(dados, formato, carimbo=carimbo),
+        nome=nome,
     )
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from core import registro
 from core.carimbo import Carimbo, novo_codigo, sha256
+from core.formatos import FORMATO_POR_EXTENSAO, arquivo_da_tabela
 from core.models import Exportacao
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -93,6 +94,23 @@ def exportar(
     resposta = HttpResponse(conteudo, content_type=mime)
     resposta["Content-Disposition"] = f'attachment; filename="{nome}"'
     return resposta
+
+
+def exportar_tabela(
+    request, tabela, formato: str, *, tipo: str, origem, descricao: str, nome: str, mime: str = "", bom=False
+) -> HttpResponse:
+    """Uma tabela de referência (catálogo, mapa) baixada nas colunas da importação, como `exportar`: os
+    mesmos formatos do admin (texto nunca vira fórmula); o CSV leva só o registro, sem carimbo, e o BOM
+    (`bom`) faz o Excel abrir os acentos. `mime` vazio: o do formato."""
+    return exportar(
+        request,
+        tipo=tipo,
+        origem=origem,
+        descricao=descricao,
+        nome=f"{nome}.{formato}",
+        mime=mime or FORMATO_POR_EXTENSAO[formato]().get_content_type(),
+        gerar=lambda carimbo: arquivo_da_tabela(tabela, formato, carimbo=carimbo, bom=bom),
+    )
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,14 @@ import hashlib
 
 from diff_match_patch import diff_match_patch
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.encoding import force_str
 from django.utils.safestring import mark_safe
-from import_export import widgets
+from import_export import fields, widgets
 from import_export.forms import ImportForm
 from import_export.instance_loaders import BaseInstanceLoader, CachedInstanceLoader
 
@@ -161,6 +163,22 @@ class ImportacaoConfirmadaMixin:
         finally:
             self._remover_temporario(pendente["nome"])  # a biblioteca só apaga quando tudo dá certo
 
+    # "Importação concluída: " e isto, com os totais do resultado (new, update, skip...)
+    totais_da_importacao = "{new} novos, {update} alterados, {skip} inalterados."
+
+    def process_result(self, result, request):
+        rota = f"admin:{self.opts.app_label}_{self.opts.model_name}"
+        erros = erros_da_importacao(result)
+        if erros:  # algo mudou entre a prévia e a confirmação: nada foi gravado
+            messages.error(request, "Nada foi gravado:")
+            for mensagem in erros:
+                messages.error(request, mensagem)
+            return redirect(f"{rota}_import")
+        concluida = "Importação concluída: " + self.totais_da_importacao.format(**result.totals)
+        messages.success(request, concluida)
+        self.generate_log_entries(result, request)
+        return redirect(f"{rota}_changelist")
+
     def _recusar_confirmacao(self, request, mensagem: str):
         contexto = {
             **self.admin_site.each_context(request),
@@ -198,6 +216,11 @@ class ValidacaoSemConsultasMixin:
             erros = exc.update_error_dict(erros)
         if erros:
             raise ValidationError(erros)
+
+
+def coluna(nome: str, widget: widgets.Widget) -> fields.Field:
+    """A coluna da planilha com o nome do atributo do modelo, lida e escrita por `widget`."""
+    return fields.Field(attribute=nome, column_name=nome, widget=widget)
 
 
 def linha_da_planilha(numero_da_linha_de_dados: int | None) -> int | None:

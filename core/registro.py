@@ -1,13 +1,17 @@
 """Registro das áreas do produto, preenchido pelas apps de cima no `AppConfig.ready()`.
 
-`core` é a camada de baixo e não importa as apps que o usam (nem por import dinâmico): cada área declara
-aqui os grupos e permissões que concede, o carregador dos seus dados de referência, a sua contribuição ao
-Painel e, para os arquivos que exporta, quem pode ver o objeto de origem (core.exportacoes). A ordem do
-registro é a de INSTALLED_APPS (a das camadas): quem depende carrega depois.
+`core` é a camada de baixo e não importa por conta própria as apps que o usam: cada área nomeia os seus
+módulos (`ConfiguracaoDaArea.modulos`) e registra aqui os grupos e permissões que concede, o carregador dos
+seus dados de referência, a sua contribuição ao Painel e, para os arquivos que exporta, quem pode ver o
+objeto de origem (core.exportacoes). A ordem do registro é a de INSTALLED_APPS
+(a das camadas): quem depende carrega depois.
 """
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from importlib import import_module
+
+from django.apps import AppConfig
 
 from core.grupos import NOMES
 
@@ -100,3 +104,15 @@ def origem(rotulo_do_modelo: str) -> Origem | None:
         if rotulo_do_modelo in registrada.origens:
             return registrada.origens[rotulo_do_modelo]
     return None
+
+
+class ConfiguracaoDaArea(AppConfig):
+    """AppConfig de uma área: no ready(), registra a área com os módulos que ela mesma nomeia em `modulos`
+    (relativos à app; os aceitos por registrar_area), importados só ali porque importam os modelos.
+    Nas apps, herde de `registro.ConfiguracaoDaArea` (`from core import registro`): importada pelo nome,
+    a classe seria uma segunda candidata do Django em apps.py."""
+
+    modulos: Sequence[str] = ("permissoes", "referencias", "selectors", "exportacoes")
+
+    def ready(self):
+        registrar_area(self.label, **{nome: import_module(f"{self.name}.{nome}") for nome in self.modulos})

@@ -75,32 +75,34 @@ def confere_e_nao_vaza(conteudo, *, dono, usuario, alheio, tipo, de_que: str):
     return registro
 
 
-def test_analise_das_propostas(client_equipe, client_outro_orgao, usuario_equipe, exemplo):
-    conteudo = baixar(client_equipe, reverse("contratos:contratacao_propostas_xlsx", args=[exemplo.pk]))
+@pytest.mark.parametrize(
+    ("rota", "tipo"),
+    [
+        ("contratos:contratacao_propostas_xlsx", Exportacao.Tipo.ANALISE_PROPOSTAS),
+        ("contratos:contratacao_vantajosidade_xlsx", Exportacao.Tipo.VANTAJOSIDADE),
+    ],
+)
+def test_analise_das_propostas_e_vantajosidade(
+    rota, tipo, client_equipe, client_outro_orgao, usuario_equipe, exemplo
+):
+    conteudo = baixar(client_equipe, reverse(rota, args=[exemplo.pk]))
     registro = confere_e_nao_vaza(
         conteudo,
         dono=client_equipe,
         usuario=usuario_equipe,
         alheio=client_outro_orgao,
-        tipo=Exportacao.Tipo.ANALISE_PROPOSTAS,
-        de_que="19974.000001/2026-01",
-    )
-    assert registro.origem == exemplo and str(registro.valor_mensal) == "56152.38"
-    assert "Portaria SGD/MGI nº 6.055/2025" in registro.mapa
-    assert conferir(client_equipe, conteudo).context["conferencia"].estimativa_mudou is False
-
-
-def test_vantajosidade(client_equipe, client_outro_orgao, usuario_equipe, exemplo):
-    conteudo = baixar(client_equipe, reverse("contratos:contratacao_vantajosidade_xlsx", args=[exemplo.pk]))
-    registro = confere_e_nao_vaza(
-        conteudo,
-        dono=client_equipe,
-        usuario=usuario_equipe,
-        alheio=client_outro_orgao,
-        tipo=Exportacao.Tipo.VANTAJOSIDADE,
+        tipo=tipo,
         de_que="19974.000001/2026-01",
     )
     assert registro.origem == exemplo
+
+
+def test_analise_das_propostas_guarda_o_valor_e_o_mapa(client_equipe, exemplo):
+    conteudo = baixar(client_equipe, reverse("contratos:contratacao_propostas_xlsx", args=[exemplo.pk]))
+    registro = Exportacao.objects.get(tipo=Exportacao.Tipo.ANALISE_PROPOSTAS)
+    assert registro.origem == exemplo and str(registro.valor_mensal) == "56152.38"
+    assert "Portaria SGD/MGI nº 6.055/2025" in registro.mapa
+    assert conferir(client_equipe, conteudo).context["conferencia"].estimativa_mudou is False
 
 
 @pytest.mark.parametrize("alheio", ["client_outro_orgao", "client_acompanhamento"])

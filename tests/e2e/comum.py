@@ -30,6 +30,20 @@ def baixar(pagina, tmp_path, alvo) -> Path:
     return arquivo
 
 
+def enviar_para_verificar(pagina, arquivo: Path) -> None:
+    """Na página "Verificar arquivo": escolhe `arquivo` e pede a verificação."""
+    pagina.get_by_label("Arquivo gerado pelo PlanejaTIC").set_input_files(arquivo)
+    pagina.get_by_role("button", name="Verificar").click()
+
+
+def verificar_pela_pagina(pagina, arquivo: Path):
+    """Segue o link "Verificar arquivo" da página atual, envia `arquivo` e devolve o quadro "confere"."""
+    pagina.get_by_role("link", name="Verificar arquivo").click()
+    expect(pagina.get_by_role("heading", name="Verificar arquivo")).to_be_visible()
+    enviar_para_verificar(pagina, arquivo)
+    return pagina.get_by_test_id("confere")
+
+
 def contratacao_do_exemplo(orgao, *, objeto: str, numero_processo: str) -> Contratacao:
     """Contratação com o exemplo trabalhado (2 × ASUPCOMP-02 + 1 × GERINF): R$ 56.152,38 por mês."""
     mapa = criar_mapa("Portaria SGD/MGI nº 6.055/2025")

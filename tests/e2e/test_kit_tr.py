@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from contratos.models import Contratacao
 from tests.conftest import SENHA
 from tests.contratos.conftest import adicionar_os, criar_mapa
-from tests.e2e.comum import baixar
+from tests.e2e.comum import baixar, verificar_pela_pagina
 
 
 @pytest.mark.e2e
@@ -43,11 +43,7 @@ def test_equipe_baixa_o_kit_do_tr_e_verifica_o_arquivo(pagina, entrar, axe, usua
     ]
     assert "R$ 56.152,38" in tabelas and "R$ 673.828,56" in tabelas
 
-    pagina.get_by_role("link", name="Verificar arquivo").click()
-    expect(pagina.get_by_role("heading", name="Verificar arquivo")).to_be_visible()
-    pagina.get_by_label("Arquivo gerado pelo PlanejaTIC").set_input_files(arquivo)
-    pagina.get_by_role("button", name="Verificar").click()
-    confere = pagina.get_by_test_id("confere")
+    confere = verificar_pela_pagina(pagina, arquivo)
     expect(confere).to_contain_text("Confere com uma exportação registrada.")
     expect(confere).to_contain_text("Kit do Termo de Referência (DOCX)")
     expect(confere.get_by_role("link", name="19974.000001/2026-01")).to_be_visible()

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from acordo import monitoramento, referencias
 from core.grupos import ACOMPANHAMENTO
 from tests.conftest import SENHA
+from tests.e2e.comum import baixar, enviar_para_verificar, verificar_pela_pagina
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -27,10 +28,7 @@ def test_representante_baixa_o_relatorio_do_act_e_o_verifica(
     pagina.goto(f"{live_server.url}/acordo/cronograma/")
     pagina.get_by_role("link", name="Monitoramento mensal").click()
     pagina.wait_for_load_state()
-    with pagina.expect_download() as baixado:
-        pagina.get_by_role("link", name="Baixar XLSX").click()
-    arquivo = tmp_path / baixado.value.suggested_filename
-    baixado.value.save_as(arquivo)
+    arquivo = baixar(pagina, tmp_path, pagina.get_by_role("link", name="Baixar XLSX"))
 
     # o código, como uma pessoa o leria no rodapé da planilha impressa
     pasta = openpyxl.load_workbook(arquivo)
@@ -39,11 +37,7 @@ def test_representante_baixa_o_relatorio_do_act_e_o_verifica(
     assert f"código {codigo}" in rodape and f"{mes:%m/%Y}" in rodape
     assert f"{agora:%d/%m/%Y}" in rodape
 
-    pagina.get_by_role("link", name="Verificar arquivo").click()
-    expect(pagina.get_by_role("heading", name="Verificar arquivo")).to_be_visible()
-    pagina.get_by_label("Arquivo gerado pelo PlanejaTIC").set_input_files(arquivo)
-    pagina.get_by_role("button", name="Verificar").click()
-    confere = pagina.get_by_test_id("confere")
+    confere = verificar_pela_pagina(pagina, arquivo)
     expect(confere).to_contain_text("Relatório mensal de monitoramento do ACT (XLSX)")
     expect(confere).to_contain_text(codigo)
     expect(confere).to_contain_text("Rita Representante")
@@ -55,7 +49,6 @@ def test_representante_baixa_o_relatorio_do_act_e_o_verifica(
     conteudo = bytearray(arquivo.read_bytes())
     conteudo[len(conteudo) // 2] ^= 0x01
     editado.write_bytes(bytes(conteudo))
-    pagina.get_by_label("Arquivo gerado pelo PlanejaTIC").set_input_files(editado)
-    pagina.get_by_role("button", name="Verificar").click()
+    enviar_para_verificar(pagina, editado)
     expect(pagina.get_by_test_id("desconhecido")).to_contain_text("Arquivo desconhecido.")
     assert pagina.externas == []
