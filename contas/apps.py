@@ -4,7 +4,11 @@ from core import registro
 class ContasConfig(registro.ConfiguracaoDaArea):
     name = "contas"
     verbose_name = "Contas e acessos"
-    modulos = ("permissoes",)
+
+    def modulos(self):
+        from contas import permissoes
+
+        return (permissoes,)
 
     def ready(self):
         super().ready()

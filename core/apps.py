@@ -8,7 +8,11 @@ class CoreConfig(registro.ConfiguracaoDaArea):
 
     name = "core"
     verbose_name = "Núcleo"
-    modulos = ("permissoes",)
+
+    def modulos(self):
+        from core import permissoes
+
+        return (permissoes,)
 
     def ready(self):
         super().ready()

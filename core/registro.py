@@ -9,7 +9,6 @@ objeto de origem (core.exportacoes). A ordem do registro é a de INSTALLED_APPS
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import import_module
 
 from django.apps import AppConfig
 
@@ -107,12 +106,14 @@ def origem(rotulo_do_modelo: str) -> Origem | None:
 
 
 class ConfiguracaoDaArea(AppConfig):
-    """AppConfig de uma área: no ready(), registra a área com os módulos que ela mesma nomeia em `modulos`
-    (relativos à app; os aceitos por registrar_area), importados só ali porque importam os modelos.
-    Nas apps, herde de `registro.ConfiguracaoDaArea` (`from core import registro`): importada pelo nome,
-    a classe seria uma segunda candidata do Django em apps.py."""
+    """AppConfig de uma área: no ready(), registra a área com os módulos que a própria app devolve em
+    `modulos()` (importados lá, dentro do método, porque importam os modelos). core não importa nada de
+    cima, nem por nome: quem importa é a app. Nas apps, herde de `registro.ConfiguracaoDaArea`
+    (`from core import registro`): importada pelo nome, a classe seria uma segunda candidata do Django."""
 
-    modulos: Sequence[str] = ("permissoes", "referencias", "selectors", "exportacoes")
+    def modulos(self) -> Sequence:
+        """Os módulos da área aceitos por registrar_area (permissoes, referencias, selectors, exportacoes)."""
+        return ()
 
     def ready(self):
-        registrar_area(self.label, **{nome: import_module(f"{self.name}.{nome}") for nome in self.modulos})
+        registrar_area(self.label, **{m.__name__.rsplit(".", 1)[-1]: m for m in self.modulos()})
