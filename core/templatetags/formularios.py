@@ -35,8 +35,11 @@ def resumo_de_erros(context):
     # de edição a página já abre com o seu aviso no topo (templates/contratos/_conflito.html): recarregar.
     if context.get("mostrar_erros") is False or context.get("conflito"):
         return {"erros": []}
+    request = context.get("request")
+    if request is not None and request.method == "GET" and not request.GET:
+        return {"erros": []}  # sem dados não há formulário ligado: toda página vista pula a busca
     vistos, erros = set(), []
-    for valor in context.flatten().values():
+    for valor in (v for camada in context.dicts for v in camada.values()):
         if id(valor) in vistos or not isinstance(valor, BaseForm | BaseFormSet):
             continue
         vistos.add(id(valor))
