@@ -14,7 +14,6 @@ from catalogo import selectors
 from catalogo.forms import CompararVersoesForm, FiltroServicosForm
 from catalogo.models import CategoriaNuvem, VersaoCatalogo
 from core import exportacoes
-from core.formatos import resposta_da_planilha
 from core.models import Exportacao
 from core.permissoes import objeto_ou_404
 
@@ -123,18 +122,10 @@ class CompararVersoes(_LeCatalogo, TemplateView):
         return super().get_context_data(form=form, comparacao=comparacao, **kwargs)
 
 
-TIPOS_DE_ARQUIVO = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-
 class VersaoExportar(_LeCatalogo, View):
     """Planilha dos serviços da versão, nas colunas da importação (quem lê o catálogo pode baixar)."""
 
     def get(self, request, pk, formato):
-        if formato not in TIPOS_DE_ARQUIVO:
-            raise Http404
         versao = objeto_ou_404(request.user, _versoes_visiveis(request.user), permissao=LER, pk=pk)
         tabela = selectors.planilha_da_versao(versao)
         nome = slugify(f"catalogo-{versao.tipo}-{versao.versao}")
@@ -148,7 +139,6 @@ class VersaoExportar(_LeCatalogo, View):
             origem=versao,
             descricao=f"Catálogo {versao}",
             nome=nome,
-            mime=TIPOS_DE_ARQUIVO[formato],
             bom=True,
         )
 
@@ -159,6 +149,6 @@ class ModeloEmBranco(_LeCatalogo, View):
     def get(self, request, tipo, formato):
         if tipo not in VersaoCatalogo.Tipo.values:
             raise Http404
-        return resposta_da_planilha(
-            selectors.modelo_em_branco(tipo), formato, f"modelo-catalogo-{tipo}", bom_no_csv=True
+        return exportacoes.baixar_modelo(
+            selectors.modelo_em_branco(tipo), formato, nome=f"modelo-catalogo-{tipo}", bom=True
         )

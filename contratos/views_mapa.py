@@ -13,11 +13,9 @@ from contratos.forms import CompararMapasForm, FiltroMapaForm
 from contratos.models import MapaSalarial
 from contratos.resources import ValorPerfilResource
 from core import exportacoes
-from core.formatos import FORMATO_POR_EXTENSAO, resposta_da_planilha
 from core.models import Exportacao
 
 POR_PAGINA = 50
-FORMATOS_EXPORTACAO = FORMATO_POR_EXTENSAO
 PERM_LER_MAPA = "contratos.view_mapasalarial"
 PERM_MANTER_MAPA = "contratos.change_mapasalarial"
 ler_mapa = permission_required(PERM_LER_MAPA, raise_exception=True)
@@ -77,8 +75,6 @@ def mapa(request):
 @ler_mapa
 def mapa_exportar(request, pk, formato):
     """Planilha de uma versão no formato que a importação aceita (exportar → importar devolve o mesmo)."""
-    if formato not in FORMATOS_EXPORTACAO:
-        raise Http404("Formato desconhecido.")
     versao = _versao_pedida(versoes_visiveis(request.user), pk, padrao=None)
     dados = ValorPerfilResource(mapa=versao).export(queryset=versao.valores.order_by("pk"))
     nome = f"mapa-salarial-{versao.pk}-{(versao.numero or 'rascunho').replace('/', '-').replace('.', '')}"
@@ -96,7 +92,9 @@ def mapa_exportar(request, pk, formato):
 @ler_mapa
 def mapa_modelo(request, formato):
     """A planilha vazia, só com o cabeçalho, os formatos e as larguras que a importação espera."""
-    return resposta_da_planilha(ValorPerfilResource().modelo_em_branco(), formato, "modelo-mapa-salarial")
+    return exportacoes.baixar_modelo(
+        ValorPerfilResource().modelo_em_branco(), formato, nome="modelo-mapa-salarial"
+    )
 
 
 @ler_mapa

@@ -13,7 +13,7 @@ from decimal import Decimal
 from importlib.metadata import PackageNotFoundError, version
 
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 
 from core import registro
@@ -91,25 +91,46 @@ def exportar(
         valor_mensal=valor_mensal,
         impressao=impressao,
     )
+    return _anexo(conteudo, mime=mime, nome=nome)
+
+
+def _anexo(conteudo: bytes, *, mime: str, nome: str) -> HttpResponse:
     resposta = HttpResponse(conteudo, content_type=mime)
     resposta["Content-Disposition"] = f'attachment; filename="{nome}"'
     return resposta
 
 
+def _mime_da_tabela(formato: str) -> str:
+    """O tipo do formato (404 se não for um dos conhecidos); o CSV sai em UTF-8 e o diz."""
+    if formato not in FORMATO_POR_EXTENSAO:
+        raise Http404("Formato desconhecido.")
+    mime = FORMATO_POR_EXTENSAO[formato]().get_content_type()
+    return f"{mime}; charset=utf-8" if formato == "csv" else mime
+
+
 def exportar_tabela(
-    request, tabela, formato: str, *, tipo: str, origem, descricao: str, nome: str, mime: str = "", bom=False
+    request, tabela, formato: str, *, tipo: str, origem, descricao: str, nome: str, bom=False
 ) -> HttpResponse:
     """Uma tabela de referência (catálogo, mapa) baixada nas colunas da importação, como `exportar`: os
     mesmos formatos do admin (texto nunca vira fórmula); o CSV leva só o registro, sem carimbo, e o BOM
-    (`bom`) faz o Excel abrir os acentos. `mime` vazio: o do formato."""
+    (`bom`) faz o Excel abrir os acentos."""
     return exportar(
         request,
         tipo=tipo,
         origem=origem,
         descricao=descricao,
         nome=f"{nome}.{formato}",
-        mime=mime or FORMATO_POR_EXTENSAO[formato]().get_content_type(),
+        mime=_mime_da_tabela(formato),
         gerar=lambda carimbo: arquivo_da_tabela(tabela, formato, carimbo=carimbo, bom=bom),
+    )
+
+
+def baixar_modelo(tabela, formato: str, *, nome: str, bom=False) -> HttpResponse:
+    """O modelo em branco de uma importação: só o cabeçalho, os formatos e as larguras; sem carimbo nem
+    registro (não há números nele a conferir)."""
+    mime = _mime_da_tabela(formato)  # antes de gerar: formato desconhecido é 404
+    return _anexo(
+        arquivo_da_tabela(tabela, formato, carimbo=None, bom=bom), mime=mime, nome=f"{nome}.{formato}"
     )
 
 

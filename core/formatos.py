@@ -150,17 +150,3 @@ def arquivo_da_tabela(
     if isinstance(conteudo, str):
         return (("\ufeff" if bom else "") + conteudo).encode()
     return conteudo
-
-
-def resposta_da_planilha(tabela: tablib.Dataset, extensao: str, nome: str, *, bom_no_csv: bool = False):
-    """Download de uma planilha sem carimbo nem registro (o modelo em branco); 404 se a extensão não for uma
-    das conhecidas. `bom_no_csv`: o Excel abre os acentos do CSV corretamente."""
-    from django.http import Http404, HttpResponse
-
-    if extensao not in FORMATO_POR_EXTENSAO:
-        raise Http404("Formato desconhecido.")
-    conteudo = arquivo_da_tabela(tabela, extensao, carimbo=None, bom=bom_no_csv)
-    tipo = FORMATO_POR_EXTENSAO[extensao]().get_content_type()
-    resposta = HttpResponse(conteudo, content_type=f"{tipo}; charset=utf-8" if extensao == "csv" else tipo)
-    resposta["Content-Disposition"] = f'attachment; filename="{nome}.{extensao}"'
-    return resposta

@@ -207,3 +207,20 @@ def test_origem_excluida_e_desconhecido(client_acompanhamento):
 def test_quem_nao_tem_papel_nenhum_nao_abre_a_pagina(client, criar_usuario):
     client.force_login(criar_usuario("sem-papel-nenhum"))
     assert client.get(VERIFICAR).status_code == 403
+
+
+def test_formato_desconhecido_responde_404_e_nada_e_registrado(client_consulta, mapa):
+    catalogo = criar_catalogo()
+    for url in (
+        reverse("contratos:mapa_exportar", args=[mapa.pk, "exe"]),
+        reverse("catalogo:exportar", args=[catalogo.pk, "exe"]),
+        reverse("contratos:mapa_modelo", args=["exe"]),
+    ):
+        assert client_consulta.get(url).status_code == 404, url
+    assert not Exportacao.objects.exists()
+    # o CSV diz a codificação nos dois (mapa e catálogo), com o mesmo tipo
+    for url in (
+        reverse("contratos:mapa_exportar", args=[mapa.pk, "csv"]),
+        reverse("catalogo:exportar", args=[catalogo.pk, "csv"]),
+    ):
+        assert client_consulta.get(url)["Content-Type"] == "text/csv; charset=utf-8", url
