@@ -45,11 +45,13 @@ def anotar_estados(lista, *, hoje: date | None = None):
 
 def versoes_vigentes(*, hoje: date | None = None) -> dict[str, VersaoCatalogo]:
     """A versão vigente de cada catálogo em `hoje` (derivada das datas), por tipo."""
-    estados = estados_das_versoes(hoje=hoje)
+    publicadas = list(versoes().filter(situacao__in=VersaoCatalogo.PUBLICADAS))  # uma consulta
+    estados = ciclo.estados_de(publicadas, hoje=hoje or timezone.localdate())
     vigentes = {}
-    for v in versoes().filter(pk__in=[pk for pk, e in estados.items() if e.vigente]):
-        v.estado = estados[v.pk]
-        vigentes[v.tipo] = v
+    for v in publicadas:
+        if estados[v.pk].vigente:
+            v.estado = estados[v.pk]
+            vigentes[v.tipo] = v
     return vigentes
 
 

@@ -70,13 +70,15 @@ REGISTRO_DA_EXPORTACAO = 3
 MAPA_EXPORTAR = BASE + 2 + REGISTRO_DA_EXPORTACAO
 
 # --- catálogo ---
-# contagem das versões, a página de versões, vigentes por tipo (2), versões vigentes e em análise (3).
-CATALOGO_INICIO = BASE + 7
+# contagem das versões, a página de versões, os estados das versões da página, as publicadas (vigentes por
+# tipo, estados derivados delas: core.versoes.estados_de), versões vigentes e em análise.
+CATALOGO_INICIO = BASE + 6
 # versão, vigentes (para o selo), contagem dos serviços, níveis da versão, a página de serviços e os seus
 # níveis.
 CATALOGO_SERVICOS = BASE + 6
-# a página do catálogo vigente procura a versão vigente duas vezes (id e versão, 2) antes do mesmo trabalho.
-CATALOGO_VIGENTE = CATALOGO_SERVICOS + 2
+# a página do catálogo vigente lê as publicadas para achar a vigente (que já vem com o estado) em vez de ler
+# a versão pedida: o mesmo número.
+CATALOGO_VIGENTE = CATALOGO_SERVICOS
 # as duas versões (a comparação lê os serviços de cada uma pela versão já carregada).
 CATALOGO_COMPARAR = BASE + 2
 # versão, serviços, níveis e o registro.

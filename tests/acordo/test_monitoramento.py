@@ -28,10 +28,11 @@ MENSAL_A = D("180.23") + D("93.40")
 MENSAL_B = D("1.23") + D("43.21") + D("1575.00")
 JANEIRO, FEVEREIRO = date(2025, 1, 1), date(2025, 2, 1)
 # Medido: sessão, usuário, permissões (1: usuário e grupos numa consulta, contas/autenticacao.py), linhas de
-# nuvem, linhas profissionais, estados das versões, versões vigentes, acordo, ocorrências, ocorrência deste
+# nuvem, linhas profissionais, versões publicadas (os estados derivam delas, core.versoes.estados_de), acordo,
+# ocorrências, ocorrência deste
 # relatório e a gravação da sessão (savepoint, update, release: é a primeira página do cliente; as seguintes,
 # no mesmo minuto, não gravam, config/middleware.py). Não cresce com o número de contratações.
-CONSULTAS_PAGINA = 13
+CONSULTAS_PAGINA = 12
 
 
 def _criada_em(contratacao, dia: date):
