@@ -171,7 +171,7 @@ class LinhaPerfilForm(_IdNosCamposComErro, forms.Form):
         required=False,
         max_digits=4,
         decimal_places=2,
-        widget=EntradaDireta(attrs={"inputmode": "decimal", "class": "campo-fator-k"}),
+        widget=EntradaDireta(attrs={"inputmode": "decimal"}),  # o teclado numérico do celular
         error_messages={"invalid": "Informe o Fator-K como número, por exemplo 2,12."},
     )
     justificativa = forms.CharField(

@@ -1,7 +1,7 @@
 """Por que uma linha da OS ou do item de nuvem ficou fora dos totais ao vivo (regra em estimativa.py)."""
 
 from django import template
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from contratos import estimativa
@@ -33,9 +33,26 @@ def aviso_linhas_fora(linhas) -> str:
 
 
 @register.simple_tag
-def motivo_linha(form, calculo, indice, oob=False) -> str:
-    """O lugar do motivo de uma linha da OS (vazio quando ela entra no total); `oob`: na resposta htmx."""
-    motivo = "" if calculo else motivo_fora_do_total(form)
+def campo_da_linha(form, nome, mostrar_erros) -> str:
+    """Um campo da linha da OS. A célula já é br-input (sem um invólucro por campo: 500 linhas × 3); com
+    erro, o campo e as mensagens vão num br-input danger (borda vermelha só nele)."""
+    campo = form[nome]
+    if not (mostrar_erros and campo.errors):
+        return str(campo)
+    mensagens = format_html_join(
+        "", '<span class="feedback danger" role="alert">{}</span>', ((e,) for e in campo.errors)
+    )
+    return format_html('<div class="br-input danger">{}{}</div>', campo, mensagens)
+
+
+@register.simple_tag
+def motivo_linha(form, calculo, indice, oob=False, com_erros=False) -> str:
+    """O motivo de uma linha da OS que fica fora do total, pelo id; `oob`: na resposta htmx (sempre, vazio
+    quando ela entra no total, para apagar o motivo anterior).
+    `com_erros`: a página reenviada com erros já os mostra junto a cada campo (o lugar fica vazio)."""
+    motivo = "" if calculo or com_erros else motivo_fora_do_total(form)
+    if not motivo and not oob:
+        return ""  # o lugar vazio o script cria (static/js/contratos.js): 500 linhas × um div a menos no HTML
     aviso = (
         format_html(
             '<span class="feedback warning"><i class="fas fa-exclamation-triangle" aria-hidden="true"></i>'
@@ -62,8 +79,8 @@ def linhas_ao_vivo(linhas) -> str:
         custo = conditional_escape(reais(calculo.custo_por_profissional)) if calculo else "—"
         valor = conditional_escape(reais(calculo.valor_mensal)) if calculo else "—"
         partes.append(
-            f'<span id="custo-linha-{indice}" hx-swap-oob="true">{custo}</span>\n'
-            f'<span id="valor-linha-{indice}" hx-swap-oob="true">{valor}</span>\n'
+            f'<span id="custo-linha-{indice}" hx-swap-oob="innerHTML">{custo}</span>\n'
+            f'<span id="valor-linha-{indice}" hx-swap-oob="innerHTML">{valor}</span>\n'
             f"{motivo_linha(form, calculo, indice, oob=True)}\n"
         )
     return mark_safe("".join(partes))  # noqa: S308 (valores formatados e escapados acima)
