@@ -14,7 +14,13 @@ from django.views.decorators.http import require_POST
 
 from contratos import selectors, services
 from contratos.edicao import bases
-from contratos.edicao.formularios import LinhasFormSet, LinhasNuvemFormSet, inteiro
+from contratos.edicao.formularios import (
+    LinhasAoVivoFormSet,
+    LinhasFormSet,
+    LinhasNuvemFormSet,
+    inteiro,
+    inteiros,
+)
 from contratos.edicao.simulacao import puras, simular_sobre_guardados
 from contratos.estimativa import REGRA_UM_PROFISSIONAL
 from contratos.forms import OrdemServicoForm
@@ -38,20 +44,23 @@ def _autorizar(request, queryset, pk, permissao):
 # --- OS planejada: dados da OS e linhas de perfil ---
 
 
-def _edicao_os(contratacao, ordem, dados=None, *, mostrar_erros=False) -> dict:
-    """Liga o formulário da OS e o formset das linhas e simula os totais; nada é gravado aqui."""
+def _edicao_os(contratacao, ordem, dados=None, *, mostrar_erros=False, ao_vivo=False) -> dict:
+    """Liga o formulário da OS e o formset das linhas e simula os totais; nada é gravado aqui.
+
+    `ao_vivo`: só os totais (htmx). As linhas são validadas com as mesmas regras sem montar campos para
+    desenhar, e as gravadas não são lidas (nada se grava): 500 linhas a cada tecla."""
     itens = selectors.itens_de_perfis(contratacao)
-    form = OrdemServicoForm(dados, instance=ordem, contratacao=contratacao, itens=itens)
+    form = None if ao_vivo else OrdemServicoForm(dados, instance=ordem, contratacao=contratacao, itens=itens)
     item_id = ordem.item_id
     if dados is not None and (escolhido := inteiro(dados.get("item", ""))) in {i.pk for i in itens}:
         item_id = escolhido  # os totais acompanham o item escolhido antes de salvar
-    base, gravadas = bases.base_da_ordem(contratacao, ordem, item_id=item_id)
+    base, gravadas = bases.base_da_ordem(contratacao, ordem, item_id=item_id, com_linhas=not ao_vivo)
     perfis = selectors.perfis_do_mapa(contratacao.mapa)
     if dados is None:
         formset = LinhasFormSet(initial=LinhasFormSet.iniciais(gravadas), perfis=perfis)
         linhas = gravadas or [None]
     else:
-        formset = LinhasFormSet(dados, perfis=perfis)
+        formset = (LinhasAoVivoFormSet if ao_vivo else LinhasFormSet)(dados, perfis=perfis)
         linhas = formset.linhas(existentes={linha.pk: linha for linha in gravadas})
     simulacao = simular_sobre_guardados(base, puras(linhas, ordem.numero))
     sufixo = f"?os={ordem.pk}&" if ordem.pk else "?"
@@ -122,10 +131,12 @@ def _ordem_do_pedido(request, contratacao):
 
 @require_POST
 def os_calcular(request, pk):
-    """Totais ao vivo (htmx): a linha, a OS, o item e a contratação, sem gravar nada."""
+    """Totais ao vivo (htmx): a OS, o item e a contratação, e o custo, o valor e o motivo das linhas
+    `alteradas` (os índices que o script envia; sem eles, de todas), sem gravar nada."""
     contratacao = _autorizar(request, selectors.CONTRATACOES, pk, PERM_EDITAR)
-    contexto = _edicao_os(contratacao, _ordem_do_pedido(request, contratacao), request.POST)
-    return render(request, "contratos/os_form.html#totais", {**contexto, "oob": True})
+    contexto = _edicao_os(contratacao, _ordem_do_pedido(request, contratacao), request.POST, ao_vivo=True)
+    alteradas = inteiros(request.POST.get("alteradas"))
+    return render(request, "contratos/os_form.html#totais", {**contexto, "oob": True, "alteradas": alteradas})
 
 
 @require_POST

@@ -9,12 +9,13 @@ from contratos.models import Contratacao, Item, LinhaPerfil, OrdemServico
 
 
 def base_da_ordem(
-    contratacao: Contratacao, ordem: OrdemServico, *, item_id: int | None
+    contratacao: Contratacao, ordem: OrdemServico, *, item_id: int | None, com_linhas: bool = True
 ) -> tuple[edicao.BaseGuardada, list[LinhaPerfil]]:
     """A base dos totais ao vivo da OS pelos totais guardados (sem o valor gravado desta OS, cujas linhas
     entram no item `item_id`) e as linhas gravadas dela (o formulário parte delas e as reaproveita ao
-    salvar). Só as linhas desta OS são lidas, qualquer que seja o tamanho da contratação."""
-    gravadas = list(ordem.linhas.select_related("perfil").order_by("pk")) if ordem.pk else []
+    salvar). Só as linhas desta OS são lidas, qualquer que seja o tamanho da contratação; nem elas sem
+    `com_linhas` (o total ao vivo, que não grava nada, calcula só as linhas enviadas)."""
+    gravadas = list(ordem.linhas.select_related("perfil").order_by("pk")) if ordem.pk and com_linhas else []
     guardado = ordem.valor_mensal if ordem.pk else Decimal("0.00")
     fora = contratacao.valor_mensal - guardado
     if ordem.item_id is not None and ordem.item_id == item_id:  # o item já lido com a OS

@@ -70,12 +70,15 @@ def motivo_linha(form, calculo, indice, oob=False, com_erros=False) -> str:
 
 
 @register.simple_tag
-def linhas_ao_vivo(linhas) -> str:
-    """Custo, valor e motivo de cada linha da OS na resposta do total ao vivo (htmx, fora da área trocada).
+def linhas_ao_vivo(linhas, alteradas=None) -> str:
+    """Custo, valor e motivo das linhas da OS na resposta do total ao vivo (htmx, fora da área trocada): só
+    os das `alteradas` (índices), ou de todas (None). Uma linha só muda quando os seus campos mudam.
 
     Montado em Python: 500 linhas × 3 trechos pelo motor de templates custavam mais que a conta."""
     partes = []
     for indice, (form, calculo) in enumerate(linhas):
+        if alteradas is not None and indice not in alteradas:
+            continue
         custo = conditional_escape(reais(calculo.custo_por_profissional)) if calculo else "—"
         valor = conditional_escape(reais(calculo.valor_mensal)) if calculo else "—"
         partes.append(
