@@ -192,6 +192,34 @@
     window.htmx.ajax("POST", url, { source: botao, target: "#tabela-linhas", swap: "outerHTML" });
   });
 
+  // O total ao vivo devolve os totais e só as linhas que mudaram (custo, valor e motivo de uma linha só
+  // dependem dela): cada alteração ganha um número de ordem e vai em "alteradas" até uma resposta que a
+  // inclua chegar sem que ela tenha mudado de novo (uma resposta atropelada ou com erro não dá nada por
+  // entregue). A tabela refeita (incluir ou tirar linha) já vem com todos os valores.
+  var alteradas = new Map();
+  var ordem = 0;
+  function anotar(evento) {
+    var partes = /^linhas-(\d+)-/.exec(evento.target.name || "");
+    if (partes && evento.target.closest("#tabela-linhas")) alteradas.set(partes[1], ++ordem);
+  }
+  document.addEventListener("input", anotar, true);
+  document.addEventListener("change", anotar, true);
+  document.addEventListener("htmx:configRequest", function (evento) {
+    if (!evento.detail.target || evento.detail.target.id !== "totais-os") return;
+    evento.detail.enviadas = new Map(alteradas);
+    evento.detail.parameters["alteradas"] = Array.from(alteradas.keys()).join(",");
+  });
+  document.addEventListener("htmx:afterRequest", function (evento) {
+    var enviadas = evento.detail.requestConfig && evento.detail.requestConfig.enviadas;
+    if (!enviadas || !evento.detail.successful) return;
+    enviadas.forEach(function (numero, indice) {
+      if (alteradas.get(indice) === numero) alteradas.delete(indice);
+    });
+  });
+  document.addEventListener("htmx:afterSwap", function (evento) {
+    if (evento.detail.elt && evento.detail.elt.id === "tabela-linhas") alteradas.clear();
+  });
+
   // Depois de incluir ou tirar uma linha, o foco vai para onde o teclado espera continuar.
   var ultimaAcao = null;
   document.addEventListener("click", function (evento) {
