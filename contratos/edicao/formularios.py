@@ -1,6 +1,8 @@
 """Os formulários das linhas: o formset entrega as linhas não gravadas, na ordem da tela (None: linha
 incompleta, que fica fora dos totais), e remonta os dados quando se inclui ou tira uma linha."""
 
+from types import SimpleNamespace
+
 from django import forms
 from django.conf import settings
 from django.forms.formsets import TOTAL_FORM_COUNT
@@ -239,13 +241,15 @@ class _LinhaPerfil(forms.Form):
                 self.add_error(campo, mensagem)
         return dados
 
+    nova_linha = LinhaPerfil
+
     def linha(self, *, existentes) -> LinhaPerfil | None:
         """Linha não gravada com os dados válidos, ou None (incompleta: fica fora dos totais)."""
         if not self.is_valid() or self.cleaned_data.get("perfil") is None:
             return None
         dados = self.cleaned_data
         perfil = self.perfis[dados["perfil"]]
-        linha = existentes.get(dados.get("id")) or LinhaPerfil()
+        linha = existentes.get(dados.get("id")) or self.nova_linha()
         linha.perfil = perfil
         linha.quantidade = dados["quantidade"]
         linha.fator_k = dados["fator_k"]
@@ -275,6 +279,21 @@ class LinhaPerfilValidacao(_LinhaPerfil):
     """A mesma linha, com as mesmas regras, só para validar: o total ao vivo não desenha campo nenhum, então
     os formulários usam os campos da classe sem a cópia de cada um (500 linhas: ~40% da requisição). Nada
     aqui muda um campo ou widget (seriam os da classe): rótulos e ids ficam com `LinhaPerfilForm`."""
+
+    nova_linha = SimpleNamespace  # nunca gravada: só os atributos que a simulação lê
+
+    def _clean_fields(self):
+        """O `_clean_fields` do Django sem montar um BoundField por campo (500 linhas × 5, só para ler o
+        valor): o mesmo valor do widget, o mesmo `clean` do campo e os mesmos `clean_<campo>`. Vale para
+        campos sem `disabled` e sem arquivo, como os da linha."""
+        for nome, campo in self.fields.items():
+            valor = campo.widget.value_from_datadict(self.data, self.files, self.add_prefix(nome))
+            try:
+                self.cleaned_data[nome] = campo.clean(valor)
+                if hasattr(self, f"clean_{nome}"):
+                    self.cleaned_data[nome] = getattr(self, f"clean_{nome}")()
+            except forms.ValidationError as erro:
+                self.add_error(nome, erro)
 
 
 LinhaPerfilValidacao.base_fields = _CamposDaClasse(LinhaPerfilValidacao.base_fields)
