@@ -17,6 +17,7 @@ from contratos.edicao import bases
 from contratos.edicao.formularios import (
     LinhasAoVivoFormSet,
     LinhasFormSet,
+    LinhasNuvemAoVivoFormSet,
     LinhasNuvemFormSet,
     inteiro,
     inteiros,
@@ -185,18 +186,19 @@ def os_imprimir(request, pk):
 # --- Item de catálogo: linhas de serviço (o mesmo caminho das linhas da OS) ---
 
 
-def _edicao_item(item, dados=None, *, mostrar_erros=False) -> dict:
-    """Liga o formset das linhas do item de catálogo e simula os totais; nada é gravado aqui.
+def _edicao_item(item, dados=None, *, mostrar_erros=False, ao_vivo=False) -> dict:
+    """Liga o formset das linhas do item de catálogo e simula os totais; nada é gravado aqui. `ao_vivo`:
+    só os totais, como em `_edicao_os`.
 
     `versao` é a versão do item lida quando a página abriu (trava otimista): volta no campo oculto, mesmo
     depois de um erro, para que o salvamento seguinte ainda perceba a alteração de outra pessoa."""
-    base, gravadas = bases.base_do_item(item)
+    base, gravadas = bases.base_do_item(item, com_linhas=not ao_vivo)
     opcoes = {"servicos": selectors.servicos_do_catalogo(item), "modelo": item.linhas_de_catalogo.model}
     if dados is None:
         formset = LinhasNuvemFormSet(initial=LinhasNuvemFormSet.iniciais(gravadas), **opcoes)
         linhas = gravadas or [None]
     else:
-        formset = LinhasNuvemFormSet(dados, **opcoes)
+        formset = (LinhasNuvemAoVivoFormSet if ao_vivo else LinhasNuvemFormSet)(dados, **opcoes)
         linhas = formset.linhas(existentes={linha.pk: linha for linha in gravadas})
     simulacao = simular_sobre_guardados(base, puras(linhas))
     return {
@@ -248,9 +250,12 @@ def item_nuvem(request, pk):
 
 @require_POST
 def item_nuvem_calcular(request, pk):
-    """Totais ao vivo (htmx) das linhas do item de catálogo, sem gravar nada."""
-    contexto = _edicao_item(_item_de_catalogo(request, pk, PERM_EDITAR), request.POST)
-    return render(request, "contratos/item_nuvem_form.html#totais", {**contexto, "oob": True})
+    """Totais ao vivo (htmx) das linhas do item de catálogo e das `alteradas`, como `os_calcular`."""
+    contexto = _edicao_item(_item_de_catalogo(request, pk, PERM_EDITAR), request.POST, ao_vivo=True)
+    alteradas = inteiros(request.POST.get("alteradas"))
+    return render(
+        request, "contratos/item_nuvem_form.html#totais", {**contexto, "oob": True, "alteradas": alteradas}
+    )
 
 
 @require_POST

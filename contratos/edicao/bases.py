@@ -30,10 +30,10 @@ def base_da_ordem(
     return base, gravadas
 
 
-def base_do_item(item: Item) -> tuple[edicao.BaseGuardada, list]:
+def base_do_item(item: Item, *, com_linhas: bool = True) -> tuple[edicao.BaseGuardada, list]:
     """A base dos totais ao vivo das linhas do item de catálogo (pelos totais guardados), e as linhas
-    gravadas dele."""
-    gravadas = list(item.linhas_de_catalogo.select_related("servico").order_by("pk"))
+    gravadas dele (não lidas sem `com_linhas`, como em `base_da_ordem`)."""
+    gravadas = list(item.linhas_de_catalogo.select_related("servico").order_by("pk")) if com_linhas else []
     fora = item.contratacao.valor_mensal - item.valor_mensal
     base = edicao.BaseGuardada(item.contratacao.meses, fora, item_numero=item.numero, catalogo=True)
     return base, gravadas

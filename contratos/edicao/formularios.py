@@ -1,13 +1,12 @@
 """Os formulários das linhas: o formset entrega as linhas não gravadas, na ordem da tela (None: linha
 incompleta, que fica fora dos totais), e remonta os dados quando se inclui ou tira uma linha."""
 
-from types import SimpleNamespace
-
 from django import forms
 from django.conf import settings
 from django.forms.formsets import TOTAL_FORM_COUNT
 
 from contratos import calculo
+from contratos.edicao.so_validar import so_validar
 from contratos.estimativa import validar_fator_k
 from contratos.models import (
     MENSAGEM_ITEM_SEM_SERVICO,
@@ -241,7 +240,8 @@ class _LinhaPerfil(forms.Form):
                 self.add_error(campo, mensagem)
         return dados
 
-    nova_linha = LinhaPerfil
+    def nova_linha(self):
+        return LinhaPerfil()
 
     def linha(self, *, existentes) -> LinhaPerfil | None:
         """Linha não gravada com os dados válidos, ou None (incompleta: fica fora dos totais)."""
@@ -265,38 +265,6 @@ class LinhaPerfilForm(_IdNosCamposComErro, _LinhaPerfil):
         super().__init__(*args, perfis=perfis, **kwargs)
         self.fields["perfil"].widget.opcoes = opcoes if opcoes is not None else opcoes_de_perfis(perfis)
         _rotular(self, com_id=("justificativa",))
-
-
-class _CamposDaClasse(dict):
-    """`forms.Form` copia os campos da classe para cada formulário (`copy.deepcopy(base_fields)`): este
-    dicionário se entrega sem cópia."""
-
-    def __deepcopy__(self, memo):
-        return self
-
-
-class LinhaPerfilValidacao(_LinhaPerfil):
-    """A mesma linha, com as mesmas regras, só para validar: o total ao vivo não desenha campo nenhum, então
-    os formulários usam os campos da classe sem a cópia de cada um (500 linhas: ~40% da requisição). Nada
-    aqui muda um campo ou widget (seriam os da classe): rótulos e ids ficam com `LinhaPerfilForm`."""
-
-    nova_linha = SimpleNamespace  # nunca gravada: só os atributos que a simulação lê
-
-    def _clean_fields(self):
-        """O `_clean_fields` do Django sem montar um BoundField por campo (500 linhas × 5, só para ler o
-        valor): o mesmo valor do widget, o mesmo `clean` do campo e os mesmos `clean_<campo>`. Vale para
-        campos sem `disabled` e sem arquivo, como os da linha."""
-        for nome, campo in self.fields.items():
-            valor = campo.widget.value_from_datadict(self.data, self.files, self.add_prefix(nome))
-            try:
-                self.cleaned_data[nome] = campo.clean(valor)
-                if hasattr(self, f"clean_{nome}"):
-                    self.cleaned_data[nome] = getattr(self, f"clean_{nome}")()
-            except forms.ValidationError as erro:
-                self.add_error(nome, erro)
-
-
-LinhaPerfilValidacao.base_fields = _CamposDaClasse(LinhaPerfilValidacao.base_fields)
 
 
 CAMPOS_FORA_DAS_LINHAS = 20  # csrf, dados da OS e controle do formset
@@ -341,10 +309,10 @@ class BaseLinhasFormSet(_Linhas, forms.BaseFormSet):
 
 LinhasFormSet = _formset(LinhaPerfilForm, BaseLinhasFormSet, calculo.LINHAS_POR_OS_MAXIMO)
 # O total ao vivo: as mesmas linhas e regras, só validadas (nada é desenhado).
-LinhasAoVivoFormSet = _formset(LinhaPerfilValidacao, BaseLinhasFormSet, calculo.LINHAS_POR_OS_MAXIMO)
+LinhasAoVivoFormSet = _formset(so_validar(_LinhaPerfil), BaseLinhasFormSet, calculo.LINHAS_POR_OS_MAXIMO)
 
 
-class LinhaNuvemForm(_IdNosCamposComErro, forms.Form):
+class _LinhaNuvem(forms.Form):
     """Uma linha do item de catálogo: serviço da versão fixada e quantidade mensal (aceita 1,5)."""
 
     id = forms.IntegerField(required=False, widget=OcultoDireto)
@@ -372,8 +340,6 @@ class LinhaNuvemForm(_IdNosCamposComErro, forms.Form):
         super().__init__(*args, **kwargs)
         self.servicos = servicos
         self.modelo = modelo
-        self.fields["servico"].widget.opcoes = opcoes if opcoes is not None else opcoes_de_servicos(servicos)
-        _rotular(self)
 
     def clean_servico(self):
         servico = self.cleaned_data["servico"]
@@ -395,11 +361,23 @@ class LinhaNuvemForm(_IdNosCamposComErro, forms.Form):
         if not self.is_valid() or self.cleaned_data.get("servico") is None:
             return None
         dados = self.cleaned_data
-        linha = existentes.get(dados.get("id")) or self.modelo()
+        linha = existentes.get(dados.get("id")) or self.nova_linha()
         linha.servico = self.servicos[dados["servico"]]
         linha.quantidade = dados["quantidade"]
         linha.observacao = dados.get("observacao", "").strip()
         return linha
+
+    def nova_linha(self):
+        return self.modelo()
+
+
+class LinhaNuvemForm(_IdNosCamposComErro, _LinhaNuvem):
+    """A linha do item de catálogo desenhada na página: cada campo com o rótulo da sua linha."""
+
+    def __init__(self, *args, servicos, opcoes=None, **kwargs):
+        super().__init__(*args, servicos=servicos, **kwargs)
+        self.fields["servico"].widget.opcoes = opcoes if opcoes is not None else opcoes_de_servicos(servicos)
+        _rotular(self)
 
 
 class BaseLinhasNuvemFormSet(_Linhas, forms.BaseFormSet):
@@ -423,3 +401,6 @@ class BaseLinhasNuvemFormSet(_Linhas, forms.BaseFormSet):
 
 
 LinhasNuvemFormSet = _formset(LinhaNuvemForm, BaseLinhasNuvemFormSet, calculo.LINHAS_POR_ITEM_MAXIMO)
+LinhasNuvemAoVivoFormSet = _formset(
+    so_validar(_LinhaNuvem), BaseLinhasNuvemFormSet, calculo.LINHAS_POR_ITEM_MAXIMO
+)

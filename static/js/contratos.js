@@ -195,17 +195,20 @@
   // O total ao vivo devolve os totais e só as linhas que mudaram (custo, valor e motivo de uma linha só
   // dependem dela): cada alteração ganha um número de ordem e vai em "alteradas" até uma resposta que a
   // inclua chegar sem que ela tenha mudado de novo (uma resposta atropelada ou com erro não dá nada por
-  // entregue). A tabela refeita (incluir ou tirar linha) já vem com todos os valores.
+  // entregue). A tabela refeita (incluir ou tirar linha) já vem com todos os valores. Vale para as linhas
+  // da OS e do item de catálogo (uma tabela por página).
+  var TABELAS = "#tabela-linhas, #tabela-nuvem";
   var alteradas = new Map();
   var ordem = 0;
   function anotar(evento) {
-    var partes = /^linhas-(\d+)-/.exec(evento.target.name || "");
-    if (partes && evento.target.closest("#tabela-linhas")) alteradas.set(partes[1], ++ordem);
+    var partes = /^(?:linhas|nuvem)-(\d+)-/.exec(evento.target.name || "");
+    if (partes && evento.target.closest(TABELAS)) alteradas.set(partes[1], ++ordem);
   }
   document.addEventListener("input", anotar, true);
   document.addEventListener("change", anotar, true);
   document.addEventListener("htmx:configRequest", function (evento) {
-    if (!evento.detail.target || evento.detail.target.id !== "totais-os") return;
+    var alvo = evento.detail.target;
+    if (!alvo || (alvo.id !== "totais-os" && alvo.id !== "totais-nuvem")) return;
     evento.detail.enviadas = new Map(alteradas);
     evento.detail.parameters["alteradas"] = Array.from(alteradas.keys()).join(",");
   });
@@ -217,7 +220,7 @@
     });
   });
   document.addEventListener("htmx:afterSwap", function (evento) {
-    if (evento.detail.elt && evento.detail.elt.id === "tabela-linhas") alteradas.clear();
+    if (evento.detail.elt && evento.detail.elt.matches(TABELAS)) alteradas.clear();
   });
 
   // Depois de incluir ou tirar uma linha, o foco vai para onde o teclado espera continuar.

@@ -1,5 +1,6 @@
-"""O total ao vivo da OS (issue 19): o caminho rápido (linhas só validadas, sem desenhar campos nem ler as
-gravadas) dá os mesmos números, ao centavo, que a página completa; e responde só as linhas alteradas."""
+"""O total ao vivo da OS e do item de catálogo (issue 19): o caminho rápido (linhas só validadas, sem
+desenhar campos nem ler as gravadas) dá os mesmos números, ao centavo, que a página completa; e responde só
+as linhas alteradas."""
 
 import re
 
@@ -9,6 +10,7 @@ from django.urls import reverse
 from tests import consultas
 from tests.consultas import consultas_exatas
 from tests.contratos.test_estimativa_paginas import dados_os
+from tests.contratos.test_nuvem import _dados, catalogo, item_vazio  # noqa: F401 (fixtures)
 
 TOTAIS = re.compile(r'data-testid="(total-[a-z]+|linhas-fora)">(.*?)</', flags=re.S)
 CELULAS = re.compile(r'id="((?:custo|valor)-linha-\d+)"[^>]*>([^<]*)<')
@@ -94,3 +96,27 @@ def test_consultas_do_total_ao_vivo_nao_crescem_com_as_linhas(contratacao_com, c
     client_equipe.post(_calcular(ordem), dados)
     with consultas_exatas(consultas.OS_AO_VIVO):
         assert client_equipe.post(_calcular(ordem), dados).status_code == 200
+
+
+NUVEM = re.compile(r'id="(valor-nuvem-\d+)"[^>]*>([^<]*)<')
+
+
+def test_total_ao_vivo_do_item_de_catalogo_igual_ao_da_pagina_completa(item_vazio, catalogo, client_equipe):  # noqa: F811
+    servicos = catalogo.servicos_nuvem.all()
+    codigos = [s.codigo for s in servicos]
+    quantidades = ["3,5", "0", "1,25", "abc", "2", "1,23456", "", "0,0001", "7"]
+    linhas = [(codigos[i % len(codigos)], q, "") for i, q in enumerate(quantidades)]
+    dados = _dados(servicos, linhas, versao=item_vazio.versao)
+    pagina = client_equipe.post(reverse("contratos:item_nuvem", args=[item_vazio.pk]), dados)
+    assert pagina.status_code == 200  # linhas inválidas: a página volta com os totais do formset desenhado
+    calcular = reverse("contratos:item_nuvem_calcular", args=[item_vazio.pk])
+    ao_vivo = client_equipe.post(calcular, dados).content.decode()
+    totais = dict(TOTAIS.findall(pagina.content.decode()))
+    assert {"total-item", "total-mensal", "total-anual", "linhas-fora"} <= set(totais)
+    assert dict(TOTAIS.findall(ao_vivo)) == totais
+    valores = dict(NUVEM.findall(pagina.content.decode()))
+    assert len(valores) == len(quantidades) and "—" in valores.values()
+    assert dict(NUVEM.findall(ao_vivo)) == valores
+    so_uma = client_equipe.post(calcular, {**dados, "alteradas": "1"}).content.decode()
+    assert list(dict(NUVEM.findall(so_uma))) == ["valor-nuvem-1"]
+    assert dict(TOTAIS.findall(so_uma)) == totais
