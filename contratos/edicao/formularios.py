@@ -119,6 +119,11 @@ class _Linhas(ComTeto):
         if not any(self.errors) and not [f for f in self.forms if f.cleaned_data]:
             raise forms.ValidationError(self.vazio)
 
+    def get_form_kwargs(self, index):
+        # label_suffix dado: sem ele o Form.__init__ traduz ":" (gettext) em cada uma das 500 linhas, que não
+        # usam o <label> do Django
+        return {"label_suffix": "", **super().get_form_kwargs(index)}
+
     @classmethod
     def iniciais(cls, gravadas) -> list[dict]:
         """Os dados iniciais a partir das linhas gravadas (chaves estrangeiras pelo id); sem nenhuma, uma
