@@ -1,7 +1,6 @@
 """Widgets das linhas da OS e dos itens de catálogo, montados em Python (500 linhas × 5 campos pelo motor
 de templates levam segundos), e a lista de catálogos com o tipo de cada versão."""
 
-import copy
 from decimal import Decimal
 
 from django import forms
@@ -31,9 +30,10 @@ class _RenderizacaoDireta:
 
     def __deepcopy__(self, memo):
         # Cada formulário copia os seus campos: sem normalizar as escolhas do Select (as opções vêm prontas
-        # em `opcoes`), a cópia de 500 linhas cai pela metade.
-        copia = copy.copy(self)
-        copia.attrs = self.attrs.copy()
+        # em `opcoes`), a cópia de 500 linhas cai pela metade; o __dict__ copiado direto, sem o caminho
+        # genérico de copy.copy (__reduce_ex__), que pesava outro tanto.
+        copia = object.__new__(type(self))
+        copia.__dict__ = {**self.__dict__, "attrs": self.attrs.copy()}
         memo[id(self)] = copia
         return copia
 
