@@ -71,9 +71,11 @@
     select.setAttribute("data-k-anterior", k === null ? "" : String(k));
   }
 
+  // Um select ainda por completar só tem a opção escolhida, sem o K: completar() o lembra (500 escritas a
+  // menos antes do load).
   function lembrarTodos(raiz) {
     var selects = (raiz || document).querySelectorAll(".campo-perfil");
-    for (var i = 0; i < selects.length; i++) lembrarK(selects[i]);
+    for (var i = 0; i < selects.length; i++) if (!aCompletar(selects[i])) lembrarK(selects[i]);
   }
 
   document.addEventListener("change", function (evento) {
