@@ -134,6 +134,7 @@ def _post_ao_vivo(ordem, linhas) -> dict:
         "produtos": ordem.produtos,
         "linhas-TOTAL_FORMS": str(len(linhas)),
         "linhas-INITIAL_FORMS": str(len(linhas)),  # como a página envia (o formset abriu com as gravadas)
+        "alteradas": "0",  # como o script envia (static/js/contratos.js): a linha em que se digitou
     }
     for i, linha in enumerate(linhas):
         dados |= {

@@ -14,7 +14,14 @@ from django.views.decorators.http import require_POST
 
 from contratos import selectors, services
 from contratos.edicao import bases
-from contratos.edicao.formularios import LinhasFormSet, LinhasNuvemFormSet, inteiro
+from contratos.edicao.formularios import (
+    LinhasAoVivoFormSet,
+    LinhasFormSet,
+    LinhasNuvemAoVivoFormSet,
+    LinhasNuvemFormSet,
+    inteiro,
+    inteiros,
+)
 from contratos.edicao.simulacao import puras, simular_sobre_guardados
 from contratos.estimativa import REGRA_UM_PROFISSIONAL
 from contratos.forms import OrdemServicoForm
@@ -38,20 +45,23 @@ def _autorizar(request, queryset, pk, permissao):
 # --- OS planejada: dados da OS e linhas de perfil ---
 
 
-def _edicao_os(contratacao, ordem, dados=None, *, mostrar_erros=False) -> dict:
-    """Liga o formulário da OS e o formset das linhas e simula os totais; nada é gravado aqui."""
+def _edicao_os(contratacao, ordem, dados=None, *, mostrar_erros=False, ao_vivo=False) -> dict:
+    """Liga o formulário da OS e o formset das linhas e simula os totais; nada é gravado aqui.
+
+    `ao_vivo`: só os totais (htmx). As linhas são validadas com as mesmas regras sem montar campos para
+    desenhar, e as gravadas não são lidas (nada se grava): 500 linhas a cada tecla."""
     itens = selectors.itens_de_perfis(contratacao)
-    form = OrdemServicoForm(dados, instance=ordem, contratacao=contratacao, itens=itens)
+    form = None if ao_vivo else OrdemServicoForm(dados, instance=ordem, contratacao=contratacao, itens=itens)
     item_id = ordem.item_id
     if dados is not None and (escolhido := inteiro(dados.get("item", ""))) in {i.pk for i in itens}:
         item_id = escolhido  # os totais acompanham o item escolhido antes de salvar
-    base, gravadas = bases.base_da_ordem(contratacao, ordem, item_id=item_id)
+    base, gravadas = bases.base_da_ordem(contratacao, ordem, item_id=item_id, com_linhas=not ao_vivo)
     perfis = selectors.perfis_do_mapa(contratacao.mapa)
     if dados is None:
         formset = LinhasFormSet(initial=LinhasFormSet.iniciais(gravadas), perfis=perfis)
         linhas = gravadas or [None]
     else:
-        formset = LinhasFormSet(dados, perfis=perfis)
+        formset = (LinhasAoVivoFormSet if ao_vivo else LinhasFormSet)(dados, perfis=perfis)
         linhas = formset.linhas(existentes={linha.pk: linha for linha in gravadas})
     simulacao = simular_sobre_guardados(base, puras(linhas, ordem.numero))
     sufixo = f"?os={ordem.pk}&" if ordem.pk else "?"
@@ -122,10 +132,12 @@ def _ordem_do_pedido(request, contratacao):
 
 @require_POST
 def os_calcular(request, pk):
-    """Totais ao vivo (htmx): a linha, a OS, o item e a contratação, sem gravar nada."""
+    """Totais ao vivo (htmx): a OS, o item e a contratação, e o custo, o valor e o motivo das linhas
+    `alteradas` (os índices que o script envia; sem eles, de todas), sem gravar nada."""
     contratacao = _autorizar(request, selectors.CONTRATACOES, pk, PERM_EDITAR)
-    contexto = _edicao_os(contratacao, _ordem_do_pedido(request, contratacao), request.POST)
-    return render(request, "contratos/os_form.html#totais", {**contexto, "oob": True})
+    contexto = _edicao_os(contratacao, _ordem_do_pedido(request, contratacao), request.POST, ao_vivo=True)
+    alteradas = inteiros(request.POST.get("alteradas"))
+    return render(request, "contratos/os_form.html#totais", {**contexto, "oob": True, "alteradas": alteradas})
 
 
 @require_POST
@@ -174,18 +186,19 @@ def os_imprimir(request, pk):
 # --- Item de catálogo: linhas de serviço (o mesmo caminho das linhas da OS) ---
 
 
-def _edicao_item(item, dados=None, *, mostrar_erros=False) -> dict:
-    """Liga o formset das linhas do item de catálogo e simula os totais; nada é gravado aqui.
+def _edicao_item(item, dados=None, *, mostrar_erros=False, ao_vivo=False) -> dict:
+    """Liga o formset das linhas do item de catálogo e simula os totais; nada é gravado aqui. `ao_vivo`:
+    só os totais, como em `_edicao_os`.
 
     `versao` é a versão do item lida quando a página abriu (trava otimista): volta no campo oculto, mesmo
     depois de um erro, para que o salvamento seguinte ainda perceba a alteração de outra pessoa."""
-    base, gravadas = bases.base_do_item(item)
+    base, gravadas = bases.base_do_item(item, com_linhas=not ao_vivo)
     opcoes = {"servicos": selectors.servicos_do_catalogo(item), "modelo": item.linhas_de_catalogo.model}
     if dados is None:
         formset = LinhasNuvemFormSet(initial=LinhasNuvemFormSet.iniciais(gravadas), **opcoes)
         linhas = gravadas or [None]
     else:
-        formset = LinhasNuvemFormSet(dados, **opcoes)
+        formset = (LinhasNuvemAoVivoFormSet if ao_vivo else LinhasNuvemFormSet)(dados, **opcoes)
         linhas = formset.linhas(existentes={linha.pk: linha for linha in gravadas})
     simulacao = simular_sobre_guardados(base, puras(linhas))
     return {
@@ -237,9 +250,12 @@ def item_nuvem(request, pk):
 
 @require_POST
 def item_nuvem_calcular(request, pk):
-    """Totais ao vivo (htmx) das linhas do item de catálogo, sem gravar nada."""
-    contexto = _edicao_item(_item_de_catalogo(request, pk, PERM_EDITAR), request.POST)
-    return render(request, "contratos/item_nuvem_form.html#totais", {**contexto, "oob": True})
+    """Totais ao vivo (htmx) das linhas do item de catálogo e das `alteradas`, como `os_calcular`."""
+    contexto = _edicao_item(_item_de_catalogo(request, pk, PERM_EDITAR), request.POST, ao_vivo=True)
+    alteradas = inteiros(request.POST.get("alteradas"))
+    return render(
+        request, "contratos/item_nuvem_form.html#totais", {**contexto, "oob": True, "alteradas": alteradas}
+    )
 
 
 @require_POST

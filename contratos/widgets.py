@@ -1,7 +1,6 @@
 """Widgets das linhas da OS e dos itens de catálogo, montados em Python (500 linhas × 5 campos pelo motor
 de templates levam segundos), e a lista de catálogos com o tipo de cada versão."""
 
-import copy
 from decimal import Decimal
 
 from django import forms
@@ -31,9 +30,10 @@ class _RenderizacaoDireta:
 
     def __deepcopy__(self, memo):
         # Cada formulário copia os seus campos: sem normalizar as escolhas do Select (as opções vêm prontas
-        # em `opcoes`), a cópia de 500 linhas cai pela metade.
-        copia = copy.copy(self)
-        copia.attrs = self.attrs.copy()
+        # em `opcoes`), a cópia de 500 linhas cai pela metade; o __dict__ copiado direto, sem o caminho
+        # genérico de copy.copy (__reduce_ex__), que pesava outro tanto.
+        copia = object.__new__(type(self))
+        copia.__dict__ = {**self.__dict__, "attrs": self.attrs.copy()}
         memo[id(self)] = copia
         return copia
 
@@ -58,7 +58,8 @@ class EntradaDireta(_RenderizacaoDireta, forms.TextInput):
     def html(self, name, value, atributos):
         valor = self.texto(value)
         campo_valor = f' value="{valor}"' if valor else ""
-        return f'<input type="{self.input_type}" name="{name}"{campo_valor}{atributos}>'
+        tipo = "" if self.input_type == "text" else f' type="{self.input_type}"'  # text: o padrão do HTML
+        return f'<input{tipo} name="{name}"{campo_valor}{atributos}>'
 
 
 class NumeroDireto(EntradaDireta):
@@ -83,8 +84,8 @@ class _SelectDireto(_RenderizacaoDireta, forms.Select):
     """Opções (pk, rótulo escapado, Fator-K do mapa ou "") montadas uma vez para todas as linhas.
 
     Com `modelo` (o id de um <template> que a página envia uma vez, `modelo_html`), cada select sai só com a
-    opção escolhida e o script (static/js/contratos.js) o completa com as do modelo ao montar a tabela:
-    500 linhas × 35 perfis repetidos eram 2,7 MB de HTML."""
+    opção escolhida e o script (static/js/contratos.js) o completa com as do modelo ao montar a tabela (a
+    tabela diz qual é o modelo em data-opcoes): 500 linhas × 35 perfis repetidos eram 2,7 MB de HTML."""
 
     opcoes: list = []
     vazio = ""
@@ -101,9 +102,7 @@ class _SelectDireto(_RenderizacaoDireta, forms.Select):
                 for pk, rotulo, _ in self.opcoes
                 if pk == valor
             )
-            return (
-                f'<select name="{name}"{atributos} data-opcoes="{self.modelo}">{escolhida or vazia}</select>'
-            )
+            return f'<select name="{name}"{atributos}>{escolhida or vazia}</select>'
         partes = [f'<select name="{name}"{atributos}>', vazia]
         partes.extend(_opcao(pk, rotulo, k, pk == valor) for pk, rotulo, k in self.opcoes)
         partes.append("</select>")

@@ -44,6 +44,9 @@ CONTRATACAO_EDITAR = BASE + 4
 # OS (com item e contratação), as linhas dela com o perfil, perfis do mapa fixado e os itens de perfis da
 # escolha de item (2). As outras OS entram pelos totais guardados: nada cresce com o tamanho da contratação.
 OS_EDITAR = BASE + 5
+# Total ao vivo da OS: contratação, OS (com item), itens de perfis e perfis do mapa; as linhas gravadas não
+# são lidas (o total só calcula as enviadas). Eram 5 com as linhas.
+OS_AO_VIVO = BASE + 4
 # OS (com item, contratação e órgão), as suas linhas com o perfil e a equipe (os campos de assinatura).
 OS_IMPRIMIR = BASE + 3
 # contratação, itens, OS, linhas de perfil, linhas de nuvem e os perfis do mapa (aba da versão); a

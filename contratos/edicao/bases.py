@@ -9,12 +9,13 @@ from contratos.models import Contratacao, Item, LinhaPerfil, OrdemServico
 
 
 def base_da_ordem(
-    contratacao: Contratacao, ordem: OrdemServico, *, item_id: int | None
+    contratacao: Contratacao, ordem: OrdemServico, *, item_id: int | None, com_linhas: bool = True
 ) -> tuple[edicao.BaseGuardada, list[LinhaPerfil]]:
     """A base dos totais ao vivo da OS pelos totais guardados (sem o valor gravado desta OS, cujas linhas
     entram no item `item_id`) e as linhas gravadas dela (o formulário parte delas e as reaproveita ao
-    salvar). Só as linhas desta OS são lidas, qualquer que seja o tamanho da contratação."""
-    gravadas = list(ordem.linhas.select_related("perfil").order_by("pk")) if ordem.pk else []
+    salvar). Só as linhas desta OS são lidas, qualquer que seja o tamanho da contratação; nem elas sem
+    `com_linhas` (o total ao vivo, que não grava nada, calcula só as linhas enviadas)."""
+    gravadas = list(ordem.linhas.select_related("perfil").order_by("pk")) if ordem.pk and com_linhas else []
     guardado = ordem.valor_mensal if ordem.pk else Decimal("0.00")
     fora = contratacao.valor_mensal - guardado
     if ordem.item_id is not None and ordem.item_id == item_id:  # o item já lido com a OS
@@ -29,10 +30,10 @@ def base_da_ordem(
     return base, gravadas
 
 
-def base_do_item(item: Item) -> tuple[edicao.BaseGuardada, list]:
+def base_do_item(item: Item, *, com_linhas: bool = True) -> tuple[edicao.BaseGuardada, list]:
     """A base dos totais ao vivo das linhas do item de catálogo (pelos totais guardados), e as linhas
-    gravadas dele."""
-    gravadas = list(item.linhas_de_catalogo.select_related("servico").order_by("pk"))
+    gravadas dele (não lidas sem `com_linhas`, como em `base_da_ordem`)."""
+    gravadas = list(item.linhas_de_catalogo.select_related("servico").order_by("pk")) if com_linhas else []
     fora = item.contratacao.valor_mensal - item.valor_mensal
     base = edicao.BaseGuardada(item.contratacao.meses, fora, item_numero=item.numero, catalogo=True)
     return base, gravadas

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.forms.formsets import TOTAL_FORM_COUNT
 
 from contratos import calculo
+from contratos.edicao.so_validar import so_validar
 from contratos.estimativa import validar_fator_k
 from contratos.models import (
     MENSAGEM_ITEM_SEM_SERVICO,
@@ -40,6 +41,13 @@ def inteiro(valor) -> int | None:
         return int(valor) if str(valor).isdecimal() else None
     except (TypeError, ValueError):
         return None
+
+
+def inteiros(valor) -> set[int] | None:
+    """Números separados por vírgula ("0,7"), ignorando o que não é número; None quando o campo não veio."""
+    if valor is None:
+        return None
+    return {n for parte in str(valor).split(",") if (n := inteiro(parte)) is not None}
 
 
 def _rotular(form, *, com_id=()) -> None:
@@ -111,6 +119,11 @@ class _Linhas(ComTeto):
         if not any(self.errors) and not [f for f in self.forms if f.cleaned_data]:
             raise forms.ValidationError(self.vazio)
 
+    def get_form_kwargs(self, index):
+        # label_suffix dado: sem ele o Form.__init__ traduz ":" (gettext) em cada uma das 500 linhas, que não
+        # usam o <label> do Django
+        return {"label_suffix": "", **super().get_form_kwargs(index)}
+
     @classmethod
     def iniciais(cls, gravadas) -> list[dict]:
         """Os dados iniciais a partir das linhas gravadas (chaves estrangeiras pelo id); sem nenhuma, uma
@@ -155,8 +168,9 @@ class _Linhas(ComTeto):
         return dados, aviso
 
 
-class LinhaPerfilForm(_IdNosCamposComErro, forms.Form):
-    """Uma linha da OS. O Fator-K em branco assume o do mapa; "2,50" é aceito (campo localizado)."""
+class _LinhaPerfil(forms.Form):
+    """Uma linha da OS: campos e regras. O Fator-K em branco assume o do mapa; "2,50" é aceito (campo
+    localizado)."""
 
     id = forms.IntegerField(required=False, widget=OcultoDireto)
     perfil = _escolha("Perfil", SelectPerfil(attrs={"class": "campo-perfil"}), "perfil")
@@ -171,7 +185,7 @@ class LinhaPerfilForm(_IdNosCamposComErro, forms.Form):
         required=False,
         max_digits=4,
         decimal_places=2,
-        widget=EntradaDireta(attrs={"inputmode": "decimal", "class": "campo-fator-k"}),
+        widget=EntradaDireta(attrs={"inputmode": "decimal"}),  # o teclado numérico do celular
         error_messages={"invalid": "Informe o Fator-K como número, por exemplo 2,12."},
     )
     justificativa = forms.CharField(
@@ -188,8 +202,6 @@ class LinhaPerfilForm(_IdNosCamposComErro, forms.Form):
     def __init__(self, *args, perfis, opcoes=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.perfis = perfis
-        self.fields["perfil"].widget.opcoes = opcoes if opcoes is not None else opcoes_de_perfis(perfis)
-        _rotular(self, com_id=("justificativa",))
 
     def clean_perfil(self):
         perfil = self.cleaned_data["perfil"]
@@ -233,19 +245,31 @@ class LinhaPerfilForm(_IdNosCamposComErro, forms.Form):
                 self.add_error(campo, mensagem)
         return dados
 
+    def nova_linha(self):
+        return LinhaPerfil()
+
     def linha(self, *, existentes) -> LinhaPerfil | None:
         """Linha não gravada com os dados válidos, ou None (incompleta: fica fora dos totais)."""
         if not self.is_valid() or self.cleaned_data.get("perfil") is None:
             return None
         dados = self.cleaned_data
         perfil = self.perfis[dados["perfil"]]
-        linha = existentes.get(dados.get("id")) or LinhaPerfil()
+        linha = existentes.get(dados.get("id")) or self.nova_linha()
         linha.perfil = perfil
         linha.quantidade = dados["quantidade"]
         linha.fator_k = dados["fator_k"]
         linha.fator_k_referencia = perfil.fator_k
         linha.justificativa = dados.get("justificativa", "").strip()
         return linha
+
+
+class LinhaPerfilForm(_IdNosCamposComErro, _LinhaPerfil):
+    """A linha da OS desenhada na página: cada campo com o rótulo da sua linha."""
+
+    def __init__(self, *args, perfis, opcoes=None, **kwargs):
+        super().__init__(*args, perfis=perfis, **kwargs)
+        self.fields["perfil"].widget.opcoes = opcoes if opcoes is not None else opcoes_de_perfis(perfis)
+        _rotular(self, com_id=("justificativa",))
 
 
 CAMPOS_FORA_DAS_LINHAS = 20  # csrf, dados da OS e controle do formset
@@ -289,9 +313,11 @@ class BaseLinhasFormSet(_Linhas, forms.BaseFormSet):
 
 
 LinhasFormSet = _formset(LinhaPerfilForm, BaseLinhasFormSet, calculo.LINHAS_POR_OS_MAXIMO)
+# O total ao vivo: as mesmas linhas e regras, só validadas (nada é desenhado).
+LinhasAoVivoFormSet = _formset(so_validar(_LinhaPerfil), BaseLinhasFormSet, calculo.LINHAS_POR_OS_MAXIMO)
 
 
-class LinhaNuvemForm(_IdNosCamposComErro, forms.Form):
+class _LinhaNuvem(forms.Form):
     """Uma linha do item de catálogo: serviço da versão fixada e quantidade mensal (aceita 1,5)."""
 
     id = forms.IntegerField(required=False, widget=OcultoDireto)
@@ -319,8 +345,6 @@ class LinhaNuvemForm(_IdNosCamposComErro, forms.Form):
         super().__init__(*args, **kwargs)
         self.servicos = servicos
         self.modelo = modelo
-        self.fields["servico"].widget.opcoes = opcoes if opcoes is not None else opcoes_de_servicos(servicos)
-        _rotular(self)
 
     def clean_servico(self):
         servico = self.cleaned_data["servico"]
@@ -342,11 +366,23 @@ class LinhaNuvemForm(_IdNosCamposComErro, forms.Form):
         if not self.is_valid() or self.cleaned_data.get("servico") is None:
             return None
         dados = self.cleaned_data
-        linha = existentes.get(dados.get("id")) or self.modelo()
+        linha = existentes.get(dados.get("id")) or self.nova_linha()
         linha.servico = self.servicos[dados["servico"]]
         linha.quantidade = dados["quantidade"]
         linha.observacao = dados.get("observacao", "").strip()
         return linha
+
+    def nova_linha(self):
+        return self.modelo()
+
+
+class LinhaNuvemForm(_IdNosCamposComErro, _LinhaNuvem):
+    """A linha do item de catálogo desenhada na página: cada campo com o rótulo da sua linha."""
+
+    def __init__(self, *args, servicos, opcoes=None, **kwargs):
+        super().__init__(*args, servicos=servicos, **kwargs)
+        self.fields["servico"].widget.opcoes = opcoes if opcoes is not None else opcoes_de_servicos(servicos)
+        _rotular(self)
 
 
 class BaseLinhasNuvemFormSet(_Linhas, forms.BaseFormSet):
@@ -370,3 +406,6 @@ class BaseLinhasNuvemFormSet(_Linhas, forms.BaseFormSet):
 
 
 LinhasNuvemFormSet = _formset(LinhaNuvemForm, BaseLinhasNuvemFormSet, calculo.LINHAS_POR_ITEM_MAXIMO)
+LinhasNuvemAoVivoFormSet = _formset(
+    so_validar(_LinhaNuvem), BaseLinhasNuvemFormSet, calculo.LINHAS_POR_ITEM_MAXIMO
+)

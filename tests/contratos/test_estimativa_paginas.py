@@ -149,7 +149,7 @@ def test_totais_ao_vivo_mudam_com_a_quantidade_sem_gravar(exemplo, client_equipe
     assert 'data-testid="total-os">R$ 66.912,48<' in texto
     assert 'data-testid="total-item">R$ 66.912,48<' in texto
     assert 'data-testid="total-anual">R$ 802.949,76<' in texto
-    assert '<span id="valor-linha-0" hx-swap-oob="true">R$ 32.280,30</span>' in texto
+    assert '<span id="valor-linha-0" hx-swap-oob="innerHTML">R$ 32.280,30</span>' in texto
     assert ordem.linhas.get(perfil__codigo="ASUPCOMP-02").quantidade == 2  # nada gravado
 
 
@@ -160,7 +160,7 @@ def test_totais_ao_vivo_ignoram_linha_incompleta(exemplo, client_equipe):
     url = reverse("contratos:os_calcular", args=[exemplo.pk]) + f"?os={ordem.pk}"
     texto = client_equipe.post(url, dados).content.decode()
     assert 'data-testid="total-os">R$ 21.520,20<' in texto
-    assert '<span id="valor-linha-1" hx-swap-oob="true">—</span>' in texto
+    assert '<span id="valor-linha-1" hx-swap-oob="innerHTML">—</span>' in texto
 
 
 def test_incluir_e_tirar_linha_na_pagina(exemplo, client_equipe):
