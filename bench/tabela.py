@@ -521,7 +521,9 @@ def os_pagina() -> list:
     """Linhas de bench/os_pagina.py (itens 1 e 2 da issue 19): ela prepara o próprio banco e o Django."""
     from bench.os_pagina import medir
 
-    return [linha(nome, f"{valor:.1f} {unidade}".strip(), "", ok) for nome, valor, unidade, ok in medir()]
+    return [
+        linha(nome, f"{valor:.1f} {unidade}".strip(), meta, ok) for nome, valor, unidade, meta, ok in medir()
+    ]
 
 
 def parte(banco_rotulo: str, pasta: Path) -> list:
