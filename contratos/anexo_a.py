@@ -25,6 +25,7 @@ from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
 from contratos.calculo import custo_por_profissional
@@ -239,6 +240,7 @@ class _Escritor:
         self.ws = ws
         self._estilos = estilos
         self._textos: dict[object, str] = {}
+        self._alturas: dict[int, RowDimension] = {}
         self.proxima = 1  # número da próxima linha a escrever
 
     def _celula(self, valor, estilo: str | None) -> Cell:
@@ -295,7 +297,14 @@ class _Escritor:
     def altura(self, linhas: int) -> None:
         """Altura da próxima linha (antes de escrevê-la: o write-only não volta atrás)."""
         if linhas > 1:
-            self.ws.row_dimensions[self.proxima].height = altura_para(linhas)
+            # Uma RowDimension por altura, a mesma em todas as linhas dessa altura (como o leitor do openpyxl,
+            # que atribui RowDimension pronta): ao gravar a linha, o write-only só copia dela a altura, nunca
+            # o índice. Criar uma por linha (uma dezena de descritores cada) era metade do custo das alturas
+            # com 20 mil linhas (bench/anexo_a.py), e cada uma ficava na memória até o fim.
+            dimensao = self._alturas.get(linhas)
+            if dimensao is None:
+                dimensao = self._alturas[linhas] = RowDimension(self.ws, height=altura_para(linhas))
+            self.ws.row_dimensions[self.proxima] = dimensao
 
 
 def _configurar_aba(ws, larguras: Sequence[float], *, linha_titulos: int, cabecalho: str = "") -> None:
