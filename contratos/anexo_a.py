@@ -24,6 +24,7 @@ from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
@@ -238,7 +239,8 @@ class _Escritor:
 
     def __init__(self, ws, estilos: dict[str, NamedStyle]):
         self.ws = ws
-        self._estilos = estilos
+        # o arranjo de cada estilo nomeado, calculado uma vez por aba e não a cada célula
+        self._arranjos = {nome: estilo.as_tuple() for nome, estilo in estilos.items()}
         self._textos: dict[object, str] = {}
         self._alturas: dict[int, RowDimension] = {}
         self.proxima = 1  # número da próxima linha a escrever
@@ -252,7 +254,7 @@ class _Escritor:
         # provisórias como no WriteOnlyCell (o append as troca).
         if estilo is None:
             return Cell(self.ws, row=1, column=1, value=valor)
-        return Cell(self.ws, row=1, column=1, value=valor, style_array=self._estilos[estilo].as_tuple())
+        return Cell(self.ws, row=1, column=1, value=valor, style_array=self._arranjos[estilo])
 
     def texto(self, valor, estilo: str | None = None) -> Cell | str | None:
         """Texto (do usuário ou nosso), nunca fórmula nem erro (injeção de fórmula).
@@ -289,7 +291,7 @@ class _Escritor:
         """Uma linha com `texto` quebrado nas `colunas` mescladas (e as células `extras` depois delas), na
         altura que ele pede (ou `minimo` linhas)."""
         inicio, fim = colunas
-        self.ws.merged_cells.add(f"{inicio}{self.proxima}:{fim}{self.proxima}")
+        _mesclar(self.ws, f"{inicio}{self.proxima}:{fim}{self.proxima}")
         largura = _largura(self.ws, inicio, fim)
         self.altura(max(minimo, linhas_de_texto(texto, largura, negrito=estilo != "quebra")))
         self.linha([self.texto(texto, estilo), *extras])
@@ -417,7 +419,7 @@ def _aba_anexo(wb: Workbook, estilos: dict[str, NamedStyle], cab: CabecalhoAnexo
     if est.valores_ilustrativos:
         titulo = _na_coluna(titulo, INDICE_VALOR - 1, e.texto(AVISO_ILUSTRATIVO, "alerta"))
         aviso = (get_column_letter(INDICE_VALOR), get_column_letter(len(COLUNAS)))
-        ws.merged_cells.add(f"{aviso[0]}1:{aviso[1]}1")
+        _mesclar(ws, f"{aviso[0]}1:{aviso[1]}1")
         e.altura(linhas_de_texto(AVISO_ILUSTRATIVO, _largura(ws, *aviso), negrito=True))
     e.linha(titulo)
     cabecalho = (
@@ -462,9 +464,8 @@ def _aba_anexo(wb: Workbook, estilos: dict[str, NamedStyle], cab: CabecalhoAnexo
             alterado = lp.fator_k_alterado
             # perfil longo e observação quebram na própria coluna; a altura da linha acompanha
             linhas_perfil = linhas_de_texto(lp.perfil, LARGURA_PERFIL)
-            e.altura(
-                max(linhas_perfil, linhas_de_texto(_observacao_k(lp), LARGURA_OBSERVACAO) if alterado else 1)
-            )
+            observacao = _observacao_k(lp) if alterado else ""
+            e.altura(max(linhas_perfil, linhas_de_texto(observacao, LARGURA_OBSERVACAO)))
             e.linha(
                 [
                     e.texto(lp.ordem_servico),
@@ -476,7 +477,7 @@ def _aba_anexo(wb: Workbook, estilos: dict[str, NamedStyle], cab: CabecalhoAnexo
                     e.valor(lp.fator_k, "k_alterado" if alterado else "k"),
                     e.valor(f"=ROUND({COL_REMUNERACAO}{r}*{COL_K}{r},2)", "reais"),
                     e.valor(f"={COL_QUANTIDADE}{r}*{COL_CUSTO}{r}", "reais"),
-                    e.texto(_observacao_k(lp), "quebra_dados") if alterado else None,
+                    e.texto(observacao, "quebra_dados") if alterado else None,
                 ]
             )
         ultima = primeira + len(ic.linhas) - 1
@@ -499,6 +500,13 @@ def _cabecalho_da_pagina(cab: CabecalhoAnexoA) -> str:
     return f"{cab.orgao} – processo {cab.processo}"
 
 
+def _mesclar(ws, referencia: str) -> None:
+    """Mescla `referencia` (ex.: "A8:J8"). `merged_cells.add` compara antes a faixa com cada mesclagem já
+    feita (quadrático no número de itens); as daqui nunca se sobrepõem (no máximo uma por linha), e a faixa
+    vai direto ao conjunto `merged_cells.ranges`, o mesmo que o add preencheria."""
+    ws.merged_cells.ranges.add(CellRange(referencia))
+
+
 def _largura(ws, inicio: str, fim: str) -> float:
     return sum(
         ws.column_dimensions[get_column_letter(c)].width
@@ -513,7 +521,7 @@ def _alturas_do_cabecalho(ws, textos: Sequence[tuple[str, str]]) -> None:
     largura_texto = _largura(ws, inicio, fim)
     largura_rotulo = COLUNAS[INDICE_VALOR - 1][1]
     for linha, (texto, rotulo) in enumerate(textos, start=2):
-        ws.merged_cells.add(f"{inicio}{linha}:{fim}{linha}")
+        _mesclar(ws, f"{inicio}{linha}:{fim}{linha}")
         linhas = max(
             linhas_de_texto(texto, largura_texto), linhas_de_texto(rotulo, largura_rotulo, negrito=True)
         )
