@@ -234,6 +234,20 @@ def altura_para(linhas: int) -> float:
     return linhas * ALTURA_LINHA_PT + 2
 
 
+_CELULA = object()  # o texto vai como Cell de tipo texto mesmo sem estilo
+
+
+def _texto_e_forma(valor) -> tuple[str, object]:
+    """O texto seguro e como ele vai sem estilo: a própria str, None (vazio: a célula não é gravada, ex.:
+    senioridade de GERINF) ou _CELULA."""
+    texto = texto_seguro(valor)
+    if not texto:
+        return texto, None
+    if texto.startswith("=") or texto in ERROR_CODES:
+        return texto, _CELULA
+    return texto, texto
+
+
 class _Escritor:
     """Monta as linhas de uma aba: texto vira sempre célula de texto; números e fórmulas são nossos."""
 
@@ -241,7 +255,7 @@ class _Escritor:
         self.ws = ws
         # o arranjo de cada estilo nomeado, calculado uma vez por aba e não a cada célula
         self._arranjos = {nome: estilo.as_tuple() for nome, estilo in estilos.items()}
-        self._textos: dict[object, str] = {}
+        self._textos: dict[object, tuple[str, object]] = {}
         self._alturas: dict[int, RowDimension] = {}
         self.proxima = 1  # número da próxima linha a escrever
 
@@ -262,15 +276,14 @@ class _Escritor:
         O openpyxl só foge do tipo texto para str que começa com "=" ou que é código de erro ("#N/A"):
         esses, e os com estilo, viram Cell com data_type "s"; os demais vão como str, que já é texto.
         """
-        # Cache por pasta (não por processo): OS, códigos e perfis se repetem em milhares de linhas.
-        texto = self._textos.get(valor)
-        if texto is None:
-            texto = self._textos[valor] = texto_seguro(valor)
-        if estilo is None:
-            if not texto:
-                return None  # célula vazia não é gravada (ex.: senioridade de GERINF)
-            if not texto.startswith("=") and texto not in ERROR_CODES:
-                return texto
+        # Cache por pasta (não por processo): OS, códigos e perfis se repetem em milhares de linhas; guarda
+        # também o que vai sem estilo, decidido uma vez por texto.
+        guardado = self._textos.get(valor)
+        if guardado is None:
+            guardado = self._textos[valor] = _texto_e_forma(valor)
+        texto, sem_estilo = guardado
+        if estilo is None and sem_estilo is not _CELULA:
+            return sem_estilo
         celula = self._celula(texto, estilo)
         celula.data_type = "s"
         return celula
