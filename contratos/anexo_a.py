@@ -24,7 +24,7 @@ from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
-from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
@@ -495,7 +495,7 @@ def _aba_anexo(wb: Workbook, estilos: dict[str, NamedStyle], cab: CabecalhoAnexo
             )
         ultima = primeira + len(ic.linhas) - 1
         if ic.linhas:
-            quantidades.add(f"{COL_QUANTIDADE}{primeira}:{COL_QUANTIDADE}{ultima}")
+            _acrescentar_faixa(quantidades.sqref, f"{COL_QUANTIDADE}{primeira}:{COL_QUANTIDADE}{ultima}")
         subtotal = f"=SUM({COL_VALOR}{primeira}:{COL_VALOR}{ultima})" if ic.linhas else "=0"
         _subtotal(e, ic.item.numero, subtotal)
         linha += len(ic.linhas) + 3
@@ -514,10 +514,16 @@ def _cabecalho_da_pagina(cab: CabecalhoAnexoA) -> str:
 
 
 def _mesclar(ws, referencia: str) -> None:
-    """Mescla `referencia` (ex.: "A8:J8"). `merged_cells.add` compara antes a faixa com cada mesclagem já
-    feita (quadrático no número de itens); as daqui nunca se sobrepõem (no máximo uma por linha), e a faixa
-    vai direto ao conjunto `merged_cells.ranges`, o mesmo que o add preencheria."""
-    ws.merged_cells.ranges.add(CellRange(referencia))
+    """Mescla `referencia` (ex.: "A8:J8"); no máximo uma mesclagem por linha."""
+    _acrescentar_faixa(ws.merged_cells, referencia)
+
+
+def _acrescentar_faixa(faixas: MultiCellRange, referencia: str) -> None:
+    """Acrescenta `referencia` a um conjunto de faixas (mesclagens, células de uma validação). O `add` do
+    openpyxl compara antes a faixa com cada uma das já acrescentadas (quadrático no número de itens: um
+    subtotal e uma mesclagem por item); as daqui nunca se sobrepõem (linhas diferentes), e a faixa vai direto
+    ao conjunto `ranges`, o mesmo que o add preencheria."""
+    faixas.ranges.add(CellRange(referencia))
 
 
 def _largura(ws, inicio: str, fim: str) -> float:
@@ -610,7 +616,9 @@ def _bloco_nuvem(e: _Escritor, ic, linha: int, quantidades: DataValidation) -> N
         )
     ultima = primeira + len(ic.linhas_nuvem) - 1
     if ic.linhas_nuvem:
-        quantidades.add(f"{COL_QUANTIDADE_NUVEM}{primeira}:{COL_QUANTIDADE_NUVEM}{ultima}")
+        _acrescentar_faixa(
+            quantidades.sqref, f"{COL_QUANTIDADE_NUVEM}{primeira}:{COL_QUANTIDADE_NUVEM}{ultima}"
+        )
     subtotal = f"=SUM({COL_VALOR}{primeira}:{COL_VALOR}{ultima})" if ic.linhas_nuvem else "=0"
     _subtotal(e, item.numero, subtotal)
 
