@@ -248,6 +248,18 @@ def _texto_e_forma(valor) -> tuple[str, object]:
     return texto, texto
 
 
+class _Altura(RowDimension):
+    """RowDimension que ninguém altera depois de criada: guarda os atributos que o write-only copia para
+    cada linha dessa altura, em vez de relê-los (uma dezena de getattr) a cada linha."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._atributos = tuple(super().__iter__())
+
+    def __iter__(self):
+        return iter(self._atributos)
+
+
 class _Escritor:
     """Monta as linhas de uma aba: texto vira sempre célula de texto; números e fórmulas são nossos."""
 
@@ -256,7 +268,7 @@ class _Escritor:
         # o arranjo de cada estilo nomeado, calculado uma vez por aba e não a cada célula
         self._arranjos = {nome: estilo.as_tuple() for nome, estilo in estilos.items()}
         self._textos: dict[object, tuple[str, object]] = {}
-        self._alturas: dict[int, RowDimension] = {}
+        self._alturas: dict[int, _Altura] = {}
         self.proxima = 1  # número da próxima linha a escrever
 
     def _celula(self, valor, estilo: str | None) -> Cell:
@@ -318,7 +330,7 @@ class _Escritor:
             # com 20 mil linhas (bench/anexo_a.py), e cada uma ficava na memória até o fim.
             dimensao = self._alturas.get(linhas)
             if dimensao is None:
-                dimensao = self._alturas[linhas] = RowDimension(self.ws, height=altura_para(linhas))
+                dimensao = self._alturas[linhas] = _Altura(self.ws, height=altura_para(linhas))
             self.ws.row_dimensions[self.proxima] = dimensao
 
 
