@@ -24,7 +24,9 @@ from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
 from contratos.calculo import custo_por_profissional
@@ -232,13 +234,41 @@ def altura_para(linhas: int) -> float:
     return linhas * ALTURA_LINHA_PT + 2
 
 
+_CELULA = object()  # o texto vai como Cell de tipo texto mesmo sem estilo
+
+
+def _texto_e_forma(valor) -> tuple[str, object]:
+    """O texto seguro e como ele vai sem estilo: a própria str, None (vazio: a célula não é gravada, ex.:
+    senioridade de GERINF) ou _CELULA."""
+    texto = texto_seguro(valor)
+    if not texto:
+        return texto, None
+    if texto.startswith("=") or texto in ERROR_CODES:
+        return texto, _CELULA
+    return texto, texto
+
+
+class _Altura(RowDimension):
+    """RowDimension que ninguém altera depois de criada: guarda os atributos que o write-only copia para
+    cada linha dessa altura, em vez de relê-los (uma dezena de getattr) a cada linha."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._atributos = tuple(super().__iter__())
+
+    def __iter__(self):
+        return iter(self._atributos)
+
+
 class _Escritor:
     """Monta as linhas de uma aba: texto vira sempre célula de texto; números e fórmulas são nossos."""
 
     def __init__(self, ws, estilos: dict[str, NamedStyle]):
         self.ws = ws
-        self._estilos = estilos
-        self._textos: dict[object, str] = {}
+        # o arranjo de cada estilo nomeado, calculado uma vez por aba e não a cada célula
+        self._arranjos = {nome: estilo.as_tuple() for nome, estilo in estilos.items()}
+        self._textos: dict[object, tuple[str, object]] = {}
+        self._alturas: dict[int, _Altura] = {}
         self.proxima = 1  # número da próxima linha a escrever
 
     def _celula(self, valor, estilo: str | None) -> Cell:
@@ -250,7 +280,7 @@ class _Escritor:
         # provisórias como no WriteOnlyCell (o append as troca).
         if estilo is None:
             return Cell(self.ws, row=1, column=1, value=valor)
-        return Cell(self.ws, row=1, column=1, value=valor, style_array=self._estilos[estilo].as_tuple())
+        return Cell(self.ws, row=1, column=1, value=valor, style_array=self._arranjos[estilo])
 
     def texto(self, valor, estilo: str | None = None) -> Cell | str | None:
         """Texto (do usuário ou nosso), nunca fórmula nem erro (injeção de fórmula).
@@ -258,15 +288,14 @@ class _Escritor:
         O openpyxl só foge do tipo texto para str que começa com "=" ou que é código de erro ("#N/A"):
         esses, e os com estilo, viram Cell com data_type "s"; os demais vão como str, que já é texto.
         """
-        # Cache por pasta (não por processo): OS, códigos e perfis se repetem em milhares de linhas.
-        texto = self._textos.get(valor)
-        if texto is None:
-            texto = self._textos[valor] = texto_seguro(valor)
-        if estilo is None:
-            if not texto:
-                return None  # célula vazia não é gravada (ex.: senioridade de GERINF)
-            if not texto.startswith("=") and texto not in ERROR_CODES:
-                return texto
+        # Cache por pasta (não por processo): OS, códigos e perfis se repetem em milhares de linhas; guarda
+        # também o que vai sem estilo, decidido uma vez por texto.
+        guardado = self._textos.get(valor)
+        if guardado is None:
+            guardado = self._textos[valor] = _texto_e_forma(valor)
+        texto, sem_estilo = guardado
+        if estilo is None and sem_estilo is not _CELULA:
+            return sem_estilo
         celula = self._celula(texto, estilo)
         celula.data_type = "s"
         return celula
@@ -287,7 +316,7 @@ class _Escritor:
         """Uma linha com `texto` quebrado nas `colunas` mescladas (e as células `extras` depois delas), na
         altura que ele pede (ou `minimo` linhas)."""
         inicio, fim = colunas
-        self.ws.merged_cells.add(f"{inicio}{self.proxima}:{fim}{self.proxima}")
+        _mesclar(self.ws, f"{inicio}{self.proxima}:{fim}{self.proxima}")
         largura = _largura(self.ws, inicio, fim)
         self.altura(max(minimo, linhas_de_texto(texto, largura, negrito=estilo != "quebra")))
         self.linha([self.texto(texto, estilo), *extras])
@@ -295,7 +324,14 @@ class _Escritor:
     def altura(self, linhas: int) -> None:
         """Altura da próxima linha (antes de escrevê-la: o write-only não volta atrás)."""
         if linhas > 1:
-            self.ws.row_dimensions[self.proxima].height = altura_para(linhas)
+            # Uma RowDimension por altura, a mesma em todas as linhas dessa altura (como o leitor do openpyxl,
+            # que atribui RowDimension pronta): ao gravar a linha, o write-only só copia dela a altura, nunca
+            # o índice. Criar uma por linha (uma dezena de descritores cada) era metade do custo das alturas
+            # com 20 mil linhas (bench/anexo_a.py), e cada uma ficava na memória até o fim.
+            dimensao = self._alturas.get(linhas)
+            if dimensao is None:
+                dimensao = self._alturas[linhas] = _Altura(self.ws, height=altura_para(linhas))
+            self.ws.row_dimensions[self.proxima] = dimensao
 
 
 def _configurar_aba(ws, larguras: Sequence[float], *, linha_titulos: int, cabecalho: str = "") -> None:
@@ -408,7 +444,7 @@ def _aba_anexo(wb: Workbook, estilos: dict[str, NamedStyle], cab: CabecalhoAnexo
     if est.valores_ilustrativos:
         titulo = _na_coluna(titulo, INDICE_VALOR - 1, e.texto(AVISO_ILUSTRATIVO, "alerta"))
         aviso = (get_column_letter(INDICE_VALOR), get_column_letter(len(COLUNAS)))
-        ws.merged_cells.add(f"{aviso[0]}1:{aviso[1]}1")
+        _mesclar(ws, f"{aviso[0]}1:{aviso[1]}1")
         e.altura(linhas_de_texto(AVISO_ILUSTRATIVO, _largura(ws, *aviso), negrito=True))
     e.linha(titulo)
     cabecalho = (
@@ -453,9 +489,8 @@ def _aba_anexo(wb: Workbook, estilos: dict[str, NamedStyle], cab: CabecalhoAnexo
             alterado = lp.fator_k_alterado
             # perfil longo e observação quebram na própria coluna; a altura da linha acompanha
             linhas_perfil = linhas_de_texto(lp.perfil, LARGURA_PERFIL)
-            e.altura(
-                max(linhas_perfil, linhas_de_texto(_observacao_k(lp), LARGURA_OBSERVACAO) if alterado else 1)
-            )
+            observacao = _observacao_k(lp) if alterado else ""
+            e.altura(max(linhas_perfil, linhas_de_texto(observacao, LARGURA_OBSERVACAO)))
             e.linha(
                 [
                     e.texto(lp.ordem_servico),
@@ -467,12 +502,12 @@ def _aba_anexo(wb: Workbook, estilos: dict[str, NamedStyle], cab: CabecalhoAnexo
                     e.valor(lp.fator_k, "k_alterado" if alterado else "k"),
                     e.valor(f"=ROUND({COL_REMUNERACAO}{r}*{COL_K}{r},2)", "reais"),
                     e.valor(f"={COL_QUANTIDADE}{r}*{COL_CUSTO}{r}", "reais"),
-                    e.texto(_observacao_k(lp), "quebra_dados") if alterado else None,
+                    e.texto(observacao, "quebra_dados") if alterado else None,
                 ]
             )
         ultima = primeira + len(ic.linhas) - 1
         if ic.linhas:
-            quantidades.add(f"{COL_QUANTIDADE}{primeira}:{COL_QUANTIDADE}{ultima}")
+            _acrescentar_faixa(quantidades.sqref, f"{COL_QUANTIDADE}{primeira}:{COL_QUANTIDADE}{ultima}")
         subtotal = f"=SUM({COL_VALOR}{primeira}:{COL_VALOR}{ultima})" if ic.linhas else "=0"
         _subtotal(e, ic.item.numero, subtotal)
         linha += len(ic.linhas) + 3
@@ -490,6 +525,19 @@ def _cabecalho_da_pagina(cab: CabecalhoAnexoA) -> str:
     return f"{cab.orgao} – processo {cab.processo}"
 
 
+def _mesclar(ws, referencia: str) -> None:
+    """Mescla `referencia` (ex.: "A8:J8"); no máximo uma mesclagem por linha."""
+    _acrescentar_faixa(ws.merged_cells, referencia)
+
+
+def _acrescentar_faixa(faixas: MultiCellRange, referencia: str) -> None:
+    """Acrescenta `referencia` a um conjunto de faixas (mesclagens, células de uma validação). O `add` do
+    openpyxl compara antes a faixa com cada uma das já acrescentadas (quadrático no número de itens: um
+    subtotal e uma mesclagem por item); as daqui nunca se sobrepõem (linhas diferentes), e a faixa vai direto
+    ao conjunto `ranges`, o mesmo que o add preencheria."""
+    faixas.ranges.add(CellRange(referencia))
+
+
 def _largura(ws, inicio: str, fim: str) -> float:
     return sum(
         ws.column_dimensions[get_column_letter(c)].width
@@ -504,7 +552,7 @@ def _alturas_do_cabecalho(ws, textos: Sequence[tuple[str, str]]) -> None:
     largura_texto = _largura(ws, inicio, fim)
     largura_rotulo = COLUNAS[INDICE_VALOR - 1][1]
     for linha, (texto, rotulo) in enumerate(textos, start=2):
-        ws.merged_cells.add(f"{inicio}{linha}:{fim}{linha}")
+        _mesclar(ws, f"{inicio}{linha}:{fim}{linha}")
         linhas = max(
             linhas_de_texto(texto, largura_texto), linhas_de_texto(rotulo, largura_rotulo, negrito=True)
         )
@@ -580,7 +628,9 @@ def _bloco_nuvem(e: _Escritor, ic, linha: int, quantidades: DataValidation) -> N
         )
     ultima = primeira + len(ic.linhas_nuvem) - 1
     if ic.linhas_nuvem:
-        quantidades.add(f"{COL_QUANTIDADE_NUVEM}{primeira}:{COL_QUANTIDADE_NUVEM}{ultima}")
+        _acrescentar_faixa(
+            quantidades.sqref, f"{COL_QUANTIDADE_NUVEM}{primeira}:{COL_QUANTIDADE_NUVEM}{ultima}"
+        )
     subtotal = f"=SUM({COL_VALOR}{primeira}:{COL_VALOR}{ultima})" if ic.linhas_nuvem else "=0"
     _subtotal(e, item.numero, subtotal)
 
