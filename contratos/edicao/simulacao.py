@@ -1,15 +1,15 @@
 """Editar as linhas de uma OS ou de um item de catálogo: o caso de uso, numa casa só.
 
 O caminho é sempre o mesmo e só anda para a frente: o formset (`forms.py`) entrega as linhas não gravadas;
-`puras` as passa à estimativa; `simular` dá os totais ao vivo sobre `estimativa.py` (a mesma conta do Anexo
-A); ao salvar, o serviço grava as linhas do formset como vieram. A `Base` é a contratação gravada sem as
-linhas em edição, lida uma vez pelo selector.
+`puras` as passa à estimativa; `simular_sobre_guardados` dá os totais ao vivo sobre `estimativa.py` (a mesma
+conta do Anexo A); ao salvar, o serviço grava as linhas do formset como vieram. A `BaseGuardada` é a
+contratação gravada sem as linhas em edição, pelos totais guardados, lida uma vez pelo selector.
 
 Sem Django, sem banco: os adaptadores só leem atributos das linhas (gravadas ou não).
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from contratos import estimativa
@@ -51,17 +51,6 @@ def linha_nuvem_pura(linha) -> estimativa.LinhaNuvem:
         preco_unitario=preco,
         observacao=linha.observacao,
     )
-
-
-@dataclass(frozen=True)
-class Base:
-    """A contratação gravada sem as linhas em edição, e onde elas entram: o item `posicao` (na OS
-    `ordem_servico`, se o item é de perfis). Sem item (None), as linhas ficam fora dos totais."""
-
-    itens: tuple[estimativa.Item, ...]
-    meses: int
-    posicao: int | None
-    ordem_servico: str = ""
 
 
 @dataclass(frozen=True)
@@ -128,30 +117,4 @@ def simular_sobre_guardados(base: BaseGuardada, linhas_editadas: Sequence[LinhaE
         mensal=mensal,
         item_numero=base.item_numero,
         item_mensal=estimativa.somar((base.item_fora, mensal)),
-    )
-
-
-def simular(base: Base, linhas_editadas: Sequence[LinhaEditada]) -> Simulacao:
-    """A estimativa com as linhas editadas no lugar das gravadas, sem gravar nada."""
-    if base.posicao is None:
-        calculada = estimativa.calcular_estimativa(base.itens, meses=base.meses)
-        return Simulacao(calculada, (None,) * len(linhas_editadas), Decimal("0.00"), None, None)
-    validas = tuple(linha for linha in linhas_editadas if linha is not None)
-    item = base.itens[base.posicao]
-    if item.e_catalogo:
-        item = replace(item, linhas_nuvem=item.linhas_nuvem + validas)
-    else:
-        item = replace(item, linhas=item.linhas + validas)
-    itens = (*base.itens[: base.posicao], item, *base.itens[base.posicao + 1 :])
-    calculada = estimativa.calcular_estimativa(itens, meses=base.meses)
-    item_calculado = calculada.itens[base.posicao]
-    todas = item_calculado.linhas_nuvem if item.e_catalogo else item_calculado.linhas
-    calculos = iter(todas[len(todas) - len(validas) :])  # as editadas entram por último no item
-    por_linha = tuple(None if linha is None else next(calculos) for linha in linhas_editadas)
-    return Simulacao(
-        estimativa=calculada,
-        linhas=por_linha,
-        mensal=sum((c.valor_mensal for c in por_linha if c is not None), Decimal("0.00")),
-        item_numero=item.numero,
-        item_mensal=item_calculado.subtotal_mensal,
     )

@@ -1,12 +1,53 @@
-"""Totais ao vivo pela função pura `simular` (sem banco): as linhas editadas entram no lugar das gravadas."""
+"""Totais ao vivo (sem banco): `simular_sobre_guardados`, o caminho da página, confere com `simular`, o
+oráculo daqui, que recalcula a contratação inteira com as linhas editadas no lugar das gravadas."""
 
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal as D
 
 from django.urls import reverse
 
-from contratos.edicao.simulacao import Base, BaseGuardada, simular, simular_sobre_guardados
+from contratos import estimativa
+from contratos.edicao.simulacao import BaseGuardada, LinhaEditada, Simulacao, simular_sobre_guardados
 from contratos.estimativa import Item
 from tests.contratos.test_estimativa import ASUPCOMP_02, GERINF, linha, linha_servico
+
+
+@dataclass(frozen=True)
+class Base:
+    """A contratação gravada sem as linhas em edição, e onde elas entram: o item `posicao` (na OS
+    `ordem_servico`, se o item é de perfis). Sem item (None), as linhas ficam fora dos totais."""
+
+    itens: tuple[estimativa.Item, ...]
+    meses: int
+    posicao: int | None
+    ordem_servico: str = ""
+
+
+def simular(base: Base, linhas_editadas: Sequence[LinhaEditada]) -> Simulacao:
+    """Oráculo: a estimativa inteira recalculada com as linhas editadas no lugar das gravadas."""
+    if base.posicao is None:
+        calculada = estimativa.calcular_estimativa(base.itens, meses=base.meses)
+        return Simulacao(calculada, (None,) * len(linhas_editadas), D("0.00"), None, None)
+    validas = tuple(linha for linha in linhas_editadas if linha is not None)
+    item = base.itens[base.posicao]
+    if item.e_catalogo:
+        item = replace(item, linhas_nuvem=item.linhas_nuvem + validas)
+    else:
+        item = replace(item, linhas=item.linhas + validas)
+    itens = (*base.itens[: base.posicao], item, *base.itens[base.posicao + 1 :])
+    calculada = estimativa.calcular_estimativa(itens, meses=base.meses)
+    item_calculado = calculada.itens[base.posicao]
+    todas = item_calculado.linhas_nuvem if item.e_catalogo else item_calculado.linhas
+    calculos = iter(todas[len(todas) - len(validas) :])  # as editadas entram por último no item
+    por_linha = tuple(None if linha is None else next(calculos) for linha in linhas_editadas)
+    return Simulacao(
+        estimativa=calculada,
+        linhas=por_linha,
+        mensal=sum((c.valor_mensal for c in por_linha if c is not None), D("0.00")),
+        item_numero=item.numero,
+        item_mensal=item_calculado.subtotal_mensal,
+    )
 
 
 def _base(posicao=0, outras=()):
