@@ -1,15 +1,15 @@
-"""As linhas da OS e do item de nuvem na página: a linha da OS montada em Python e por que uma linha ficou
-fora dos totais ao vivo (regra em estimativa.py)."""
+"""As linhas da estimativa montadas em Python (o motor de templates custava mais que a conta): a linha da OS
+em edição e as do total ao vivo, por que uma linha ficou fora dos totais (regra em estimativa.py), e as
+linhas e o gráfico do detalhe da contratação. Dinheiro sempre por `core.numeros.formatar_reais`."""
 
 from html import escape
 
 from django import template
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from contratos import estimativa
 from core.numeros import formatar_numero, formatar_reais
-from core.templatetags.reais import reais
 
 register = template.Library()
 
@@ -70,9 +70,7 @@ def bloco_justificativa(form, mostrar_erros) -> str:
 def _custo_e_valor(calculo) -> tuple[str, str]:
     if calculo is None:
         return "—", "—"
-    return conditional_escape(reais(calculo.custo_por_profissional)), conditional_escape(
-        reais(calculo.valor_mensal)
-    )
+    return formatar_reais(calculo.custo_por_profissional), formatar_reais(calculo.valor_mensal)
 
 
 @register.simple_tag
