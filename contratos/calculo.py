@@ -23,12 +23,24 @@ JUNIOR = "junior"
 PLENO = "pleno"
 SENIOR = "senior"
 SENIORIDADES = ((JUNIOR, "Júnior"), (PLENO, "Pleno"), (SENIOR, "Sênior"))
+# Código → rótulo; sem senioridade (gerentes) → "". O get_senioridade_display do Django refaz um dict a cada
+# chamada, e o detalhe pede um por linha.
+ROTULOS_SENIORIDADE = dict(SENIORIDADES)
 
 # Item 7 do Anexo II: anos mínimos de experiência no perfil.
 EXPERIENCIA_MINIMA_ANOS = {JUNIOR: 1, PLENO: 3, SENIOR: 5}
 
 # Itens 4 e 5 do Anexo II: o Fator-K adotado nunca passa de 3.
 FATOR_K_MAXIMO = Decimal("3.00")
+
+
+def rotulo_senioridade(senioridade: str) -> str:
+    return ROTULOS_SENIORIDADE.get(senioridade, "")
+
+
+def titulo_do_perfil(perfil: str, rotulo_senioridade: str) -> str:
+    """Perfil com a senioridade, como na Portaria (ex.: Analista de suporte computacional Pleno)."""
+    return f"{perfil} {rotulo_senioridade}" if rotulo_senioridade else perfil
 
 
 def experiencia_minima_anos(senioridade: str) -> int | None:

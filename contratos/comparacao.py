@@ -65,7 +65,7 @@ def comparar_mapas(anterior: MapaSalarial, atual: MapaSalarial) -> Comparacao:
         diferenca = Diferenca(
             codigo=codigo,
             perfil=novo.titulo,
-            senioridade=novo.get_senioridade_display(),
+            senioridade=calculo.rotulo_senioridade(novo.senioridade),
             remuneracao_anterior=velho.remuneracao,
             remuneracao_atual=novo.remuneracao,
             fator_k_anterior=velho.fator_k,

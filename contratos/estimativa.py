@@ -44,6 +44,10 @@ class LinhaPerfil:
     def fator_k_alterado(self) -> bool:
         return self.fator_k != self.fator_k_mapa
 
+    @property
+    def titulo(self) -> str:
+        return calculo.titulo_do_perfil(self.perfil, self.senioridade)
+
 
 @dataclass(frozen=True)
 class LinhaNuvem:

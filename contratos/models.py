@@ -182,10 +182,7 @@ class ValorPerfil(models.Model):
 
     @property
     def titulo(self) -> str:
-        """Perfil com a senioridade, como na Portaria (ex.: Analista de suporte computacional Pleno)."""
-        if self.senioridade:
-            return f"{self.perfil} {self.get_senioridade_display()}"
-        return self.perfil
+        return calculo.titulo_do_perfil(self.perfil, calculo.rotulo_senioridade(self.senioridade))
 
     @property
     def familia(self) -> str:

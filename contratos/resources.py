@@ -55,7 +55,7 @@ class TextoWidget(widgets.CharWidget):
 class SenioridadeWidget(widgets.Widget):
     """Aceita Júnior/Pleno/Sênior com ou sem acento, em qualquer caixa; vazio é "sem senioridade"."""
 
-    ROTULOS = dict(calculo.SENIORIDADES)
+    ROTULOS = calculo.ROTULOS_SENIORIDADE
     VAZIOS = {"", "-", "—", "sem", "nenhuma", "n/a"}
 
     def clean(self, value, row=None, **kwargs):

@@ -161,7 +161,7 @@ class LinhaResumo:
 @dataclass
 class OrdemResumo:
     ordem: OrdemServico
-    linhas: list[LinhaResumo]
+    linhas: list[estimativa.LinhaCalculada]  # a entrada pura (`.linha`) e o cálculo: sem modelo por linha
     mensal: Decimal
 
 
@@ -182,12 +182,12 @@ class Resumo:
 
 @dataclass
 class _Gravada:
-    """A contratação como está no banco: itens, OS e linhas, em quatro consultas (cinco com item de
-    serviços profissionais), qualquer que seja o número de linhas."""
+    """A contratação como está no banco: itens, OS e linhas de perfil em três consultas, mais uma por tipo de
+    item de catálogo presente (nuvem, serviços profissionais), qualquer que seja o número de linhas."""
 
     itens: list[Item]
     ordens_por_item: dict[int, list[OrdemServico]]
-    linhas_por_ordem: dict[int, list[LinhaPerfil]]
+    linhas_por_ordem: dict[int, list[estimativa.LinhaPerfil]]  # já puras: lidas como valores
     linhas_por_item: dict[int, list]
 
     def puros(self) -> list[estimativa.Item]:
@@ -197,7 +197,7 @@ class _Gravada:
                 numero=item.numero,
                 descricao=item.descricao,
                 linhas=tuple(
-                    edicao.linha_pura(linha, ordem.numero)
+                    linha
                     for ordem in self.ordens_por_item[item.pk]
                     for linha in self.linhas_por_ordem[ordem.pk]
                 ),
@@ -213,17 +213,19 @@ class _Gravada:
 def _ler(contratacao: Contratacao) -> _Gravada:
     itens = list(contratacao.itens.select_related("catalogo").order_by("numero"))
     ordens_por_item: dict[int, list] = defaultdict(list)
+    numeros: dict[int, str] = {}
     for ordem in contratacao.ordens.order_by("numero", "pk"):
         ordens_por_item[ordem.item_id].append(ordem)
+        numeros[ordem.pk] = ordem.numero
     linhas_por_ordem: dict[int, list] = defaultdict(list)
-    perfis = LinhaPerfil.objects.filter(ordem__contratacao=contratacao).select_related("perfil")
-    for linha in perfis.order_by("pk"):
-        linhas_por_ordem[linha.ordem_id].append(linha)
+    perfis = LinhaPerfil.objects.filter(ordem__contratacao=contratacao).order_by("pk")
+    for ordem_id, *valores in perfis.values_list("ordem_id", *edicao.CAMPOS_LINHA_PURA):
+        linhas_por_ordem[ordem_id].append(edicao.linha_pura_dos_valores(numeros[ordem_id], *valores))
     linhas_por_item: dict[int, list] = defaultdict(list)
-    modelos = [LinhaNuvem]
-    if any(item.tipo == Item.Tipo.PROFISSIONAIS for item in itens):  # uma consulta a mais só quando há
-        modelos.append(LinhaProfissional)
-    for modelo in modelos:
+    tipos = {item.tipo for item in itens}
+    for tipo, modelo in ((Item.Tipo.NUVEM, LinhaNuvem), (Item.Tipo.PROFISSIONAIS, LinhaProfissional)):
+        if tipo not in tipos:
+            continue  # uma consulta só por tipo de item de catálogo presente
         linhas = modelo.objects.filter(item__contratacao=contratacao).select_related("servico")
         for linha in linhas.order_by("pk"):
             linhas_por_item[linha.item_id].append(linha)
@@ -239,8 +241,8 @@ def resumir_contratacao(contratacao: Contratacao) -> Resumo:
         calculos = iter(item_calculado.linhas)
         ordens = []
         for ordem in gravada.ordens_por_item[item.pk]:
-            linhas = [LinhaResumo(linha, next(calculos)) for linha in gravada.linhas_por_ordem[ordem.pk]]
-            mensal = sum((lr.calculo.valor_mensal for lr in linhas), Decimal("0.00"))
+            linhas = [next(calculos) for _ in gravada.linhas_por_ordem[ordem.pk]]
+            mensal = sum((lc.valor_mensal for lc in linhas), Decimal("0.00"))
             ordens.append(OrdemResumo(ordem=ordem, linhas=linhas, mensal=mensal))
         nuvem = [
             LinhaResumo(linha, calculo)
@@ -288,7 +290,7 @@ def anexo_a_dados(contratacao: Contratacao, *, hoje: date, resumo: Resumo | None
         PerfilMapa(
             codigo=v.codigo,
             perfil=v.perfil,
-            senioridade=v.get_senioridade_display() if v.senioridade else "",
+            senioridade=calculo.rotulo_senioridade(v.senioridade),
             remuneracao=v.remuneracao,
             fator_k=v.fator_k,
         )

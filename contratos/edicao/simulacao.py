@@ -13,21 +13,52 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from contratos import estimativa
+from contratos.calculo import rotulo_senioridade
 
 
 def linha_pura(linha, numero_os: str) -> estimativa.LinhaPerfil:
     """Linha de perfil do modelo (gravada ou não) como entrada da função pura."""
     perfil = linha.perfil
+    return linha_pura_dos_valores(
+        numero_os,
+        perfil.codigo,
+        perfil.perfil,
+        perfil.senioridade,
+        linha.quantidade,
+        perfil.remuneracao,
+        linha.fator_k_referencia,
+        linha.fator_k,
+        linha.justificativa,
+    )
+
+
+# Os campos de uma LinhaPerfil gravada na ordem dos argumentos de `linha_pura_dos_valores`: quem só lê (o
+# detalhe, o Anexo A) pede estes valores ao banco em vez de 2 instâncias de modelo por linha.
+CAMPOS_LINHA_PURA = (
+    "perfil__codigo",
+    "perfil__perfil",
+    "perfil__senioridade",
+    "quantidade",
+    "perfil__remuneracao",
+    "fator_k_referencia",
+    "fator_k",
+    "justificativa",
+)
+
+
+def linha_pura_dos_valores(
+    numero_os, codigo, perfil, senioridade, quantidade, remuneracao, fator_k_mapa, fator_k, justificativa
+) -> estimativa.LinhaPerfil:
     return estimativa.LinhaPerfil(
         ordem_servico=numero_os,
-        codigo=perfil.codigo,
-        perfil=perfil.perfil,
-        senioridade=perfil.get_senioridade_display() if perfil.senioridade else "",
-        quantidade=linha.quantidade,
-        remuneracao=perfil.remuneracao,
-        fator_k_mapa=linha.fator_k_referencia,
-        fator_k=linha.fator_k,
-        justificativa=linha.justificativa,
+        codigo=codigo,
+        perfil=perfil,
+        senioridade=rotulo_senioridade(senioridade),
+        quantidade=quantidade,
+        remuneracao=remuneracao,
+        fator_k_mapa=fator_k_mapa,
+        fator_k=fator_k,
+        justificativa=justificativa,
     )
 
 

@@ -4,9 +4,9 @@ ou nada. O arquivo passa pelas guardas de `core.planilhas`; cada linha, pelo mes
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from contratos.calculo import ROTULOS_SENIORIDADE
 from contratos.fiscalizacao.forms import AlocadoForm
 from contratos.fiscalizacao.models import MENSAGEM_PERFIL_DE_OUTRO_MAPA, ProfissionalAlocado
-from contratos.fiscalizacao.regras import NOMES_SENIORIDADE
 from core.importacao import linha_da_planilha
 from core.planilhas import ErroPlanilha, Problema, ler_tabela
 
@@ -22,8 +22,8 @@ COLUNAS = {
     "fim": "fim",
 }
 OBRIGATORIAS = ("nome", "codigo", "anos_experiencia", "formacao", "inicio")
-_SENIORIDADE = {nome.lower(): chave for chave, nome in NOMES_SENIORIDADE.items()} | {
-    chave: chave for chave in NOMES_SENIORIDADE
+_SENIORIDADE = {nome.lower(): chave for chave, nome in ROTULOS_SENIORIDADE.items()} | {
+    chave: chave for chave in ROTULOS_SENIORIDADE
 }
 _CAMPO_PARA_COLUNA = {campo: coluna for coluna, campo in COLUNAS.items()}
 

@@ -7,11 +7,17 @@ calculados.
 
 from dataclasses import dataclass
 
-from contratos.calculo import EXPERIENCIA_MINIMA_ANOS, JUNIOR, PLENO, SENIOR, SENIORIDADES, familia_do_codigo
+from contratos.calculo import (
+    EXPERIENCIA_MINIMA_ANOS,
+    JUNIOR,
+    PLENO,
+    ROTULOS_SENIORIDADE,
+    SENIOR,
+    familia_do_codigo,
+)
 
 # Júnior < Pleno < Sênior: a senioridade maior cobre a menor (14.1 c: "respeitando a senioridade").
 ORDEM_SENIORIDADE = {JUNIOR: 1, PLENO: 2, SENIOR: 3}
-NOMES_SENIORIDADE = dict(SENIORIDADES)
 
 CITACAO_UM_POR_PERFIL = "Anexo I, 14.1 c e 15.5"
 CITACAO_SENIORIDADE = "Anexo I, 14.1 c e 14.1.2"
@@ -68,7 +74,7 @@ class Verificacao:
 
 
 def nome_senioridade(senioridade: str) -> str:
-    return NOMES_SENIORIDADE.get(senioridade, "sem senioridade")
+    return ROTULOS_SENIORIDADE.get(senioridade, "sem senioridade")
 
 
 def cobre(alocado: Alocado, perfil: PerfilDaOS) -> bool:

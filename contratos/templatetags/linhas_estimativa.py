@@ -142,21 +142,21 @@ def linhas_de_perfil(linhas) -> str:
     passam por `escape` (o da biblioteca padrão: o do Django confere preguiça a cada chamada); os números
     saem do formatador do projeto, só dígitos, pontos, vírgula e "R$"."""
     partes = []
-    for lr in linhas:
-        linha, perfil = lr.linha, lr.linha.perfil
+    for lc in linhas:
+        linha = lc.linha
         justificado = (
             f' <span class="br-tag justificado" title="{escape(linha.justificativa)}">justificado</span>'
-            if lr.calculo.linha.fator_k_alterado
+            if linha.fator_k_alterado
             else ""
         )
         partes.append(
-            f'<tr><th scope="row"><code>{escape(perfil.codigo)}</code><br><span class="texto-perfil">'
-            f"{escape(perfil.titulo)}</span></th>"
+            f'<tr><th scope="row"><code>{escape(linha.codigo)}</code><br><span class="texto-perfil">'
+            f"{escape(linha.titulo)}</span></th>"
             f'<td class="numero">{formatar_numero(linha.quantidade, 0)}</td>'
-            f'<td class="numero">{formatar_reais(perfil.remuneracao)}</td>'
+            f'<td class="numero">{formatar_reais(linha.remuneracao)}</td>'
             f'<td class="numero">{formatar_numero(linha.fator_k)}{justificado}</td>'
-            f'<td class="numero">{formatar_reais(lr.calculo.custo_por_profissional)}</td>'
-            f'<td class="numero">{formatar_reais(lr.calculo.valor_mensal)}</td></tr>'
+            f'<td class="numero">{formatar_reais(lc.custo_por_profissional)}</td>'
+            f'<td class="numero">{formatar_reais(lc.valor_mensal)}</td></tr>'
         )
     return mark_safe("".join(partes))  # noqa: S308 (textos escapados acima; números formatados por nós)
 

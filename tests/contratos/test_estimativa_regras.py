@@ -104,9 +104,9 @@ def test_versao_em_uso_fica_travada(exemplo):
     assert exemplo.mapa.em_uso() and "usada por contratações" in exemplo.mapa.motivo_bloqueio()
 
 
-def test_resumo_usa_a_funcao_pura_e_faz_quatro_consultas(exemplo):
-    # itens, OS, linhas de perfil e linhas de nuvem
-    with consultas_exatas(4):
+def test_resumo_usa_a_funcao_pura_e_faz_tres_consultas(exemplo):
+    # itens, OS e linhas de perfil; sem item de catálogo, nenhuma consulta de linhas de catálogo
+    with consultas_exatas(3):
         resumo = selectors.resumir_contratacao(exemplo)
     assert (resumo.estimativa.mensal, resumo.estimativa.anual) == (D("56152.38"), D("673828.56"))
     assert [o.mensal for i in resumo.itens for o in i.ordens] == [D("56152.38")]
