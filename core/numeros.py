@@ -14,6 +14,7 @@ _SEPARADORES_BR = str.maketrans(",.", ".,")
 
 
 _QUANTA = {casas: Decimal(1).scaleb(-casas) for casas in range(9)}
+_FORMATOS = {casas: f",.{casas}f" for casas in range(9)}
 
 
 def quantum(casas: int) -> Decimal:
@@ -23,12 +24,16 @@ def quantum(casas: int) -> Decimal:
 def arredondar(valor: Decimal, casas: int = 2) -> Decimal:
     """Meio para cima nas `casas` pedidas; sem "-0,00" (o zero negativo vira zero)."""
     arredondado = valor.quantize(quantum(casas), rounding=ROUND_HALF_UP)
-    return abs(arredondado) if arredondado == 0 else arredondado
+    return arredondado if arredondado else abs(arredondado)
 
 
 def formatar_numero(valor, casas: int = 2) -> str:
-    """1234.565 → '1.234,57' (ponto de milhar, vírgula decimal, meio para cima)."""
-    return f"{arredondar(Decimal(valor), casas):,.{casas}f}".translate(_SEPARADORES_BR)
+    """1234.565 → '1.234,57' (ponto de milhar, vírgula decimal, meio para cima).
+
+    Chamada ~600 vezes por página de detalhe: sem reconverter o que já é Decimal nem remontar o formato."""
+    numero = valor if type(valor) is Decimal else Decimal(valor)
+    formato = _FORMATOS.get(casas) or f",.{casas}f"
+    return format(arredondar(numero, casas), formato).translate(_SEPARADORES_BR)
 
 
 def formatar_reais(valor, casas: int = 2) -> str:
