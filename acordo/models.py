@@ -7,12 +7,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from acordo import prazos
 from core.permissoes import ModeloRestrito
 from core.restricoes import TEXTO_LONGO_MAXIMO, TEXTO_MAXIMO, tamanho_maximo
+from core.rotas import endereco
 
 NUMERO_SEI_VALIDATOR = RegexValidator(
     r"^\d[\d./-]*$", "Informe o número SEI só com dígitos, pontos, barra e hífen (ex.: 46328106)."
@@ -46,7 +46,7 @@ class Acordo(models.Model):
         return f"ACT MGI nº {self.numero}"
 
     def get_absolute_url(self):
-        return reverse("acordo:detalhe")
+        return endereco("acordo:detalhe")
 
     @property
     def termino(self) -> date:
@@ -249,7 +249,7 @@ class Ocorrencia(ModeloRestrito):
         return f"{self.acao.descricao} ({self.ordinal}ª, {self.vencimento:%d/%m/%Y})"
 
     def get_absolute_url(self):
-        return reverse("acordo:ocorrencia", args=[self.pk])
+        return endereco("acordo:ocorrencia", args=[self.pk])
 
     def clean(self):
         if self.estado == self.Estado.CONCLUIDA:
@@ -330,7 +330,7 @@ class RelatorioAnexado(models.Model):
         return f"{self.nome_arquivo} (SHA-256 {self.sha256})"
 
     def get_absolute_url(self):
-        return reverse("acordo:relatorio_anexado", args=[self.pk])
+        return endereco("acordo:relatorio_anexado", args=[self.pk])
 
 
 class TokenCalendario(models.Model):

@@ -6,11 +6,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from core.permissoes import ModeloRestrito
 from core.restricoes import TEXTO_LONGO_MAXIMO, TEXTO_MAXIMO, tamanho_maximo
+from core.rotas import endereco
 from core.versoes import VersaoDeReferencia, campo_origem
 
 
@@ -121,7 +121,7 @@ class VersaoCatalogo(VersaoDeReferencia, ModeloRestrito):
         return f"{self.get_tipo_display()} {self.fornecedor} {self.versao} ({self.get_situacao_display()})"
 
     def get_absolute_url(self):
-        return reverse("catalogo:versao", args=[self.pk])
+        return endereco("catalogo:versao", args=[self.pk])
 
     def rotulo_travada(self) -> str:
         return f"“{self.get_situacao_display()}”"

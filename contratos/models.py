@@ -4,7 +4,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from contratos import calculo
@@ -12,6 +11,7 @@ from contratos.campos import campo_senioridade, senioridade_valida
 from contratos.estimativa import MENSAGEM_FATOR_K_MAXIMO, formatar_numero, validar_fator_k
 from core.permissoes import ModeloRestrito
 from core.restricoes import tamanho_maximo
+from core.rotas import endereco
 from core.versoes import VersaoDeReferencia, campo_origem
 
 UASG_VALIDATOR = RegexValidator(r"^\d{6}$", "A UASG tem 6 dígitos.")
@@ -109,7 +109,7 @@ class MapaSalarial(VersaoDeReferencia, models.Model):
         return f"{self.nome_ato} ({self.get_situacao_display().lower()})"
 
     def get_absolute_url(self):
-        return f"{reverse('contratos:mapa')}?versao={self.pk}"
+        return f"{endereco('contratos:mapa')}?versao={self.pk}"
 
     def clean(self):
         if self.situacao != self.Situacao.RASCUNHO and not self.data_vigencia:
@@ -348,7 +348,7 @@ class Contratacao(ComTravaDeEdicao, ComTotalGuardado):
         return f"{self.numero_processo} – {self.objeto[:60]}"
 
     def get_absolute_url(self):
-        return reverse("contratos:contratacao_detalhe", args=[self.pk])
+        return endereco("contratos:contratacao_detalhe", args=[self.pk])
 
     def clean(self):
         # Só uma versão vigente é escolhida (o rascunho muda a qualquer hora). Depois de fixada, a versão
@@ -537,7 +537,7 @@ class OrdemServico(ComTravaDeEdicao, ComTotalGuardado):
         return f"{self.numero} – {self.identificacao}"
 
     def get_absolute_url(self):
-        return reverse("contratos:os_editar", args=[self.pk])
+        return endereco("contratos:os_editar", args=[self.pk])
 
     @staticmethod
     def mensagem_numero_repetido(numero) -> str:
