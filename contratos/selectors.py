@@ -182,8 +182,9 @@ class Resumo:
 
 @dataclass
 class _Gravada:
-    """A contratação como está no banco: itens, OS e linhas de perfil em três consultas, mais uma por tipo de
-    item de catálogo presente (nuvem, serviços profissionais), qualquer que seja o número de linhas."""
+    """A contratação como está no banco: itens, OS e linhas de perfil (se há OS) em até três consultas, mais
+    uma por tipo de item de catálogo presente (nuvem, serviços profissionais), qualquer que seja o número de
+    linhas."""
 
     itens: list[Item]
     ordens_por_item: dict[int, list[OrdemServico]]
@@ -218,9 +219,10 @@ def _ler(contratacao: Contratacao) -> _Gravada:
         ordens_por_item[ordem.item_id].append(ordem)
         numeros[ordem.pk] = ordem.numero
     linhas_por_ordem: dict[int, list] = defaultdict(list)
-    perfis = LinhaPerfil.objects.filter(ordem__contratacao=contratacao).order_by("pk")
-    for ordem_id, *valores in perfis.values_list("ordem_id", *edicao.CAMPOS_LINHA_PURA):
-        linhas_por_ordem[ordem_id].append(edicao.linha_pura_dos_valores(numeros[ordem_id], *valores))
+    if numeros:  # pelas OS já lidas: sem junção com a tabela de OS, e sem consulta quando não há OS
+        perfis = LinhaPerfil.objects.filter(ordem_id__in=list(numeros)).order_by("pk")
+        for ordem_id, *valores in perfis.values_list("ordem_id", *edicao.CAMPOS_LINHA_PURA):
+            linhas_por_ordem[ordem_id].append(edicao.linha_pura_dos_valores(numeros[ordem_id], *valores))
     linhas_por_item: dict[int, list] = defaultdict(list)
     tipos = {item.tipo for item in itens}
     for tipo, modelo in ((Item.Tipo.NUVEM, LinhaNuvem), (Item.Tipo.PROFISSIONAIS, LinhaProfissional)):
