@@ -182,8 +182,8 @@ class Resumo:
 
 @dataclass
 class _Gravada:
-    """A contratação como está no banco: itens, OS e linhas de perfil (se há OS) em até três consultas, mais
-    uma por tipo de item de catálogo presente (nuvem, serviços profissionais), qualquer que seja o número de
+    """A contratação como está no banco: itens numa consulta, OS com as linhas de perfil noutra, mais uma
+    por tipo de item de catálogo presente (nuvem, serviços profissionais), qualquer que seja o número de
     linhas."""
 
     itens: list[Item]
@@ -211,18 +211,28 @@ class _Gravada:
         ]
 
 
+# Na ordem dos campos do modelo (Model.from_db preenche os adiados nessa ordem).
+_CAMPOS_OS = ("id", "item_id", "contratacao_id", "numero", "identificacao")
+_CAMPOS_LINHA = ("linhas__pk", *(f"linhas__{campo}" for campo in edicao.CAMPOS_LINHA_PURA))
+
+
 def _ler(contratacao: Contratacao) -> _Gravada:
     itens = list(contratacao.itens.select_related("catalogo").order_by("numero"))
     ordens_por_item: dict[int, list] = defaultdict(list)
-    numeros: dict[int, str] = {}
-    for ordem in contratacao.ordens.order_by("numero", "pk"):
-        ordens_por_item[ordem.item_id].append(ordem)
-        numeros[ordem.pk] = ordem.numero
     linhas_por_ordem: dict[int, list] = defaultdict(list)
-    if numeros:  # pelas OS já lidas: sem junção com a tabela de OS, e sem consulta quando não há OS
-        perfis = LinhaPerfil.objects.filter(ordem_id__in=list(numeros)).order_by("pk")
-        for ordem_id, *valores in perfis.values_list("ordem_id", *edicao.CAMPOS_LINHA_PURA):
-            linhas_por_ordem[ordem_id].append(edicao.linha_pura_dos_valores(numeros[ordem_id], *valores))
+    # As OS e as suas linhas numa consulta (junção externa: a OS sem linhas vem com as colunas da linha
+    # nulas); no PostgreSQL, uma ida ao banco a menos por página (~0,6 ms). Da OS, só os campos que o resumo
+    # mostra: os outros ficam adiados (os testes de contagem de consultas pegam quem os pedir).
+    n = len(_CAMPOS_OS)
+    ordens = contratacao.ordens.order_by("numero", "pk", "linhas__pk")
+    valores = ordens.values_list(*_CAMPOS_OS, *_CAMPOS_LINHA)
+    ordem = None
+    for linha in valores:
+        if ordem is None or ordem.pk != linha[0]:
+            ordem = OrdemServico.from_db(contratacao._state.db, _CAMPOS_OS, linha[:n])
+            ordens_por_item[ordem.item_id].append(ordem)
+        if linha[n] is not None:
+            linhas_por_ordem[ordem.pk].append(edicao.linha_pura_dos_valores(ordem.numero, *linha[n + 1 :]))
     linhas_por_item: dict[int, list] = defaultdict(list)
     tipos = {item.tipo for item in itens}
     for tipo, modelo in ((Item.Tipo.NUVEM, LinhaNuvem), (Item.Tipo.PROFISSIONAIS, LinhaProfissional)):

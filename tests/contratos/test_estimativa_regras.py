@@ -104,12 +104,30 @@ def test_versao_em_uso_fica_travada(exemplo):
     assert exemplo.mapa.em_uso() and "usada por contratações" in exemplo.mapa.motivo_bloqueio()
 
 
-def test_resumo_usa_a_funcao_pura_e_faz_tres_consultas(exemplo):
-    # itens, OS e linhas de perfil; sem item de catálogo, nenhuma consulta de linhas de catálogo
-    with consultas_exatas(3):
+def test_resumo_usa_a_funcao_pura_e_faz_duas_consultas(exemplo):
+    # itens e OS com as linhas de perfil; sem item de catálogo, nenhuma consulta de linhas de catálogo
+    with consultas_exatas(2):
         resumo = selectors.resumir_contratacao(exemplo)
     assert (resumo.estimativa.mensal, resumo.estimativa.anual) == (D("56152.38"), D("673828.56"))
     assert [o.mensal for i in resumo.itens for o in i.ordens] == [D("56152.38")]
+
+
+def test_resumo_le_os_sem_linhas_e_linhas_na_ordem_gravada(nova_contratacao):
+    """A consulta única de OS e linhas: a OS sem linhas aparece, as OS na ordem do número, as linhas na
+    ordem em que foram gravadas, e os campos mostrados da OS não pedem outra consulta."""
+    contratacao = nova_contratacao()
+    duas = [("GERINF", 1, None, ""), ("ASUPCOMP-02", 2, None, "")]
+    adicionar_os(contratacao, duas, numero="OS nº 002/2026")
+    adicionar_os(contratacao, [], numero="OS nº 001/2026")
+    adicionar_os(contratacao, [("ASUPCOMP-02", 3, None, "")], item_numero=2, numero="OS nº 003/2026")
+    with consultas_exatas(2):
+        resumo = selectors.resumir_contratacao(contratacao)
+        ordens = [o for i in resumo.itens for o in i.ordens]
+        mostrados = [(o.ordem.numero, o.ordem.identificacao, o.ordem.pk) for o in ordens]
+    assert [numero for numero, *_ in mostrados] == ["OS nº 001/2026", "OS nº 002/2026", "OS nº 003/2026"]
+    linhas = [[(lc.linha.codigo, lc.linha.quantidade) for lc in o.linhas] for o in ordens]
+    assert linhas == [[], [("GERINF", 1), ("ASUPCOMP-02", 2)], [("ASUPCOMP-02", 3)]]
+    assert ordens[0].mensal == D("0.00")
 
 
 def test_exemplo_do_make_run_idempotente(db):
