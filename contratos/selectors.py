@@ -20,7 +20,6 @@ from contratos.models import (
     Contratacao,
     Item,
     LinhaNuvem,
-    LinhaPerfil,
     LinhaProfissional,
     MapaSalarial,
     OrdemServico,
@@ -154,8 +153,10 @@ def catalogos_aprovados(tipos=Item.TIPOS_DE_CATALOGO, *, hoje: date | None = Non
 
 @dataclass
 class LinhaResumo:
-    linha: LinhaPerfil | LinhaNuvem | LinhaProfissional
-    calculo: estimativa.LinhaCalculada | estimativa.LinhaNuvemCalculada
+    """Uma linha de item de catálogo e o seu cálculo (as de perfil ficam só no cálculo: `OrdemResumo`)."""
+
+    linha: LinhaNuvem | LinhaProfissional
+    calculo: estimativa.LinhaNuvemCalculada
 
 
 @dataclass
@@ -227,12 +228,12 @@ def _ler(contratacao: Contratacao) -> _Gravada:
     ordens = contratacao.ordens.order_by("numero", "pk", "linhas__pk")
     valores = ordens.values_list(*_CAMPOS_OS, *_CAMPOS_LINHA)
     ordem = None
-    for linha in valores:
-        if ordem is None or ordem.pk != linha[0]:
-            ordem = OrdemServico.from_db(contratacao._state.db, _CAMPOS_OS, linha[:n])
+    for fila in valores:  # os campos da OS, o pk da linha (None: OS sem linhas) e os campos da linha
+        if ordem is None or ordem.pk != fila[0]:
+            ordem = OrdemServico.from_db(contratacao._state.db, _CAMPOS_OS, fila[:n])
             ordens_por_item[ordem.item_id].append(ordem)
-        if linha[n] is not None:
-            linhas_por_ordem[ordem.pk].append(edicao.linha_pura_dos_valores(ordem.numero, *linha[n + 1 :]))
+        if fila[n] is not None:
+            linhas_por_ordem[ordem.pk].append(edicao.linha_pura_dos_valores(ordem.numero, *fila[n + 1 :]))
     linhas_por_item: dict[int, list] = defaultdict(list)
     tipos = {item.tipo for item in itens}
     for tipo, modelo in ((Item.Tipo.NUVEM, LinhaNuvem), (Item.Tipo.PROFISSIONAIS, LinhaProfissional)):
