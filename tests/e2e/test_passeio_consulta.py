@@ -78,4 +78,13 @@ def test_consulta_le_baixa_o_anexo_e_nao_edita(
     expect(pagina.get_by_text(alheia.objeto)).to_have_count(0)
     expect(pagina.get_by_text("Not Found")).to_have_count(0)
     foto(pagina, "1-consulta-404-1366")
+
+    # No celular, pelo endereço de edição de uma OS (um link guardado): a OS só para ler, sem campos.
+    ordem = contratacao.ordens.get()
+    pagina.set_viewport_size({"width": 390, "height": 844})
+    pagina.goto(f"{live_server.url}{ordem.get_absolute_url()}")
+    expect(pagina).to_have_url(f"{live_server.url}/contratos/os/{ordem.pk}/imprimir/")
+    expect(pagina.get_by_role("heading", level=1)).to_have_text(ordem.numero)
+    expect(pagina.locator("input[name$='-quantidade']")).to_have_count(0)
+    foto(pagina, "1-consulta-os-390")
     assert pagina.externas == []
