@@ -26,6 +26,7 @@ from contratos.models import (
     ValorPerfil,
 )
 from core import vigencia
+from core.consultas import ConsultaCompilada
 
 
 def mapas_para_selecao() -> QuerySet[MapaSalarial]:
@@ -183,9 +184,8 @@ class Resumo:
 
 @dataclass
 class _Gravada:
-    """A contratação como está no banco: itens numa consulta, OS com as linhas de perfil noutra, mais uma
-    por tipo de item de catálogo presente (nuvem, serviços profissionais), qualquer que seja o número de
-    linhas."""
+    """A contratação como está no banco: itens, OS e linhas de perfil numa consulta, mais uma por tipo de
+    item de catálogo presente (nuvem, serviços profissionais), qualquer que seja o número de linhas."""
 
     itens: list[Item]
     ordens_por_item: dict[int, list[OrdemServico]]
@@ -212,28 +212,53 @@ class _Gravada:
         ]
 
 
-# Na ordem dos campos do modelo (Model.from_db preenche os adiados nessa ordem).
+# Itens (com a versão de catálogo), OS e linhas de perfil numa consulta, com junções externas: o item sem OS
+# e a OS sem linhas vêm com as colunas seguintes nulas. Do item e da versão, todos os campos (como um
+# select_related); da OS, só os que o resumo mostra, na ordem do modelo (Model.from_db preenche os adiados
+# nessa ordem; os testes de contagem de consultas pegam quem pedir um adiado).
+_CAMPOS_ITEM = tuple(campo.attname for campo in Item._meta.concrete_fields)
+_CAMPOS_VERSAO = tuple(campo.attname for campo in VersaoCatalogo._meta.concrete_fields)
 _CAMPOS_OS = ("id", "item_id", "contratacao_id", "numero", "identificacao")
-_CAMPOS_LINHA = ("linhas__pk", *(f"linhas__{campo}" for campo in edicao.CAMPOS_LINHA_PURA))
+_FIM_ITEM = len(_CAMPOS_ITEM)
+_FIM_VERSAO = _FIM_ITEM + len(_CAMPOS_VERSAO)
+_FIM_OS = _FIM_VERSAO + len(_CAMPOS_OS)
+_ITENS_OS_LINHAS = ConsultaCompilada(
+    lambda contratacao_pk: (
+        Item.objects.filter(contratacao_id=contratacao_pk)
+        .order_by("numero", "ordens__numero", "ordens__pk", "ordens__linhas__pk")
+        .values_list(
+            *_CAMPOS_ITEM,
+            *(f"catalogo__{campo}" for campo in _CAMPOS_VERSAO),
+            *(f"ordens__{campo}" for campo in _CAMPOS_OS),
+            "ordens__linhas__pk",
+            *(f"ordens__linhas__{campo}" for campo in edicao.CAMPOS_LINHA_PURA),
+        )
+    )
+)
 
 
 def _ler(contratacao: Contratacao) -> _Gravada:
-    itens = list(contratacao.itens.select_related("catalogo").order_by("numero"))
+    banco = contratacao._state.db
+    itens: list[Item] = []
     ordens_por_item: dict[int, list] = defaultdict(list)
     linhas_por_ordem: dict[int, list] = defaultdict(list)
-    # As OS e as suas linhas numa consulta (junção externa: a OS sem linhas vem com as colunas da linha
-    # nulas); no PostgreSQL, uma ida ao banco a menos por página (~0,6 ms). Da OS, só os campos que o resumo
-    # mostra: os outros ficam adiados (os testes de contagem de consultas pegam quem os pedir).
-    n = len(_CAMPOS_OS)
-    ordens = contratacao.ordens.order_by("numero", "pk", "linhas__pk")
-    valores = ordens.values_list(*_CAMPOS_OS, *_CAMPOS_LINHA)
-    ordem = None
-    for fila in valores:  # os campos da OS, o pk da linha (None: OS sem linhas) e os campos da linha
-        if ordem is None or ordem.pk != fila[0]:
-            ordem = OrdemServico.from_db(contratacao._state.db, _CAMPOS_OS, fila[:n])
-            ordens_por_item[ordem.item_id].append(ordem)
-        if fila[n] is not None:
-            linhas_por_ordem[ordem.pk].append(edicao.linha_pura_dos_valores(ordem.numero, *fila[n + 1 :]))
+    item = ordem = None
+    for fila in _ITENS_OS_LINHAS(contratacao.pk, banco=banco):
+        if item is None or item.pk != fila[0]:
+            item = Item.from_db(banco, _CAMPOS_ITEM, fila[:_FIM_ITEM])
+            item.contratacao = contratacao  # o que o gerenciador relacionado (contratacao.itens) fazia
+            if item.catalogo_id is not None:
+                item.catalogo = VersaoCatalogo.from_db(banco, _CAMPOS_VERSAO, fila[_FIM_ITEM:_FIM_VERSAO])
+            itens.append(item)
+        if fila[_FIM_VERSAO] is None:
+            continue  # item sem OS (os de catálogo não têm)
+        if ordem is None or ordem.pk != fila[_FIM_VERSAO]:
+            ordem = OrdemServico.from_db(banco, _CAMPOS_OS, fila[_FIM_VERSAO:_FIM_OS])
+            ordem.contratacao, ordem.item = contratacao, item
+            ordens_por_item[item.pk].append(ordem)
+        if fila[_FIM_OS] is not None:  # o pk da linha; nulo na OS sem linhas
+            pura = edicao.linha_pura_dos_valores(ordem.numero, *fila[_FIM_OS + 1 :])
+            linhas_por_ordem[ordem.pk].append(pura)
     linhas_por_item: dict[int, list] = defaultdict(list)
     tipos = {item.tipo for item in itens}
     for tipo, modelo in ((Item.Tipo.NUVEM, LinhaNuvem), (Item.Tipo.PROFISSIONAIS, LinhaProfissional)):

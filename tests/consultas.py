@@ -34,9 +34,9 @@ def painel(*, contratacoes: int) -> int:
 # da página com os itens contados só nelas (contar na consulta da página agrupava todas antes do LIMIT,
 # issue 19); o valor mensal é o guardado na contratação, sem consulta a mais.
 CONTRATACAO_LISTA = BASE + 4
-# contratação (com órgão e mapa), itens, OS com as linhas de perfil, equipe, mapas vigentes (para oferecer a
-# reprecificação).
-CONTRATACAO_DETALHE = BASE + 5
+# contratação (com órgão e mapa), itens com as OS e as linhas de perfil (uma consulta: core.consultas),
+# equipe, mapas vigentes (para oferecer a reprecificação).
+CONTRATACAO_DETALHE = BASE + 4
 # com item de catálogo: as linhas do tipo do item e os estados das versões dos catálogos (a verificação
 # aponta a versão substituída).
 CONTRATACAO_DETALHE_COM_CATALOGO = CONTRATACAO_DETALHE + 2
@@ -50,9 +50,9 @@ OS_EDITAR = BASE + 5
 OS_AO_VIVO = BASE + 4
 # OS (com item, contratação e órgão), as suas linhas com o perfil e a equipe (os campos de assinatura).
 OS_IMPRIMIR = BASE + 3
-# contratação, itens, OS com as linhas de perfil e os perfis do mapa (aba da versão); a verificação
+# contratação, itens com as OS e as linhas de perfil, os perfis do mapa (aba da versão); a verificação
 # normativa (equipe, mapas vigentes) e o registro da exportação (SAVEPOINT, INSERT, RELEASE).
-ANEXO_A = BASE + 9
+ANEXO_A = BASE + 8
 # item (com contratação), versão do catálogo, serviços da versão e as linhas do item (o resto da
 # contratação entra pelos totais guardados).
 ITEM_NUVEM = BASE + 4

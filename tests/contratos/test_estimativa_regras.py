@@ -104,27 +104,40 @@ def test_versao_em_uso_fica_travada(exemplo):
     assert exemplo.mapa.em_uso() and "usada por contratações" in exemplo.mapa.motivo_bloqueio()
 
 
-def test_resumo_usa_a_funcao_pura_e_faz_duas_consultas(exemplo):
-    # itens e OS com as linhas de perfil; sem item de catálogo, nenhuma consulta de linhas de catálogo
-    with consultas_exatas(2):
+def test_resumo_usa_a_funcao_pura_e_faz_uma_consulta(exemplo):
+    # itens com as OS e as linhas de perfil; sem item de catálogo, nenhuma consulta de linhas de catálogo
+    with consultas_exatas(1):
         resumo = selectors.resumir_contratacao(exemplo)
     assert (resumo.estimativa.mensal, resumo.estimativa.anual) == (D("56152.38"), D("673828.56"))
     assert [o.mensal for i in resumo.itens for o in i.ordens] == [D("56152.38")]
 
 
 def test_resumo_le_os_sem_linhas_e_linhas_na_ordem_gravada(nova_contratacao):
-    """A consulta única de OS e linhas: a OS sem linhas aparece, as OS na ordem do número, as linhas na
-    ordem em que foram gravadas, e os campos mostrados da OS não pedem outra consulta."""
+    """A consulta única de itens, OS e linhas (core.consultas): o item sem OS e a OS sem linhas aparecem, os
+    itens e as OS na ordem do número, as linhas na ordem em que foram gravadas, e os campos mostrados (e a
+    contratação e o item de cada um) não pedem outra consulta."""
     contratacao = nova_contratacao()
     duas = [("GERINF", 1, None, ""), ("ASUPCOMP-02", 2, None, "")]
+    Item.objects.create(contratacao=contratacao, numero=3, descricao="Item sem OS")
     adicionar_os(contratacao, duas, numero="OS nº 002/2026")
     adicionar_os(contratacao, [], numero="OS nº 001/2026")
     adicionar_os(contratacao, [("ASUPCOMP-02", 3, None, "")], item_numero=2, numero="OS nº 003/2026")
-    with consultas_exatas(2):
+    with consultas_exatas(1):
         resumo = selectors.resumir_contratacao(contratacao)
         ordens = [o for i in resumo.itens for o in i.ordens]
         mostrados = [(o.ordem.numero, o.ordem.identificacao, o.ordem.pk) for o in ordens]
+        itens = [
+            (ir.item.numero, ir.item.descricao, len(ir.ordens), ir.item.get_absolute_url())
+            for ir in resumo.itens
+        ]
+        donos = {(o.ordem.contratacao.pk, o.ordem.item.numero) for o in ordens}
     assert [numero for numero, *_ in mostrados] == ["OS nº 001/2026", "OS nº 002/2026", "OS nº 003/2026"]
+    assert [(numero, descricao, n) for numero, descricao, n, _ in itens] == [
+        (1, "Item 1", 2),
+        (2, "Item 2", 1),
+        (3, "Item sem OS", 0),
+    ]
+    assert donos == {(contratacao.pk, 1), (contratacao.pk, 2)}
     linhas = [[(lc.linha.codigo, lc.linha.quantidade) for lc in o.linhas] for o in ordens]
     assert linhas == [[], [("GERINF", 1), ("ASUPCOMP-02", 2)], [("ASUPCOMP-02", 3)]]
     assert ordens[0].mensal == D("0.00")
