@@ -1,15 +1,18 @@
 """As linhas da estimativa montadas em Python (o motor de templates custava mais que a conta): a linha da OS
 em edição e as do total ao vivo, por que uma linha ficou fora dos totais (regra em estimativa.py), e as
-linhas e o gráfico do detalhe da contratação. Dinheiro sempre por `core.numeros.formatar_reais`."""
+OS, as linhas e o gráfico do detalhe da contratação. Dinheiro sempre por `core.numeros.formatar_reais`."""
 
 from html import escape
 
 from django import template
+from django.template.defaultfilters import truncatechars
+from django.template.defaulttags import CsrfTokenNode
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from contratos import estimativa
 from core.numeros import formatar_numero, formatar_reais
+from core.rotas import endereco
 
 register = template.Library()
 
@@ -135,7 +138,6 @@ def linhas_ao_vivo(linhas, alteradas=None) -> str:
     return mark_safe("".join(partes))  # noqa: S308 (valores formatados e escapados acima)
 
 
-@register.simple_tag
 def linhas_de_perfil(linhas) -> str:
     """As linhas de perfil de uma OS no detalhe da contratação (só leitura), montadas em Python: pelo motor
     de templates (seis filtros e ~12 consultas de variável por linha) 100 linhas custavam ~8 ms. Os textos
@@ -173,3 +175,57 @@ def barras_do_grafico(barras) -> str:
         for b in barras
     )
     return mark_safe(f'<desc id="desc-grafico">{descricao}</desc>{grupos}')  # noqa: S308 (escapado acima)
+
+
+_CABECALHO_PERFIS = (
+    '<thead><tr><th scope="col">Perfil</th><th scope="col" class="numero">Quantidade</th>'
+    '<th scope="col" class="numero">Remuneração</th><th scope="col" class="numero">Fator-K</th>'
+    '<th scope="col" class="numero">Custo por profissional</th>'
+    '<th scope="col" class="numero">Valor mensal</th></tr></thead>'
+)
+
+
+@register.simple_tag(takes_context=True)
+def bloco_da_os(context, orr, pode_editar, pode_excluir) -> str:
+    """Uma OS no detalhe da contratação: título, tabela de perfis (ou o aviso de OS vazia) e as ações.
+    Montada em Python como as linhas: pelo motor de templates, ~35 nós por OS custavam 0,18 ms cada
+    (5,6% das instruções da página de 100 linhas em 4 OS, medido no valgrind)."""
+    ordem = orr.ordem
+    numero, pk, mensal = escape(ordem.numero), ordem.pk, formatar_reais(orr.mensal)
+    if orr.linhas:
+        tabela = (
+            '<div class="br-table tabela-rolavel" tabindex="0" role="region" '
+            f'aria-label="Perfis da {numero}"><table class="tabela-compacta">'
+            f"<caption>Perfis da {numero}</caption>{_CABECALHO_PERFIS}"
+            f"<tbody>{linhas_de_perfil(orr.linhas)}</tbody>"
+            f'<tfoot><tr><th scope="row" colspan="5">Valor mensal da {numero}</th>'
+            f'<td class="numero"><strong>{mensal}</strong></td></tr></tfoot></table></div>'
+        )
+    else:
+        tabela = "<p>Esta OS ainda não tem perfis.</p>"
+    acoes = []
+    if pode_editar:
+        acoes.append(
+            f'<a class="br-button secondary small" href="{endereco("contratos:os_editar", (pk,))}">'
+            f'<i class="fas fa-edit" aria-hidden="true"></i> Editar {numero}</a>'
+        )
+    acoes.append(
+        f'<a class="br-button secondary small" href="{endereco("contratos:os_imprimir", (pk,))}">'
+        '<i class="fas fa-print" aria-hidden="true"></i> Versão para impressão</a>'
+    )
+    if pode_excluir:
+        n = len(orr.linhas)
+        confirmar = (
+            f"Excluir a {numero} – {escape(truncatechars(ordem.identificacao, 80))}, com {n} "
+            f"linha{'' if n == 1 else 's'} de perfil (valor mensal {mensal})? Não há como desfazer."
+        )
+        acoes.append(
+            f'<form method="post" action="{endereco("contratos:os_excluir", (pk,))}" '
+            f'data-confirmar="{confirmar}">'
+            f'{CsrfTokenNode().render(context)}<button class="br-button secondary small" type="submit">'
+            '<i class="fas fa-trash" aria-hidden="true"></i> Excluir OS</button></form>'
+        )
+    return mark_safe(  # noqa: S308 (textos escapados acima; números formatados por nós; endereços do Django)
+        f'<div class="bloco-os" id="os-{pk}"><h4>{numero} – {escape(ordem.identificacao)}</h4>{tabela}'
+        f'<div class="acoes">{"".join(acoes)}</div></div>'
+    )

@@ -39,3 +39,39 @@ def test_grafico_com_mais_de_35_perfis_sem_ponto_de_milhar(nova_contratacao, cli
     assert svg.count("<rect ") == 40
     assert re.findall(r'(?:y|x|width)="[\d.]*\.\d', svg) == []  # nenhum "1.008"
     assert 'y="1110"' in svg  # a 40ª barra: 39 × 28 + 18
+
+
+def test_bloco_da_os_escapa_textos_e_mostra_as_acoes_de_quem_pode(
+    nova_contratacao, client_equipe, client_consulta
+):
+    """A OS do detalhe montada em Python (bloco_da_os): título e confirmação escapados, a confirmação com o
+    nome cortado em 80 caracteres e o plural certo; quem só consulta vê só a impressão."""
+    contratacao = nova_contratacao()
+    identificacao = 'Sustentação "<i>crítica</i>" & ' + "x" * 100
+    uma = adicionar_os(contratacao, [("GERINF", 1, None, "")], numero="OS nº 001/2026")
+    uma.identificacao = identificacao
+    uma.save(update_fields=["identificacao"])
+    vazia = adicionar_os(contratacao, [], numero="OS nº 002/2026")
+    html = client_equipe.get(contratacao.get_absolute_url()).content.decode()
+    bloco = re.search(rf'<div class="bloco-os" id="os-{uma.pk}">.*?</form></div></div>', html, re.S).group(0)
+    assert "<h4>OS nº 001/2026 – Sustentação &quot;&lt;i&gt;crítica&lt;/i&gt;&quot; &amp; xxx" in bloco
+    assert "<i>crítica" not in html
+    confirmar = re.search(r'data-confirmar="([^"]*)"', bloco).group(1)
+    assert confirmar.startswith("Excluir a OS nº 001/2026 – ") and "&quot;&lt;i&gt;crítica" in confirmar
+    assert confirmar.endswith(
+        "xxx…, com 1 linha de perfil (valor mensal R$ 34.632,18)? Não há como desfazer."
+    )
+    assert confirmar.count("x") < 60  # o nome cortado (truncatechars:80)
+    assert f'href="/contratos/os/{uma.pk}/">' in bloco and 'name="csrfmiddlewaretoken"' in bloco
+    assert f'href="/contratos/os/{uma.pk}/imprimir/"' in bloco
+    assert '<tfoot><tr><th scope="row" colspan="5">Valor mensal da OS nº 001/2026</th>' in bloco
+    outro = re.search(rf'<div class="bloco-os" id="os-{vazia.pk}">.*?</form></div></div>', html, re.S).group(
+        0
+    )
+    assert (
+        "<p>Esta OS ainda não tem perfis.</p>" in outro
+        and "com 0 linhas de perfil (valor mensal R$ 0,00)" in outro
+    )
+    leitura = client_consulta.get(contratacao.get_absolute_url()).content.decode()
+    bloco = re.search(rf'<div class="bloco-os" id="os-{uma.pk}">.*?</div></div>', leitura, re.S).group(0)
+    assert "Editar OS" not in bloco and "<form" not in bloco and f"/contratos/os/{uma.pk}/imprimir/" in bloco
