@@ -80,27 +80,13 @@ def main(banco_pedido: str | None) -> None:
     import django
 
     django.setup()
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
     from django.urls import reverse
 
     usuario, _equipe, contratacoes = tabela.preparar()
-    sessao = SessionStore()
-    sessao[SESSION_KEY] = str(usuario.pk)
-    sessao[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[1]
-    sessao[HASH_SESSION_KEY] = usuario.get_session_auth_hash()
-    sessao.create()
-    ambiente = {
-        **os.environ,
-        "DJANGO_DEBUG": "0",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_COOKIES_SEGUROS": "0",
-        "DJANGO_SECRET_KEY": settings.SECRET_KEY,  # o hash da sessão usa a chave deste processo
-    }
+    chave_sessao = tabela.sessao_autenticada(usuario)
+    ambiente = tabela.ambiente_de_producao(os.environ["DATABASE_URL"])
     paginas = {
-        "detalhe da contratação, 100 linhas": (contratacoes[100].get_absolute_url(), sessao.session_key),
+        "detalhe da contratação, 100 linhas": (contratacoes[100].get_absolute_url(), chave_sessao),
         "entrada (/entrar/)": (reverse("login"), "-"),
     }
     print(f"Banco: {'PostgreSQL' if banco else 'SQLite'}; {REQUISICOES} requisições depois de {AQUECIMENTO}")

@@ -404,23 +404,25 @@ def _wrk(wrk, script, url, cookie):
     }
 
 
-def medir_carga(usuario, contratacoes, banco, rotulo, pasta: Path):
-    """gunicorn (DEBUG=0, WhiteNoise) sobre o mesmo banco; wrk no detalhe (100 linhas) e na página de entrada,
-    alternados em RODADAS rodadas."""
+def sessao_autenticada(usuario) -> str:
+    """A chave de uma sessão gravada no banco para `usuario` (o cookie da carga), sem passar pelo login."""
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
-    from django.urls import reverse
 
-    wrk = shutil.which("wrk")
-    if not wrk:
-        return [linha(f"Carga, {rotulo}", "não medido: wrk não encontrado (apt-get install wrk)", "", False)]
     sessao = SessionStore()
     sessao[SESSION_KEY] = str(usuario.pk)
     sessao[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[1]
     sessao[HASH_SESSION_KEY] = usuario.get_session_auth_hash()
     sessao.create()
-    ambiente = {
+    return sessao.session_key
+
+
+def ambiente_de_producao(banco: str) -> dict:
+    """Variáveis de um processo filho como o gunicorn de produção (DJANGO_DEBUG=0) sobre o mesmo banco."""
+    from django.conf import settings
+
+    return {
         **os.environ,
         "DATABASE_URL": banco,
         "DJANGO_DEBUG": "0",
@@ -428,9 +430,21 @@ def medir_carga(usuario, contratacoes, banco, rotulo, pasta: Path):
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_COOKIES_SEGUROS": "0",
         "DJANGO_LOG_LEVEL": "ERROR",  # erros 500 vão para o log do gunicorn
-        # O hash da sessão usa a chave deste processo (modo de desenvolvimento): o gunicorn usa a mesma.
+        # O hash da sessão usa a chave deste processo (modo de desenvolvimento): o filho usa a mesma.
         "DJANGO_SECRET_KEY": settings.SECRET_KEY,
     }
+
+
+def medir_carga(usuario, contratacoes, banco, rotulo, pasta: Path):
+    """gunicorn (DEBUG=0, WhiteNoise) sobre o mesmo banco; wrk no detalhe (100 linhas) e na página de entrada,
+    alternados em RODADAS rodadas."""
+    from django.urls import reverse
+
+    wrk = shutil.which("wrk")
+    if not wrk:
+        return [linha(f"Carga, {rotulo}", "não medido: wrk não encontrado (apt-get install wrk)", "", False)]
+    chave_sessao = sessao_autenticada(usuario)
+    ambiente = ambiente_de_producao(banco)
     py = sys.executable
     subprocess.run(
         [py, "manage.py", "collectstatic", "--no-input", "-v", "0"], cwd=RAIZ, env=ambiente, check=True
@@ -450,7 +464,7 @@ def medir_carga(usuario, contratacoes, banco, rotulo, pasta: Path):
     script.write_text(LUA)
     base = f"http://127.0.0.1:{porta}"
     paginas = {
-        "detalhe (100 linhas)": (base + contratacoes[100].get_absolute_url(), sessao.session_key),
+        "detalhe (100 linhas)": (base + contratacoes[100].get_absolute_url(), chave_sessao),
         "entrada (/entrar/)": (base + reverse("login"), None),
     }
     try:
@@ -478,7 +492,7 @@ def medir_carga(usuario, contratacoes, banco, rotulo, pasta: Path):
                 "-w",
                 "%{http_code}",
                 "-H",
-                f"Cookie: sessionid={sessao.session_key}",
+                f"Cookie: sessionid={chave_sessao}",
             ]
             + [paginas["detalhe (100 linhas)"][0]],
             capture_output=True,
