@@ -219,6 +219,7 @@ class _Gravada:
 _CAMPOS_ITEM = tuple(campo.attname for campo in Item._meta.concrete_fields)
 _CAMPOS_VERSAO = tuple(campo.attname for campo in VersaoCatalogo._meta.concrete_fields)
 _CAMPOS_OS = ("id", "item_id", "contratacao_id", "numero", "identificacao")
+_PK_ITEM = _CAMPOS_ITEM.index(Item._meta.pk.attname)
 _FIM_ITEM = len(_CAMPOS_ITEM)
 _FIM_VERSAO = _FIM_ITEM + len(_CAMPOS_VERSAO)
 _FIM_OS = _FIM_VERSAO + len(_CAMPOS_OS)
@@ -244,13 +245,13 @@ def _ler(contratacao: Contratacao) -> _Gravada:
     linhas_por_ordem: dict[int, list] = defaultdict(list)
     item = ordem = None
     for fila in _ITENS_OS_LINHAS(contratacao.pk, banco=banco):
-        if item is None or item.pk != fila[0]:
+        if item is None or item.pk != fila[_PK_ITEM]:
             item = Item.from_db(banco, _CAMPOS_ITEM, fila[:_FIM_ITEM])
             item.contratacao = contratacao  # o que o gerenciador relacionado (contratacao.itens) fazia
             if item.catalogo_id is not None:
                 item.catalogo = VersaoCatalogo.from_db(banco, _CAMPOS_VERSAO, fila[_FIM_ITEM:_FIM_VERSAO])
             itens.append(item)
-        if fila[_FIM_VERSAO] is None:
+        if fila[_FIM_VERSAO] is None:  # o id da OS (o primeiro de _CAMPOS_OS)
             continue  # item sem OS (os de catálogo não têm)
         if ordem is None or ordem.pk != fila[_FIM_VERSAO]:
             ordem = OrdemServico.from_db(banco, _CAMPOS_OS, fila[_FIM_VERSAO:_FIM_OS])
