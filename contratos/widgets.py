@@ -62,10 +62,6 @@ class EntradaDireta(_RenderizacaoDireta, forms.TextInput):
         return f'<input{tipo} name="{name}"{campo_valor}{atributos}>'
 
 
-class NumeroDireto(EntradaDireta):
-    input_type = "number"
-
-
 class OcultoDireto(EntradaDireta):
     input_type = "hidden"
 
