@@ -33,7 +33,8 @@ def test_cada_linha_tem_os_seus_campos():
     assert outra.fields["quantidade"].widget.attrs["aria-label"] == "Quantidade da linha 2"
     assert "aria-label" not in LinhaPerfilForm.base_fields["quantidade"].widget.attrs
     uma.fields["quantidade"].validators.append(lambda valor: None)
-    assert len(outra.fields["quantidade"].validators) == len(LinhaPerfilForm.base_fields["quantidade"].validators)
+    da_classe = LinhaPerfilForm.base_fields["quantidade"].validators
+    assert len(outra.fields["quantidade"].validators) == len(da_classe)
 
 
 def test_campo_com_copia_propria_segue_o_caminho_do_django():
