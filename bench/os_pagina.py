@@ -5,7 +5,8 @@ Uso: .venv/bin/python bench/os_pagina.py [rodadas]
 
 Mede, num SQLite temporário próprio de cada execução (caminho único):
 - bytes do HTML da OS com 500 e 2.000 linhas (antes de compressão) e o tempo de servidor de cada página;
-- o evento load no Chromium (Playwright) em loopback, com 500 e 2.000 linhas;
+- o evento load no Chromium (Playwright) em loopback, com 500 e 2.000 linhas, e a CPU da thread principal do
+  renderer até ele (informativa, numa abertura rastreada à parte);
 - o tempo de servidor de uma requisição de total ao vivo com 500 linhas;
 - o Painel com as 5 contratações recentes enormes (20k + 5k + 2k + 1k + 100 linhas): ms e nº de consultas.
 Cada figura é a mediana de ≥ 3 rodadas intercaladas, com mín–máx; nos tempos de servidor, a figura de cada
@@ -124,6 +125,34 @@ def _load_da_rodada(pagina, url) -> float:
     return statistics.median(cargas)
 
 
+def _cpu_principal(navegador, pagina, url) -> float:
+    """CPU (ms) da thread principal do renderer do Chromium, do início da navegação ao evento load, pelo
+    rastro (soma do tempo de thread de cada tarefa). Informativa: a fila de espera da VM não entra nela, e ela
+    varia bem menos que o tempo de parede; o rastro pesa na abertura, por isso é uma abertura à parte."""
+    _sossegar(pagina)
+    navegador.start_tracing(page=pagina, categories=["toplevel", "devtools.timeline"])
+    pagina.goto(url, wait_until="load")
+    eventos = json.loads(navegador.stop_tracing())["traceEvents"]
+    principal = {
+        (e["pid"], e["tid"])
+        for e in eventos
+        if e.get("name") == "thread_name" and e["args"].get("name") == "CrRendererMain"
+    }
+    fim = max(e["ts"] for e in eventos if e.get("name") == "MarkLoad" and (e["pid"], e["tid"]) in principal)
+    return (
+        sum(
+            e["tdur"]
+            for e in eventos
+            if e.get("name") == "ThreadControllerImpl::RunTask"
+            and (e["pid"], e["tid"]) in principal
+            and e.get("ph") == "X"
+            and "tdur" in e
+            and e["ts"] <= fim
+        )
+        / 1000
+    )
+
+
 def _mediana(valores):
     return statistics.median(valores), min(valores), max(valores)
 
@@ -235,6 +264,7 @@ def medir_tudo(rodadas: int = RODADAS) -> dict:
             consultas_painel = len(consultas)
             for n, url in urls.items():
                 tempos.setdefault(f"load_{n}", []).append(_load_da_rodada(pagina, base + url))
+                tempos.setdefault(f"cpu_{n}", []).append(_cpu_principal(navegador, pagina, base + url))
         navegador.close()
     servidor.shutdown()
     return {
@@ -271,6 +301,8 @@ def _linhas(r) -> list[tuple[str, float, str, str, bool | None]]:
         tempo("OS 2.000 linhas: servidor (mediana)", "servidor_2000"),
         tempo("OS 500 linhas: evento load no Chromium (de aba em branco)", "load_500", "load_500_ms"),
         tempo("OS 2.000 linhas: evento load no Chromium (de aba em branco)", "load_2000", "load_2000_ms"),
+        tempo("OS 500 linhas: CPU da thread principal do Chromium até o load", "cpu_500"),
+        tempo("OS 2.000 linhas: CPU da thread principal do Chromium até o load", "cpu_2000"),
         tempo(
             f"Total ao vivo, 500 linhas ({r['campos_ao_vivo']} campos, o corpo da página): servidor",
             "ao_vivo_500",
