@@ -127,8 +127,9 @@ def _load_da_rodada(pagina, url) -> float:
 
 def _cpu_principal(navegador, pagina, url) -> float:
     """CPU (ms) da thread principal do renderer do Chromium, do início da navegação ao evento load, pelo
-    rastro (soma do tempo de thread de cada tarefa). Informativa: a fila de espera da VM não entra nela, e ela
-    varia bem menos que o tempo de parede; o rastro pesa na abertura, por isso é uma abertura à parte."""
+    rastro (soma do tempo de thread de cada tarefa). Informativa: separa o trabalho do Chromium da espera pela
+    CPU, mas nesta VM também varia (o tempo roubado pelo hipervisor conta nela); o rastro pesa na abertura,
+    por isso é uma abertura à parte."""
     _sossegar(pagina)
     navegador.start_tracing(page=pagina, categories=["toplevel", "devtools.timeline"])
     pagina.goto(url, wait_until="load")
