@@ -4,20 +4,21 @@ pergunta com o plural certo; cancelar não exclui. Sem violações do axe, em al
 import pytest
 from playwright.sync_api import expect
 
-from contratos.models import Contratacao
 from tests.conftest import SENHA
-from tests.contratos.conftest import adicionar_os, criar_mapa
+from tests.contratos.conftest import adicionar_os, mapa, nova_contratacao  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_excluir_os_pelo_teclado_e_cancelar(pagina, live_server, entrar, usuario_equipe, orgao, axe):
-    contratacao = Contratacao.objects.create(
-        orgao=orgao,
-        objeto="Sustentação",
-        numero_processo="19974.000999/2026-01",
-        mapa=criar_mapa("Portaria SGD/MGI nº 6.055/2025"),
-    )
+def test_excluir_os_pelo_teclado_e_cancelar(
+    pagina,
+    live_server,
+    entrar,
+    usuario_equipe,
+    nova_contratacao,  # noqa: F811 (a fixture importada acima)
+    axe,
+):
+    contratacao = nova_contratacao()
     adicionar_os(contratacao, [("GERINF", 1, None, "")], numero="OS nº 001/2026")
     vazia = adicionar_os(contratacao, [], numero="OS nº 002/2026")
     entrar(pagina, "equipe", SENHA)
